@@ -1,0 +1,14 @@
+import * as zxcvbnEn from '@zxcvbn-ts/language-en';
+import * as zxcvbnNlBe from '@zxcvbn-ts/language-nl-be';
+import { nameGazetteer } from '../libs/anonymizer/src/gazetteers/names.gazetteer';
+import { openTaal } from '../libs/anonymizer/src/gazetteers/opentaal.gazetteer';
+const g = nameGazetteer(); const nlw = openTaal().words;
+const enw = new Set<string>(require('an-array-of-english-words'));
+const nlF = (zxcvbnNlBe.dictionary as any).commonWords as string[];
+const enF = (zxcvbnEn.dictionary as any)['commonWords-en'] as string[];
+const out: string[] = [];
+nlF.slice(0, 4000).forEach((w, i) => { if (g.firstNames.has(w) && nlw.has(w)) out.push(`nl:${w}`); });
+console.log(out.join(' '));
+const o2: string[] = [];
+enF.slice(0, 4000).forEach((w, i) => { if (g.firstNames.has(w) && enw.has(w)) o2.push(`${w}`); });
+console.log(o2.join(' '));

@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { CasesModule } from './cases/cases.module';
+import { HealthModule } from './health/health.module';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { validationPipe } from './http/validation.pipe';
+import { RealtimeModule } from './realtime/realtime.module';
+import { StartupService } from './startup.service';
+import { TeamsModule } from './teams/teams.module';
+import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggingModule.forRoot(config, 'api'),
+        AuthModule,
+        UsersModule,
+        TeamsModule,
+        CasesModule,
+        HealthModule,
+        WebhooksModule,
+        RealtimeModule,
+      ],
+      providers: [
+        StartupService,
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_PIPE, useValue: validationPipe },
+      ],
+    };
+  }
+}

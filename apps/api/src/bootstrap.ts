@@ -1,0 +1,50 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@webcare/core';
+import express from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
+
+export const WEBHOOK_BODY_LIMIT = '1mb';
+
+export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'", 'ws:', 'wss:'] },
+      },
+    }),
+  );
+  // Webhooks keep their raw bytes: the signature is checked before anything is parsed.
+  app.use('/webhooks', express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }));
+  app.use('/api', express.json({ limit: '100kb' }));
+
+  const docs = new DocumentBuilder()
+    .setTitle('Webcare inbox API')
+    .setDescription('Cases, replies, privacy operations and reports. Errors: { error: { code, message } }.')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+
+  const webRoot = join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'public');
+  if (existsSync(webRoot)) app.useStaticAssets(webRoot, { index: 'index.html' });
+
+  const ioAdapter = new RedisIoAdapter(app, config);
+  await ioAdapter.connectToRedis();
+  app.useWebSocketAdapter(ioAdapter);
+
+  await app.listen(config.port, '0.0.0.0');
+  return app;
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { CaseEntity, decrypt, KeyRing, MessageEntity, NotFoundError, ValidationError } from '@webcare/core';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth.types';
+import { caseViewFor, CaseView } from './case-access';
+import { ListCasesQuery } from './dto/list-cases.query';
+
+const PREVIEW_CHARS = 140;
+const DEFAULT_PAGE = 50;
+
+export interface CaseListItem {
+  id: string;
+  channel: string;
+  status: string;
+  teamId: string;
+  assigneeId: string | null;
+  lastMessageAt: string;
+  preview: string;
+}
+
+export interface CaseDetail {
+  id: string;
+  channel: string;
+  status: string;
+  teamId: string;
+  assigneeId: string | null;
+  view: CaseView;
+  retainUntil: string | null;
+  createdAt: string;
+  lastMessageAt: string;
+  messages: { id: string; direction: 'in' | 'out'; type: string; text: string; deliveryStatus: string | null; createdAt: string }[];
+}
+
+interface ListRow {
+  id: string;
+  channel: string;
+  status: string;
+  team_id: string;
+  assignee_id: string | null;
+  last_message_at: Date;
+  data_key_id: string;
+  text_enc: Buffer | null;
+  text_pseudo: string | null;
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keyRing: KeyRing,
+  ) {}
+
+  async list(user: AuthUser, query: ListCasesQuery): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+    if (!user.teamId) return { items: [], nextCursor: null };
+    const view = caseViewFor(user, { teamId: user.teamId });
+    if (!view) return { items: [], nextCursor: null };
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const status = !query.status || query.status === 'all' ? null : query.status;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    const rows: ListRow[] = await this.dataSource.query(
+      `SELECT c.id, c.channel, c.status, c.team_id, c.assignee_id, c.last_message_at, c.data_key_id,
+              m.text_enc, m.text_pseudo
+         FROM cases c
+         LEFT JOIN LATERAL (
+           SELECT text_enc, text_pseudo FROM messages
+            WHERE case_id = c.id ORDER BY sent_at DESC, id DESC LIMIT 1
+         ) m ON true
+        WHERE c.team_id = $1
+          AND ($2::text IS NULL OR c.status = $2)
+          AND ($3::timestamptz IS NULL OR (c.last_message_at, c.id) < ($3, $4::uuid))
+        ORDER BY c.last_message_at DESC, c.id DESC
+        LIMIT $5`,
+      [user.teamId, status, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const keys = view === 'original' ? await this.dataKeys(page.map((r) => r.data_key_id)) : new Map<string, Buffer>();
+    const items = page.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      status: r.status,
+      teamId: r.team_id,
+      assigneeId: r.assignee_id,
+      lastMessageAt: r.last_message_at.toISOString(),
+      preview: truncate(this.textOf(view, r.text_enc, r.text_pseudo, keys.get(r.data_key_id))),
+    }));
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.last_message_at, last.id) : null };
+  }
+
+  async get(user: AuthUser, caseId: string): Promise<CaseDetail> {
+    const kase = await this.visibleCase(user, caseId);
+    const view = caseViewFor(user, kase)!;
+    const messages = await this.dataSource
+      .getRepository(MessageEntity)
+      .find({ where: { caseId: kase.id }, order: { sentAt: 'ASC', id: 'ASC' } });
+    const key = view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
+    if (view === 'original' && !key) throw new NotFoundError('Case');
+    return {
+      id: kase.id,
+      channel: kase.channel,
+      status: kase.status,
+      teamId: kase.teamId,
+      assigneeId: kase.assigneeId,
+      view,
+      retainUntil: kase.retainUntil?.toISOString() ?? null,
+      createdAt: kase.createdAt.toISOString(),
+      lastMessageAt: kase.lastMessageAt.toISOString(),
+      messages: messages.map((m) => ({
+        id: m.id,
+        direction: m.direction,
+        type: m.messageType,
+        text: this.textOf(view, m.textEnc, m.textPseudo, key ?? undefined),
+        deliveryStatus: m.deliveryStatus,
+        createdAt: m.sentAt.toISOString(),
+      })),
+    };
+  }
+
+  /** The one place a case is fetched for a user: a case they may not see does not exist for them. */
+  private async visibleCase(user: AuthUser, caseId: string): Promise<CaseEntity> {
+    if (!isUuid(caseId) || !user.teamId) throw new NotFoundError('Case');
+    const kase = await this.dataSource.getRepository(CaseEntity).findOneBy({ id: caseId, teamId: user.teamId });
+    if (!kase || !caseViewFor(user, kase)) throw new NotFoundError('Case');
+    return kase;
+  }
+
+  private async dataKeys(ids: string[]): Promise<Map<string, Buffer>> {
+    const unique = [...new Set(ids)];
+    const keys = await Promise.all(unique.map((id) => this.keyRing.loadDataKey(this.dataSource.manager, id)));
+    return new Map(unique.flatMap((id, i) => (keys[i] ? [[id, keys[i]!] as [string, Buffer]] : [])));
+  }
+
+  private textOf(view: CaseView, enc: Buffer | null, pseudo: string | null, key: Buffer | undefined): string {
+    if (view === 'pseudonymized') return pseudo ?? '';
+    return enc && key ? decrypt(key, enc) : '';
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw new ValidationError('cursor is not valid');
+  return { at, id };
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

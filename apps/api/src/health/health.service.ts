@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REDIS } from '@webcare/core';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+
+const TIMEOUT_MS = 1500;
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async check(): Promise<{ status: 'ok' | 'unavailable'; postgres: boolean; redis: boolean }> {
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    return { status: postgres && redis ? 'ok' : 'unavailable', postgres, redis };
+  }
+}
+
+async function probe(fn: () => Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(reject, TIMEOUT_MS)))]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@webcare/core';
+import { bootstrapApi } from './bootstrap';
+
+const config = loadConfigOrExit(process.env);
+
+bootstrapApi(config).catch((err: Error) => {
+  process.stderr.write(`API failed to start: ${err.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ChannelAccountsService } from '@webcare/core';
+import { UsersService } from './users/users.service';
+
+/** Idempotent start-up writes, safe when several API instances start at once. */
+@Injectable()
+export class StartupService implements OnApplicationBootstrap {
+  constructor(
+    private readonly channelAccounts: ChannelAccountsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.users.bootstrapAdmin();
+    await this.channelAccounts.bootstrapFromConfig();
+  }
+}

@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.types';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UsersService, UserView } from './users.service';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Roles('admin')
+  @Post()
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(actor, dto);
+  }
+}

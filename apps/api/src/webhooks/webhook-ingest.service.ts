@@ -1,0 +1,111 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { NormalizedEvent, verifyMetaSignature, WebhookPayloadError } from '@webcare/channels';
+import {
+  Channel,
+  ChannelAccountSecrets,
+  ChannelAccountsService,
+  DomainError,
+  enqueueInTransaction,
+  JobName,
+  KeyRing,
+  OutboxRelay,
+} from '@webcare/core';
+import { DataSource } from 'typeorm';
+
+export interface WebhookSource {
+  channel: Channel;
+  /** Checks the signature header against one account's secret, over the raw bytes. */
+  verify(rawBody: Buffer, signature: string | undefined, account: ChannelAccountSecrets): boolean;
+  parse(body: unknown): NormalizedEvent[];
+}
+
+export const metaVerify: WebhookSource['verify'] = (raw, signature, account) =>
+  verifyMetaSignature(raw, signature, account.appSecret);
+
+/**
+ * Verifies, parses and durably stores webhook events, then answers. The payload is sealed at rest
+ * and only ids travel on: the worker does the slow part (anonymize, encrypt per case, notify).
+ */
+@Injectable()
+export class WebhookIngestService {
+  private readonly logger = new Logger(WebhookIngestService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: ChannelAccountsService,
+    private readonly keyRing: KeyRing,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async receive(source: WebhookSource, rawBody: unknown, signature: string | undefined): Promise<{ status: 'ok' }> {
+    const raw = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
+    const accounts = await this.accounts.ofChannel(source.channel);
+    const trusted = accounts.filter((a) => source.verify(raw, signature, a));
+    if (!trusted.length) {
+      throw new DomainError('INVALID_SIGNATURE', 'The webhook signature is missing or does not match', 401);
+    }
+    const events = source.parse(parseJson(raw));
+    const secrets = new Set(trusted.map((a) => a.appSecret));
+    const rows: { accountId: string; hash: Buffer; kind: string; payload: Buffer }[] = [];
+    let unknown = 0;
+    for (const event of events) {
+      if (event.kind === 'status' && event.status === 'read') continue; // read receipts are not kept per person
+      const account = accounts.find((a) => a.externalId === event.accountExternalId && secrets.has(a.appSecret));
+      if (!account) {
+        unknown++;
+        continue;
+      }
+      rows.push({
+        accountId: account.id,
+        hash: this.keyRing.lookupHash(eventKey(event)),
+        kind: event.kind,
+        payload: this.keyRing.sealStaging(JSON.stringify(event)),
+      });
+    }
+    if (unknown) this.logger.warn({ channel: source.channel, events: unknown }, 'events for unknown channel accounts ignored');
+    if (rows.length) await this.store(rows);
+    return { status: 'ok' };
+  }
+
+  private async store(rows: { accountId: string; hash: Buffer; kind: string; payload: Buffer }[]): Promise<void> {
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      const ids: { id: string }[] = await manager.query(
+        `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc)
+         SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[], $4::bytea[])
+         ON CONFLICT (channel_account_id, external_hash) DO NOTHING
+         RETURNING id`,
+        [rows.map((r) => r.accountId), rows.map((r) => r.hash), rows.map((r) => r.kind), rows.map((r) => r.payload)],
+      );
+      await enqueueInTransaction(
+        manager,
+        ids.map(({ id }) => ({ name: JobName.ProcessInboundEvent, payload: { inboundEventId: String(id) } })),
+      );
+      return ids.length;
+    });
+    if (inserted) this.relay.kick();
+  }
+}
+
+/** Platform retries repeat the same message id; statuses are distinct per (message, status). */
+function eventKey(event: NormalizedEvent): string {
+  return event.kind === 'message'
+    ? `${event.channel}:msg:${event.externalId}`
+    : `${event.channel}:status:${event.externalId}:${event.status}`;
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new DomainError('MALFORMED_JSON', 'The webhook body is not valid JSON', 400);
+  }
+}
+
+export function payloadErrorToDomain<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof WebhookPayloadError) throw new DomainError('MALFORMED_PAYLOAD', err.message, 400);
+    throw err;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { EntityType, TokenVault, VaultEntry } from '@webcare/anonymizer';
+import { decrypt, encrypt } from '@webcare/core';
+import { EntityManager } from 'typeorm';
+
+/** Loads and saves a case's token vault; values and their normalized keys are encrypted with the case key. */
+@Injectable()
+export class PseudonymVaultStore {
+  async load(manager: EntityManager, caseId: string, caseKey: Buffer): Promise<TokenVault> {
+    const rows: { token: string; entity_type: string; value_enc: Buffer }[] = await manager.query(
+      `SELECT token, entity_type, value_enc FROM pseudonyms WHERE case_id = $1`,
+      [caseId],
+    );
+    const entries: VaultEntry[] = rows.map((r) => {
+      const { key, value } = JSON.parse(decrypt(caseKey, r.value_enc, caseId)) as { key: string; value: string };
+      return { token: r.token, type: r.entity_type as EntityType, key, value };
+    });
+    return new TokenVault(entries);
+  }
+
+  async save(manager: EntityManager, caseId: string, caseKey: Buffer, entries: VaultEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await manager.query(
+      `INSERT INTO pseudonyms (case_id, token, entity_type, value_enc)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[])`,
+      [
+        caseId,
+        entries.map((e) => e.token),
+        entries.map((e) => e.type),
+        entries.map((e) => encrypt(caseKey, JSON.stringify({ key: e.key, value: e.value }), caseId)),
+      ],
+    );
+  }
+}

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
+import { InboundModule } from './inbound/inbound.module';
+import { JobsModule } from './jobs/jobs.module';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config), LoggingModule.forRoot(config, 'worker'), JobsModule, InboundModule],
+    };
+  }
+}

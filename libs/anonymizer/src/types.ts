@@ -1,0 +1,70 @@
+export const ENTITY_TYPES = [
+  'PERSON',
+  'EMAIL',
+  'PHONE',
+  'IBAN',
+  'BSN',
+  'STUDENT_NUMBER',
+  'ID_NUMBER',
+  'ADDRESS',
+  'POSTCODE',
+  'DATE_OF_BIRTH',
+  'IP_ADDRESS',
+  'URL',
+  'HANDLE',
+  'CREDIT_CARD',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const SPECIAL_CATEGORIES = [
+  'HEALTH',
+  'RELIGION',
+  'ETHNICITY',
+  'SEXUAL_ORIENTATION',
+  'POLITICS',
+  'CRIMINAL',
+] as const;
+export type SpecialCategory = (typeof SPECIAL_CATEGORIES)[number];
+
+export type Language = 'nl' | 'en' | null;
+
+/** A detected identifier; offsets index the input text (UTF-16, end exclusive). */
+export interface DetectedEntity {
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+/** One value the vault has given a token, so callers can persist and reload it. */
+export interface VaultEntry {
+  token: string;
+  type: EntityType;
+  /** Normalized form (case-, accent- and spacing-insensitive; phones in E.164) that decides identity. */
+  key: string;
+  /** The value as it first appeared. */
+  value: string;
+}
+
+/** Values the institution publishes itself (role mailboxes, general phone numbers, addresses): never entities. */
+export interface InstitutionAllowlist {
+  emails?: string[];
+  phones?: string[];
+  domains?: string[];
+  addresses?: string[];
+}
+
+export type Operator = 'pseudonymize' | 'redact' | 'mask';
+
+export interface AnonymizeOptions {
+  lang?: Language;
+  operator?: Operator;
+  allow?: InstitutionAllowlist;
+}
+
+export interface AnonymizeResult {
+  text: string;
+  entities: DetectedEntity[];
+  special: SpecialCategory[];
+  /** Vault entries created by this call (pseudonymize only); the caller persists them. */
+  newEntries: VaultEntry[];
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { KeyRing } from '../crypto/key-ring.service';
+import { Channel, ChannelAccountEntity } from '../database/entities/channel-account.entity';
+import { TeamEntity } from '../database/entities/team.entity';
+
+export interface ChannelAccountSecrets {
+  id: string;
+  channel: Channel;
+  externalId: string;
+  teamId: string;
+  appSecret: string;
+  verifyToken: string | null;
+  accessToken: string;
+  allowlist: ChannelAccountEntity['allowlist'];
+}
+
+const CACHE_MS = 5000;
+
+/** Channel accounts with their secrets opened; cached briefly because every webhook needs them. */
+@Injectable()
+export class ChannelAccountsService {
+  private cache: { at: number; accounts: ChannelAccountSecrets[] } | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keyRing: KeyRing,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async ofChannel(channel: Channel): Promise<ChannelAccountSecrets[]> {
+    return (await this.all()).filter((a) => a.channel === channel);
+  }
+
+  async byId(id: string): Promise<ChannelAccountSecrets | null> {
+    return (await this.all()).find((a) => a.id === id) ?? (await this.all(true)).find((a) => a.id === id) ?? null;
+  }
+
+  async find(channel: Channel, externalId: string): Promise<ChannelAccountSecrets | null> {
+    const hit = (accounts: ChannelAccountSecrets[]) =>
+      accounts.find((a) => a.channel === channel && a.externalId === externalId) ?? null;
+    return hit(await this.all()) ?? hit(await this.all(true));
+  }
+
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  private async all(fresh = false): Promise<ChannelAccountSecrets[]> {
+    if (!fresh && this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.accounts;
+    const rows = await this.dataSource.getRepository(ChannelAccountEntity).find();
+    const accounts = rows.map((r) => ({
+      id: r.id,
+      channel: r.channel,
+      externalId: r.externalId,
+      teamId: r.teamId,
+      appSecret: this.keyRing.openSecret(r.appSecretEnc),
+      verifyToken: r.verifyTokenEnc ? this.keyRing.openSecret(r.verifyTokenEnc) : null,
+      accessToken: this.keyRing.openSecret(r.accessTokenEnc),
+      allowlist: r.allowlist,
+    }));
+    this.cache = { at: Date.now(), accounts };
+    return accounts;
+  }
+
+  /** Creates or updates the accounts named by environment variables, owned by BOOTSTRAP_TEAM. */
+  async bootstrapFromConfig(): Promise<void> {
+    if (!this.config.channels.length) return;
+    const teamId = await ensureTeam(this.dataSource, this.config.bootstrapTeam);
+    for (const c of this.config.channels) {
+      await this.upsert({ ...c, teamId, name: `${c.channel} ${c.externalId}` });
+    }
+    this.invalidate();
+  }
+
+  async upsert(input: {
+    channel: Channel;
+    externalId: string;
+    name: string;
+    teamId: string;
+    appSecret: string;
+    verifyToken: string | null;
+    accessToken: string;
+    allowlist?: ChannelAccountEntity['allowlist'];
+  }): Promise<string> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (channel, external_id) DO UPDATE SET
+         app_secret_enc = EXCLUDED.app_secret_enc,
+         verify_token_enc = EXCLUDED.verify_token_enc,
+         access_token_enc = EXCLUDED.access_token_enc
+       RETURNING id`,
+      [
+        input.channel,
+        input.externalId,
+        input.name,
+        input.teamId,
+        this.keyRing.sealSecret(input.appSecret),
+        input.verifyToken === null ? null : this.keyRing.sealSecret(input.verifyToken),
+        this.keyRing.sealSecret(input.accessToken),
+        JSON.stringify(input.allowlist ?? {}),
+      ],
+    );
+    this.invalidate();
+    return rows[0].id;
+  }
+}
+
+export async function ensureTeam(dataSource: DataSource, name: string): Promise<string> {
+  await dataSource.query(`INSERT INTO teams (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+  const team = await dataSource.getRepository(TeamEntity).findOneByOrFail({ name });
+  return team.id;
+}

@@ -1,0 +1,206 @@
+import { Duration } from 'luxon';
+import { z } from 'zod';
+
+/** Parses an ISO-8601 duration into milliseconds; rejects zero and negative durations. */
+export function parseIsoDuration(value: string): number | null {
+  const d = Duration.fromISO(value);
+  if (!d.isValid) return null;
+  const ms = d.as('milliseconds');
+  return ms > 0 ? ms : null;
+}
+
+const isoDuration = z.string().refine((v) => parseIsoDuration(v) !== null, {
+  message: 'must be an ISO-8601 duration such as PT15M or P30D',
+});
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const dataKey = z.string().refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/=]+$/.test(v), {
+  message: 'must be base64 of exactly 32 bytes (generate with: openssl rand -base64 32)',
+});
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${protocols.join(' or ')} URL` },
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/webcare'),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_SECRET: optional,
+    DATA_KEY: optional.pipe(dataKey.optional()),
+    BOOTSTRAP_ADMIN_EMAIL: optional.pipe(z.string().email().optional()),
+    BOOTSTRAP_ADMIN_PASSWORD: optional,
+    BOOTSTRAP_TEAM: z.string().min(1).default('Admissions'),
+    GRAPH_API_BASE_URL: url(['http:', 'https:']).default('https://graph.facebook.com/v21.0'),
+    WHATSAPP_PHONE_NUMBER_ID: optional,
+    WHATSAPP_APP_SECRET: optional,
+    WHATSAPP_VERIFY_TOKEN: optional,
+    WHATSAPP_ACCESS_TOKEN: optional,
+    FACEBOOK_PAGE_ID: optional,
+    FACEBOOK_APP_SECRET: optional,
+    FACEBOOK_VERIFY_TOKEN: optional,
+    FACEBOOK_PAGE_ACCESS_TOKEN: optional,
+    LINKEDIN_ORGANIZATION_URN: optional,
+    LINKEDIN_CLIENT_SECRET: optional,
+    LINKEDIN_ACCESS_TOKEN: optional,
+    LINKEDIN_API_BASE_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
+    RETENTION_SWEEP_EVERY: isoDuration.default('PT15M'),
+    REPORT_MIN_CELL: z.coerce.number().int().min(1).default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+    REDIS_PREFIX: z.string().min(1).default('webcare'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      if (!env.APP_SECRET) ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+      if (!env.DATA_KEY) ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is required in production' });
+    }
+    if (env.APP_SECRET && env.APP_SECRET.length < 16) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'must be at least 16 characters' });
+    }
+    if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOOTSTRAP_ADMIN_PASSWORD'],
+        message: 'BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together',
+      });
+    }
+    const groups: [string, (keyof typeof env)[]][] = [
+      ['WhatsApp', ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN']],
+      ['Facebook', ['FACEBOOK_PAGE_ID', 'FACEBOOK_APP_SECRET', 'FACEBOOK_VERIFY_TOKEN', 'FACEBOOK_PAGE_ACCESS_TOKEN']],
+      ['LinkedIn', ['LINKEDIN_ORGANIZATION_URN', 'LINKEDIN_CLIENT_SECRET', 'LINKEDIN_ACCESS_TOKEN']],
+    ];
+    for (const [label, keys] of groups) {
+      const set = keys.filter((k) => env[k]);
+      if (set.length > 0 && set.length < keys.length) {
+        for (const k of keys.filter((k) => !env[k])) {
+          ctx.addIssue({ code: 'custom', path: [k], message: `is required when other ${label} variables are set` });
+        }
+      }
+    }
+  });
+
+export interface ChannelBootstrap {
+  channel: 'whatsapp' | 'facebook' | 'linkedin';
+  externalId: string;
+  appSecret: string;
+  verifyToken: string | null;
+  accessToken: string;
+}
+
+export interface AppConfig {
+  env: 'production' | 'development' | 'test';
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  port: number;
+  appSecret: string;
+  dataKey: Buffer;
+  bootstrapAdmin: { email: string; password: string } | null;
+  bootstrapTeam: string;
+  graphApiBaseUrl: string;
+  linkedinApiBaseUrl: string;
+  channels: ChannelBootstrap[];
+  retentionSweepEveryMs: number;
+  reportMinCell: number;
+  logLevel: string;
+  workerConcurrency: number;
+  jobLockMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+}
+
+/** Reads the environment once; every problem becomes one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const channels: ChannelBootstrap[] = [];
+  if (e.WHATSAPP_PHONE_NUMBER_ID) {
+    channels.push({
+      channel: 'whatsapp',
+      externalId: e.WHATSAPP_PHONE_NUMBER_ID,
+      appSecret: e.WHATSAPP_APP_SECRET!,
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN!,
+      accessToken: e.WHATSAPP_ACCESS_TOKEN!,
+    });
+  }
+  if (e.FACEBOOK_PAGE_ID) {
+    channels.push({
+      channel: 'facebook',
+      externalId: e.FACEBOOK_PAGE_ID,
+      appSecret: e.FACEBOOK_APP_SECRET!,
+      verifyToken: e.FACEBOOK_VERIFY_TOKEN!,
+      accessToken: e.FACEBOOK_PAGE_ACCESS_TOKEN!,
+    });
+  }
+  if (e.LINKEDIN_ORGANIZATION_URN) {
+    channels.push({
+      channel: 'linkedin',
+      externalId: e.LINKEDIN_ORGANIZATION_URN,
+      appSecret: e.LINKEDIN_CLIENT_SECRET!,
+      verifyToken: null,
+      accessToken: e.LINKEDIN_ACCESS_TOKEN!,
+    });
+  }
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    port: e.PORT,
+    // Outside production a fixed, publicly known development key keeps api and worker in step; never for real data.
+    appSecret: e.APP_SECRET ?? DEV_ONLY_SECRET,
+    dataKey: Buffer.from(e.DATA_KEY ?? DEV_ONLY_DATA_KEY, 'base64'),
+    bootstrapAdmin:
+      e.BOOTSTRAP_ADMIN_EMAIL && e.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: e.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(), password: e.BOOTSTRAP_ADMIN_PASSWORD }
+        : null,
+    bootstrapTeam: e.BOOTSTRAP_TEAM,
+    graphApiBaseUrl: e.GRAPH_API_BASE_URL.replace(/\/+$/, ''),
+    linkedinApiBaseUrl: e.LINKEDIN_API_BASE_URL.replace(/\/+$/, ''),
+    channels,
+    retentionSweepEveryMs: parseIsoDuration(e.RETENTION_SWEEP_EVERY)!,
+    reportMinCell: e.REPORT_MIN_CELL,
+    logLevel: e.LOG_LEVEL,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    jobLockMs: e.JOB_LOCK_MS,
+  };
+}
+
+const DEV_ONLY_SECRET = 'development-only-secret-do-not-use';
+const DEV_ONLY_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** Boot helper for main files: prints one line per problem and exits without a stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Invalid configuration:\n${err.problems.map((p) => `  ${p}`).join('\n')}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

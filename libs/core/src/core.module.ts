@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChannelAccountsService } from './channel-accounts/channel-accounts.service';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { KeyRing } from './crypto/key-ring.service';
+import { dataSourceOptions } from './database/data-source';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { RealtimeEmitter } from './realtime/realtime-emitter.service';
+import { RedisModule } from './redis/redis.module';
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        RedisModule,
+      ],
+      providers: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay],
+      exports: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type MessageDirection = 'in' | 'out';
+export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+@Entity('messages')
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
+  @Column({ name: 'channel_account_id', type: 'uuid' }) channelAccountId: string;
+  @Column({ type: 'text' }) direction: MessageDirection;
+  /** Keyed hash of the platform message id (WhatsApp ids embed the phone number). */
+  @Column({ name: 'external_hash', type: 'bytea', nullable: true }) externalHash: Buffer | null;
+  @Column({ name: 'message_type', type: 'text', default: 'text' }) messageType: string;
+  @Column({ name: 'text_enc', type: 'bytea' }) textEnc: Buffer;
+  @Column({ name: 'text_pseudo', type: 'text' }) textPseudo: string;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) entities: { type: string; start: number; end: number }[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) special: string[];
+  @Column({ name: 'delivery_status', type: 'text', nullable: true }) deliveryStatus: DeliveryStatus | null;
+  @Column({ name: 'author_id', type: 'uuid', nullable: true }) authorId: string | null;
+  @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,13 @@
+import { loadConfigOrExit } from '../config/app-config';
+import { runMigrations } from './migrate';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(process.env);
+  const applied = await runMigrations(config.databaseUrl);
+  process.stdout.write(applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'No pending migrations\n');
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`Migration failed: ${err.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { Client } from 'pg';
+import { createDataSource } from './data-source';
+
+/** Arbitrary constant: every migrator takes the same session-level advisory lock. */
+const MIGRATION_LOCK = 7_240_917;
+
+/** Applies pending migrations; concurrent callers wait on the lock, then find nothing to do. */
+export async function runMigrations(databaseUrl: string): Promise<string[]> {
+  const lock = new Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const ds = createDataSource(databaseUrl);
+    await ds.initialize();
+    try {
+      const applied = await ds.runMigrations({ transaction: 'all' });
+      return applied.map((m) => m.name);
+    } finally {
+      await ds.destroy();
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { isJobName, JOB_QUEUE, JobName, QueueName } from '../jobs/job-catalogue';
+import { QUEUES } from '../redis/redis.module';
+
+const BATCH = 500;
+const POLL_MS = 1000;
+const REDIS_TIMEOUT_MS = 3000;
+
+/**
+ * Moves committed outbox rows onto BullMQ (job id derived from the outbox id, so a re-send is
+ * deduplicated while the job exists). Rows are deleted in the same transaction that enqueued
+ * them: if Redis is down the transaction rolls back and the rows wait for the next attempt.
+ */
+@Injectable()
+export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Called after a commit that wrote outbox rows; concurrent kicks coalesce into one more pass. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err: Error) => this.logger.warn({ err: { message: err.message } }, 'outbox relay pass failed; will retry'))
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const moved = await this.relayBatch();
+      if (moved < BATCH) return;
+    }
+  }
+
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; job_name: string; payload: Record<string, unknown> }[] = await manager.query(
+        `DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+         ) RETURNING id, job_name, payload`,
+        [BATCH],
+      );
+      if (!rows.length) return 0;
+      const byQueue = new Map<QueueName, { name: JobName; data: Record<string, unknown>; opts: { jobId: string } }[]>();
+      for (const row of rows) {
+        if (!isJobName(row.job_name)) throw new Error(`Unknown job name in outbox row ${row.id}`);
+        const queue = JOB_QUEUE[row.job_name];
+        const list = byQueue.get(queue) ?? [];
+        list.push({ name: row.job_name, data: row.payload, opts: { jobId: `outbox-${row.id}` } });
+        byQueue.set(queue, list);
+      }
+      await withTimeout(
+        Promise.all([...byQueue].map(([queue, jobs]) => this.queues.get(queue)!.addBulk(jobs))),
+        REDIS_TIMEOUT_MS,
+      );
+      return rows.length;
+    });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,29 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Emitter } from '@socket.io/redis-emitter';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { createRedis } from '../redis/redis.module';
+import { SocketEventName, SocketEvents } from './socket-events';
+
+/** Publishes socket.io events through Redis, so any process can reach clients of every API instance. */
+@Injectable()
+export class RealtimeEmitter implements OnApplicationShutdown {
+  private readonly redis: Redis;
+  private readonly emitter: Emitter;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.redis = createRedis(config.redisUrl, 'command');
+    this.redis.on('error', () => undefined);
+    this.emitter = new Emitter(this.redis, { key: `${config.redisPrefix}:socket.io` });
+  }
+
+  emit<E extends SocketEventName>(rooms: string[], event: E, payload: SocketEvents[E]): void {
+    if (!rooms.length) return;
+    this.emitter.to(rooms).emit(event, payload);
+  }
+
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}
