@@ -8,7 +8,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config), LoggingModule.forRoot(config, 'worker'), JobsModule, InboundModule],
+      imports: [
+        CoreModule.forRoot(config),
+        LoggingModule.forRoot(config, 'worker'),
+        JobsModule,
+        InboundModule,
+      ],
     };
   }
 }

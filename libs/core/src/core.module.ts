@@ -17,7 +17,11 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
         RedisModule,
       ],
       providers: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay],

@@ -16,3 +16,4 @@ export * from './outbox/outbox.writer';
 export * from './realtime/realtime-emitter.service';
 export * from './realtime/socket-events';
 export * from './redis/redis.module';
+export * from './inbound/inbound-event.store';

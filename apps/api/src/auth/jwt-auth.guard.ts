@@ -21,7 +21,8 @@ export class JwtAuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const header = req.headers.authorization;
     const user = this.tokens.verify(header?.startsWith('Bearer ') ? header.slice(7) : undefined);
-    if (!user) throw new DomainError('UNAUTHORIZED', 'Log in first: send Authorization: Bearer <accessToken>', 401);
+    if (!user)
+      throw new DomainError('UNAUTHORIZED', 'Log in first: send Authorization: Bearer <accessToken>', 401);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles || !roles.includes(user.role)) throw new ForbiddenError();
     req.user = user;

@@ -18,7 +18,11 @@ export class LoginAttemptsService {
   async assertAllowed(email: string, ip: string): Promise<void> {
     const [account, address] = await this.redis.mget(this.key('acct', email), this.key('ip', ip));
     if (Number(account) >= MAX_FAILURES_PER_ACCOUNT || Number(address) >= MAX_FAILURES_PER_ADDRESS) {
-      throw new DomainError('TOO_MANY_ATTEMPTS', 'Too many failed logins; wait 15 minutes and try again', 429);
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        'Too many failed logins; wait 15 minutes and try again',
+        429,
+      );
     }
   }
 

@@ -13,7 +13,10 @@ export class CasesController {
 
   @Roles('agent', 'team_lead')
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListCasesQuery,
+  ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
     return this.cases.list(user, query);
   }
 

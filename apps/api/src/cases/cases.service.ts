@@ -28,7 +28,14 @@ export interface CaseDetail {
   retainUntil: string | null;
   createdAt: string;
   lastMessageAt: string;
-  messages: { id: string; direction: 'in' | 'out'; type: string; text: string; deliveryStatus: string | null; createdAt: string }[];
+  messages: {
+    id: string;
+    direction: 'in' | 'out';
+    type: string;
+    text: string;
+    deliveryStatus: string | null;
+    createdAt: string;
+  }[];
 }
 
 interface ListRow {
@@ -50,7 +57,10 @@ export class CasesService {
     private readonly keyRing: KeyRing,
   ) {}
 
-  async list(user: AuthUser, query: ListCasesQuery): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  async list(
+    user: AuthUser,
+    query: ListCasesQuery,
+  ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
     if (!user.teamId) return { items: [], nextCursor: null };
     const view = caseViewFor(user, { teamId: user.teamId });
     if (!view) return { items: [], nextCursor: null };
@@ -73,7 +83,8 @@ export class CasesService {
       [user.teamId, status, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
     );
     const page = rows.slice(0, limit);
-    const keys = view === 'original' ? await this.dataKeys(page.map((r) => r.data_key_id)) : new Map<string, Buffer>();
+    const keys =
+      view === 'original' ? await this.dataKeys(page.map((r) => r.data_key_id)) : new Map<string, Buffer>();
     const items = page.map((r) => ({
       id: r.id,
       channel: r.channel,
@@ -84,7 +95,10 @@ export class CasesService {
       preview: truncate(this.textOf(view, r.text_enc, r.text_pseudo, keys.get(r.data_key_id))),
     }));
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.last_message_at, last.id) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.last_message_at, last.id) : null,
+    };
   }
 
   async get(user: AuthUser, caseId: string): Promise<CaseDetail> {
@@ -93,7 +107,8 @@ export class CasesService {
     const messages = await this.dataSource
       .getRepository(MessageEntity)
       .find({ where: { caseId: kase.id }, order: { sentAt: 'ASC', id: 'ASC' } });
-    const key = view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
+    const key =
+      view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
     if (view === 'original' && !key) throw new NotFoundError('Case');
     return {
       id: kase.id,
@@ -119,7 +134,9 @@ export class CasesService {
   /** The one place a case is fetched for a user: a case they may not see does not exist for them. */
   private async visibleCase(user: AuthUser, caseId: string): Promise<CaseEntity> {
     if (!isUuid(caseId) || !user.teamId) throw new NotFoundError('Case');
-    const kase = await this.dataSource.getRepository(CaseEntity).findOneBy({ id: caseId, teamId: user.teamId });
+    const kase = await this.dataSource
+      .getRepository(CaseEntity)
+      .findOneBy({ id: caseId, teamId: user.teamId });
     if (!kase || !caseViewFor(user, kase)) throw new NotFoundError('Case');
     return kase;
   }
@@ -146,7 +163,8 @@ function encodeCursor(at: Date, id: string): string {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw new ValidationError('cursor is not valid');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id))
+    throw new ValidationError('cursor is not valid');
   return { at, id };
 }
 

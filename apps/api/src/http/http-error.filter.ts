@@ -18,9 +18,21 @@ const STATUS_CODES: Record<number, string> = {
 
 /** Body-parser errors carry a `type`; their messages are generic, the request body is never echoed. */
 const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed' },
-  'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
-  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_ENCODING', message: 'Unsupported content encoding' },
+  'entity.too.large': {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The request body is larger than allowed',
+  },
+  'entity.parse.failed': {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    message: 'The request body is not valid JSON',
+  },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_ENCODING',
+    message: 'Unsupported content encoding',
+  },
   'request.aborted': { status: 400, code: 'REQUEST_ABORTED', message: 'The request was aborted' },
 };
 
@@ -41,7 +53,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { status: exception.status, body: { code: exception.code, message: exception.message } };
     }
     if (exception instanceof ThrottlerException) {
-      return { status: 429, body: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; wait a minute and try again' } };
+      return {
+        status: 429,
+        body: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; wait a minute and try again' },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -52,17 +67,26 @@ export class HttpErrorFilter implements ExceptionFilter {
           : exception.message;
       if (status < 500) return { status, body: { code: STATUS_CODES[status] ?? 'HTTP_ERROR', message } };
     }
-    const parserError = typeof exception === 'object' && exception && 'type' in exception
-      ? BODY_PARSER_ERRORS[String((exception as { type: unknown }).type)]
-      : undefined;
-    if (parserError) return { status: parserError.status, body: { code: parserError.code, message: parserError.message } };
+    const parserError =
+      typeof exception === 'object' && exception && 'type' in exception
+        ? BODY_PARSER_ERRORS[String((exception as { type: unknown }).type)]
+        : undefined;
+    if (parserError)
+      return { status: parserError.status, body: { code: parserError.code, message: parserError.message } };
 
     const errorId = randomUUID();
     const err = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error({ errorId, err: { type: err.name, message: err.message, stack: err.stack } }, 'unexpected error');
+    this.logger.error(
+      { errorId, err: { type: err.name, message: err.message, stack: err.stack } },
+      'unexpected error',
+    );
     return {
       status: 500,
-      body: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; quote the errorId when reporting it', errorId },
+      body: {
+        code: 'INTERNAL_ERROR',
+        message: 'Something went wrong on our side; quote the errorId when reporting it',
+        errorId,
+      },
     };
   }
 }

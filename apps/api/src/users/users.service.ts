@@ -53,6 +53,4 @@ export class UsersService {
     );
     if (created.length) this.logger.log({ role: 'admin' }, 'bootstrap admin created');
   }
-
 }
-

@@ -5,10 +5,9 @@ import {
   ChannelAccountSecrets,
   ChannelAccountsService,
   DomainError,
-  enqueueInTransaction,
-  JobName,
   KeyRing,
   OutboxRelay,
+  storeInboundEvents,
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
 
@@ -37,7 +36,11 @@ export class WebhookIngestService {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async receive(source: WebhookSource, rawBody: unknown, signature: string | undefined): Promise<{ status: 'ok' }> {
+  async receive(
+    source: WebhookSource,
+    rawBody: unknown,
+    signature: string | undefined,
+  ): Promise<{ status: 'ok' }> {
     const raw = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
     const accounts = await this.accounts.ofChannel(source.channel);
     const trusted = accounts.filter((a) => source.verify(raw, signature, a));
@@ -46,51 +49,24 @@ export class WebhookIngestService {
     }
     const events = source.parse(parseJson(raw));
     const secrets = new Set(trusted.map((a) => a.appSecret));
-    const rows: { accountId: string; hash: Buffer; kind: string; payload: Buffer }[] = [];
+    const rows: { accountId: string; event: NormalizedEvent }[] = [];
     let unknown = 0;
     for (const event of events) {
       if (event.kind === 'status' && event.status === 'read') continue; // read receipts are not kept per person
-      const account = accounts.find((a) => a.externalId === event.accountExternalId && secrets.has(a.appSecret));
-      if (!account) {
-        unknown++;
-        continue;
-      }
-      rows.push({
-        accountId: account.id,
-        hash: this.keyRing.lookupHash(eventKey(event)),
-        kind: event.kind,
-        payload: this.keyRing.sealStaging(JSON.stringify(event)),
-      });
+      const account = accounts.find(
+        (a) => a.externalId === event.accountExternalId && secrets.has(a.appSecret),
+      );
+      if (account) rows.push({ accountId: account.id, event });
+      else unknown++;
     }
-    if (unknown) this.logger.warn({ channel: source.channel, events: unknown }, 'events for unknown channel accounts ignored');
-    if (rows.length) await this.store(rows);
+    if (unknown)
+      this.logger.warn(
+        { channel: source.channel, events: unknown },
+        'events for unknown channel accounts ignored',
+      );
+    if (await storeInboundEvents(this.dataSource, this.keyRing, rows)) this.relay.kick();
     return { status: 'ok' };
   }
-
-  private async store(rows: { accountId: string; hash: Buffer; kind: string; payload: Buffer }[]): Promise<void> {
-    const inserted = await this.dataSource.transaction(async (manager) => {
-      const ids: { id: string }[] = await manager.query(
-        `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc)
-         SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[], $4::bytea[])
-         ON CONFLICT (channel_account_id, external_hash) DO NOTHING
-         RETURNING id`,
-        [rows.map((r) => r.accountId), rows.map((r) => r.hash), rows.map((r) => r.kind), rows.map((r) => r.payload)],
-      );
-      await enqueueInTransaction(
-        manager,
-        ids.map(({ id }) => ({ name: JobName.ProcessInboundEvent, payload: { inboundEventId: String(id) } })),
-      );
-      return ids.length;
-    });
-    if (inserted) this.relay.kick();
-  }
-}
-
-/** Platform retries repeat the same message id; statuses are distinct per (message, status). */
-function eventKey(event: NormalizedEvent): string {
-  return event.kind === 'message'
-    ? `${event.channel}:msg:${event.externalId}`
-    : `${event.channel}:status:${event.externalId}:${event.status}`;
 }
 
 function parseJson(raw: Buffer): unknown {

@@ -22,7 +22,10 @@ export class WhatsAppWebhookController {
 
   @Post()
   @HttpCode(200)
-  receive(@Body() body: unknown, @Headers('x-hub-signature-256') signature?: string): Promise<{ status: 'ok' }> {
+  receive(
+    @Body() body: unknown,
+    @Headers('x-hub-signature-256') signature?: string,
+  ): Promise<{ status: 'ok' }> {
     return this.ingest.receive(whatsAppSource, body, signature);
   }
 }

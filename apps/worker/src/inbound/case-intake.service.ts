@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { anonymize } from '@webcare/anonymizer';
 import { InboundMessageEvent } from '@webcare/channels';
-import { ChannelAccountSecrets, ChannelAccountsService, encrypt, KeyRing, teamRoom, userRoom } from '@webcare/core';
+import {
+  ChannelAccountSecrets,
+  ChannelAccountsService,
+  encrypt,
+  inboundEventKey,
+  KeyRing,
+  teamRoom,
+  userRoom,
+} from '@webcare/core';
 import { EntityManager } from 'typeorm';
 import { PendingEmit } from './inbound-event.handler';
 import { PseudonymVaultStore } from './pseudonym-vault.store';
@@ -23,11 +31,20 @@ export class CaseIntakeService {
     private readonly vaults: PseudonymVaultStore,
   ) {}
 
-  async intake(manager: EntityManager, channelAccountId: string, event: InboundMessageEvent): Promise<PendingEmit[]> {
+  async intake(
+    manager: EntityManager,
+    channelAccountId: string,
+    event: InboundMessageEvent,
+  ): Promise<PendingEmit[]> {
     const account = await this.accounts.byId(channelAccountId);
     if (!account) return [];
     const contactId = await this.lockContact(manager, account, event);
-    const { kase, created, reopened, key } = await this.openCaseFor(manager, account, contactId, event.timestamp);
+    const { kase, created, reopened, key } = await this.openCaseFor(
+      manager,
+      account,
+      contactId,
+      event.timestamp,
+    );
 
     const vault = await this.vaults.load(manager, kase.id, key);
     const result = anonymize(event.text, { lang: null, allow: account.allowlist }, vault);
@@ -39,7 +56,7 @@ export class CaseIntakeService {
       [
         kase.id,
         account.id,
-        this.keyRing.lookupHash(`${event.channel}:msg:${event.externalId}`),
+        this.keyRing.lookupHash(inboundEventKey(event)),
         event.messageType,
         encrypt(key, event.text, kase.id),
         result.text,
@@ -53,21 +70,39 @@ export class CaseIntakeService {
 
     const rooms = [teamRoom(kase.team_id), ...(kase.assignee_id ? [userRoom(kase.assignee_id)] : [])];
     const emits: PendingEmit[] = [];
-    if (created) emits.push({ rooms, event: 'case.created', payload: { caseId: kase.id, channel: account.channel, teamId: kase.team_id } });
-    if (reopened) emits.push({ rooms, event: 'case.updated', payload: { caseId: kase.id, status: 'open', assigneeId: kase.assignee_id } });
-    emits.push({ rooms, event: 'message.created', payload: { caseId: kase.id, messageId: message.id, direction: 'in' } });
+    if (created)
+      emits.push({
+        rooms,
+        event: 'case.created',
+        payload: { caseId: kase.id, channel: account.channel, teamId: kase.team_id },
+      });
+    if (reopened)
+      emits.push({
+        rooms,
+        event: 'case.updated',
+        payload: { caseId: kase.id, status: 'open', assigneeId: kase.assignee_id },
+      });
+    emits.push({
+      rooms,
+      event: 'message.created',
+      payload: { caseId: kase.id, messageId: message.id, direction: 'in' },
+    });
     return emits;
   }
 
   /** Finds or creates the contact and locks its row, which serializes case creation per person. */
-  private async lockContact(manager: EntityManager, account: ChannelAccountSecrets, event: InboundMessageEvent): Promise<string> {
+  private async lockContact(
+    manager: EntityManager,
+    account: ChannelAccountSecrets,
+    event: InboundMessageEvent,
+  ): Promise<string> {
     const hash = this.keyRing.lookupHash(`${account.channel}:user:${event.senderExternalId}`);
     const find = async () =>
       (
-        (await manager.query(`SELECT id FROM contacts WHERE channel_account_id = $1 AND external_hash = $2 FOR UPDATE`, [
-          account.id,
-          hash,
-        ])) as { id: string }[]
+        (await manager.query(
+          `SELECT id FROM contacts WHERE channel_account_id = $1 AND external_hash = $2 FOR UPDATE`,
+          [account.id, hash],
+        )) as { id: string }[]
       )[0]?.id;
     const existing = await find();
     if (existing) return existing;

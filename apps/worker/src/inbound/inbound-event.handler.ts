@@ -1,6 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InboundMessageEvent, NormalizedEvent, StatusEvent } from '@webcare/channels';
-import { JobHandlerRegistry, JobName, KeyRing, RealtimeEmitter, SocketEventName, SocketEvents } from '@webcare/core';
+import {
+  JobHandlerRegistry,
+  JobName,
+  KeyRing,
+  RealtimeEmitter,
+  SocketEventName,
+  SocketEvents,
+} from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { CaseIntakeService } from './case-intake.service';
 import { StatusUpdateService } from './status-update.service';
@@ -44,9 +51,10 @@ export class InboundEventHandler implements OnModuleInit {
         event.kind === 'message'
           ? await this.intake.intake(manager, row.channel_account_id, event)
           : await this.statuses.apply(manager, row.channel_account_id, event);
-      await manager.query(`UPDATE inbound_events SET processed_at = now(), payload_enc = NULL WHERE id = $1`, [
-        inboundEventId,
-      ]);
+      await manager.query(
+        `UPDATE inbound_events SET processed_at = now(), payload_enc = NULL WHERE id = $1`,
+        [inboundEventId],
+      );
       return result;
     });
     for (const e of emits) this.realtime.emit(e.rooms, e.event, e.payload);

@@ -12,7 +12,10 @@ export class PseudonymVaultStore {
       [caseId],
     );
     const entries: VaultEntry[] = rows.map((r) => {
-      const { key, value } = JSON.parse(decrypt(caseKey, r.value_enc, caseId)) as { key: string; value: string };
+      const { key, value } = JSON.parse(decrypt(caseKey, r.value_enc, caseId)) as {
+        key: string;
+        value: string;
+      };
       return { token: r.token, type: r.entity_type as EntityType, key, value };
     });
     return new TokenVault(entries);

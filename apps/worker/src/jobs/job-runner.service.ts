@@ -38,11 +38,17 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       });
       // Job ids and names only: payloads are ids, and errors from handlers carry no content.
       worker.on('failed', (job, err) =>
-        this.logger.warn({ queue, jobId: job?.id, job: job?.name, err: { type: err.name, message: err.message } }, 'job failed'),
+        this.logger.warn(
+          { queue, jobId: job?.id, job: job?.name, err: { type: err.name, message: err.message } },
+          'job failed',
+        ),
       );
-      worker.on('error', (err) => this.logger.warn({ queue, err: { type: err.name, message: err.message } }, 'worker error'));
+      worker.on('error', (err) =>
+        this.logger.warn({ queue, err: { type: err.name, message: err.message } }, 'worker error'),
+      );
       return worker;
     });
+    this.logger.log({ queues: ALL_QUEUE_NAMES }, 'worker ready');
   }
 
   private async run(job: Job): Promise<void> {

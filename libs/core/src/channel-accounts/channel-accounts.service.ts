@@ -35,7 +35,9 @@ export class ChannelAccountsService {
   }
 
   async byId(id: string): Promise<ChannelAccountSecrets | null> {
-    return (await this.all()).find((a) => a.id === id) ?? (await this.all(true)).find((a) => a.id === id) ?? null;
+    return (
+      (await this.all()).find((a) => a.id === id) ?? (await this.all(true)).find((a) => a.id === id) ?? null
+    );
   }
 
   async find(channel: Channel, externalId: string): Promise<ChannelAccountSecrets | null> {

@@ -18,9 +18,11 @@ const optional = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
-const dataKey = z.string().refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/=]+$/.test(v), {
-  message: 'must be base64 of exactly 32 bytes (generate with: openssl rand -base64 32)',
-});
+const dataKey = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/=]+$/.test(v), {
+    message: 'must be base64 of exactly 32 bytes (generate with: openssl rand -base64 32)',
+  });
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -67,8 +69,10 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
-      if (!env.APP_SECRET) ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
-      if (!env.DATA_KEY) ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is required in production' });
+      if (!env.APP_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+      if (!env.DATA_KEY)
+        ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'is required in production' });
     }
     if (env.APP_SECRET && env.APP_SECRET.length < 16) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'must be at least 16 characters' });
@@ -81,15 +85,25 @@ const schema = z
       });
     }
     const groups: [string, (keyof typeof env)[]][] = [
-      ['WhatsApp', ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN']],
-      ['Facebook', ['FACEBOOK_PAGE_ID', 'FACEBOOK_APP_SECRET', 'FACEBOOK_VERIFY_TOKEN', 'FACEBOOK_PAGE_ACCESS_TOKEN']],
+      [
+        'WhatsApp',
+        ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN'],
+      ],
+      [
+        'Facebook',
+        ['FACEBOOK_PAGE_ID', 'FACEBOOK_APP_SECRET', 'FACEBOOK_VERIFY_TOKEN', 'FACEBOOK_PAGE_ACCESS_TOKEN'],
+      ],
       ['LinkedIn', ['LINKEDIN_ORGANIZATION_URN', 'LINKEDIN_CLIENT_SECRET', 'LINKEDIN_ACCESS_TOKEN']],
     ];
     for (const [label, keys] of groups) {
       const set = keys.filter((k) => env[k]);
       if (set.length > 0 && set.length < keys.length) {
         for (const k of keys.filter((k) => !env[k])) {
-          ctx.addIssue({ code: 'custom', path: [k], message: `is required when other ${label} variables are set` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: `is required when other ${label} variables are set`,
+          });
         }
       }
     }
@@ -133,7 +147,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
   }
   const e = parsed.data;
   const channels: ChannelBootstrap[] = [];

@@ -1,4 +1,12 @@
-import { decrypt, deriveKey, encrypt, generateDataKey, keyedHash, unwrapDataKey, wrapDataKey } from './envelope';
+import {
+  decrypt,
+  deriveKey,
+  encrypt,
+  generateDataKey,
+  keyedHash,
+  unwrapDataKey,
+  wrapDataKey,
+} from './envelope';
 
 describe('envelope encryption', () => {
   const master = generateDataKey();

@@ -3,7 +3,15 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DataKeyEntity } from '../database/entities/data-key.entity';
-import { decrypt, deriveKey, encrypt, generateDataKey, keyedHash, unwrapDataKey, wrapDataKey } from './envelope';
+import {
+  decrypt,
+  deriveKey,
+  encrypt,
+  generateDataKey,
+  keyedHash,
+  unwrapDataKey,
+  wrapDataKey,
+} from './envelope';
 import { randomUUID } from 'node:crypto';
 
 /** Owns the master key: creates, unwraps and caches per-case and per-contact data keys. */

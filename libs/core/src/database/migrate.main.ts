@@ -4,7 +4,9 @@ import { runMigrations } from './migrate';
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
   const applied = await runMigrations(config.databaseUrl);
-  process.stdout.write(applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'No pending migrations\n');
+  process.stdout.write(
+    applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'No pending migrations\n',
+  );
 }
 
 main().catch((err: Error) => {

@@ -15,6 +15,18 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ProcessInboundEvent]: QueueName.Inbound,
 };
 
+/**
+ * Deterministic job ids: the relay and the recovery sweep enqueue the same id for the same work,
+ * so BullMQ collapses repeats while the job exists (handlers are idempotent for the rest).
+ */
+export const JOB_ID: { [N in JobName]: (payload: JobPayloads[N]) => string } = {
+  [JobName.ProcessInboundEvent]: (p) => `inbound-${p.inboundEventId}`,
+};
+
+export function jobIdFor<N extends JobName>(name: N, payload: JobPayloads[N]): string {
+  return JOB_ID[name](payload);
+}
+
 export const ALL_JOB_NAMES = Object.values(JobName);
 export const ALL_QUEUE_NAMES = Object.values(QueueName);
 

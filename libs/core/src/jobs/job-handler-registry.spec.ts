@@ -9,6 +9,8 @@ describe('JobHandlerRegistry', () => {
   });
 
   it('names jobs without a handler', () => {
-    expect(() => new JobHandlerRegistry().assertComplete([JobName.ProcessInboundEvent])).toThrow(/inbound.process/);
+    expect(() => new JobHandlerRegistry().assertComplete([JobName.ProcessInboundEvent])).toThrow(
+      /inbound.process/,
+    );
   });
 });

@@ -46,7 +46,11 @@ export class LoggingModule {
                 url: pathOnly(req.url),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              err: (err: Error & { code?: string }) => ({ type: err.name, message: err.message, code: err.code }),
+              err: (err: Error & { code?: string }) => ({
+                type: err.name,
+                message: err.message,
+                code: err.code,
+              }),
             },
           },
         }),

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { isJobName, JOB_QUEUE, JobName, QueueName } from '../jobs/job-catalogue';
+import { isJobName, JOB_QUEUE, jobIdFor, JobName, JobPayloads, QueueName } from '../jobs/job-catalogue';
 import { QUEUES } from '../redis/redis.module';
 
 const BATCH = 500;
@@ -9,8 +9,7 @@ const POLL_MS = 1000;
 const REDIS_TIMEOUT_MS = 3000;
 
 /**
- * Moves committed outbox rows onto BullMQ (job id derived from the outbox id, so a re-send is
- * deduplicated while the job exists). Rows are deleted in the same transaction that enqueued
+ * Moves committed outbox rows onto BullMQ. Rows are deleted in the same transaction that enqueued
  * them: if Redis is down the transaction rolls back and the rows wait for the next attempt.
  */
 @Injectable()
@@ -46,7 +45,9 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
       return;
     }
     this.running = this.drain()
-      .catch((err: Error) => this.logger.warn({ err: { message: err.message } }, 'outbox relay pass failed; will retry'))
+      .catch((err: Error) =>
+        this.logger.warn({ err: { message: err.message } }, 'outbox relay pass failed; will retry'),
+      )
       .finally(() => {
         this.running = null;
         if (this.again && !this.stopped) {
@@ -72,12 +73,19 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
         [BATCH],
       );
       if (!rows.length) return 0;
-      const byQueue = new Map<QueueName, { name: JobName; data: Record<string, unknown>; opts: { jobId: string } }[]>();
+      const byQueue = new Map<
+        QueueName,
+        { name: JobName; data: Record<string, unknown>; opts: { jobId: string } }[]
+      >();
       for (const row of rows) {
         if (!isJobName(row.job_name)) throw new Error(`Unknown job name in outbox row ${row.id}`);
         const queue = JOB_QUEUE[row.job_name];
         const list = byQueue.get(queue) ?? [];
-        list.push({ name: row.job_name, data: row.payload, opts: { jobId: `outbox-${row.id}` } });
+        list.push({
+          name: row.job_name,
+          data: row.payload,
+          opts: { jobId: jobIdFor(row.job_name, row.payload as unknown as JobPayloads[JobName]) },
+        });
         byQueue.set(queue, list);
       }
       await withTimeout(

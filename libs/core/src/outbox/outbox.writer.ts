@@ -7,8 +7,8 @@ export async function enqueueInTransaction<N extends JobName>(
   jobs: { name: N; payload: JobPayloads[N] }[],
 ): Promise<void> {
   if (!jobs.length) return;
-  await manager.query(`INSERT INTO outbox (job_name, payload) SELECT * FROM unnest($1::text[], $2::jsonb[])`, [
-    jobs.map((j) => j.name),
-    jobs.map((j) => JSON.stringify(j.payload)),
-  ]);
+  await manager.query(
+    `INSERT INTO outbox (job_name, payload) SELECT * FROM unnest($1::text[], $2::jsonb[])`,
+    [jobs.map((j) => j.name), jobs.map((j) => JSON.stringify(j.payload))],
+  );
 }

@@ -46,7 +46,11 @@ export function createRedis(url: string, purpose: 'command' | 'queue' | 'worker'
         return new Map(
           ALL_QUEUE_NAMES.map((name) => [
             name,
-            new Queue(name, { connection, prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+            new Queue(name, {
+              connection,
+              prefix: config.redisPrefix,
+              defaultJobOptions: DEFAULT_JOB_OPTIONS,
+            }),
           ]),
         );
       },

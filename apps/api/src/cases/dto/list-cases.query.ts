@@ -3,7 +3,9 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class ListCasesQuery {
   @IsOptional()
-  @IsIn(['open', 'answered', 'closed', 'all'], { message: 'status must be one of: open, answered, closed, all' })
+  @IsIn(['open', 'answered', 'closed', 'all'], {
+    message: 'status must be one of: open, answered, closed, all',
+  })
   status?: 'open' | 'answered' | 'closed' | 'all';
 
   @IsOptional()

@@ -1,0 +1,135 @@
+import 'reflect-metadata';
+import {
+  AppConfig,
+  ChannelAccountsService,
+  createDataSource,
+  ensureTeam,
+  KeyRing,
+  loadConfigOrExit,
+  storeInboundEvents,
+} from '@webcare/core';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { DEMO_CONVERSATIONS } from './demo-conversations';
+
+const DEMO_PASSWORD = 'demo-password-2026';
+
+const USERS = [
+  { email: 'agent@demo.school', name: 'Anouk (agent)', role: 'agent', team: 'Admissions' },
+  { email: 'agent2@demo.school', name: 'Bram (agent)', role: 'agent', team: 'Admissions' },
+  { email: 'lead@demo.school', name: 'Carla (team lead)', role: 'team_lead', team: 'Admissions' },
+  {
+    email: 'international@demo.school',
+    name: 'Dev (team lead)',
+    role: 'team_lead',
+    team: 'International Office',
+  },
+  { email: 'manager@demo.school', name: 'Eva (manager)', role: 'manager', team: null },
+  { email: 'privacy@demo.school', name: 'Frank (privacy officer)', role: 'privacy_officer', team: null },
+  { email: 'admin@demo.school', name: 'Gina (admin)', role: 'admin', team: null },
+] as const;
+
+/** Idempotent: teams, one user per role, channel accounts and a dozen conversations that the worker files. */
+async function seed(
+  dataSource: DataSource,
+  keyRing: KeyRing,
+  accounts: ChannelAccountsService,
+): Promise<void> {
+  const teams = new Map<string, string>();
+  for (const name of ['Admissions', 'International Office', 'Student Finance']) {
+    teams.set(name, await ensureTeam(dataSource, name));
+  }
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const u of USERS) {
+    await dataSource.query(
+      `INSERT INTO users (email, name, role, team_id, password_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`,
+      [u.email, u.name, u.role, u.team ? teams.get(u.team) : null, hash],
+    );
+  }
+  await accounts.bootstrapFromConfig();
+  const admissions = teams.get('Admissions')!;
+  const allowlist = { emails: ['info@demo.school', 'admissions@demo.school'], domains: ['demo.school'] };
+  const accountIds = {
+    whatsapp:
+      (
+        await accounts.find(
+          'whatsapp',
+          config.channels.find((c) => c.channel === 'whatsapp')?.externalId ?? 'demo-phone-1',
+        )
+      )?.id ??
+      (await accounts.upsert({
+        channel: 'whatsapp',
+        externalId: 'demo-phone-1',
+        name: 'WhatsApp admissions',
+        teamId: admissions,
+        appSecret: secret(),
+        verifyToken: 'demo-verify',
+        accessToken: 'demo-token',
+        allowlist,
+      })),
+    facebook: await accounts.upsert({
+      channel: 'facebook',
+      externalId: 'demo-page-1',
+      name: 'Facebook page',
+      teamId: admissions,
+      appSecret: secret(),
+      verifyToken: 'demo-verify',
+      accessToken: 'demo-token',
+      allowlist,
+    }),
+    linkedin: await accounts.upsert({
+      channel: 'linkedin',
+      externalId: 'urn:li:organization:1000001',
+      name: 'LinkedIn page',
+      teamId: admissions,
+      appSecret: secret(),
+      verifyToken: null,
+      accessToken: 'demo-token',
+      allowlist,
+    }),
+  };
+
+  const start = Date.now() - DEMO_CONVERSATIONS.length * 3_600_000;
+  const rows = DEMO_CONVERSATIONS.flatMap((c, ci) =>
+    c.messages.map((text, mi) => ({
+      accountId: accountIds[c.channel],
+      event: {
+        kind: 'message' as const,
+        channel: c.channel,
+        accountExternalId: 'demo',
+        externalId: `demo-${c.channel}-${ci}-${mi}`,
+        senderExternalId: c.sender,
+        senderName: c.name,
+        timestamp: new Date(start + ci * 3_600_000 + mi * 120_000),
+        messageType: 'text',
+        text,
+      },
+    })),
+  );
+  const stored = await storeInboundEvents(dataSource, keyRing, rows);
+  process.stderr.write(`seeded ${USERS.length} users, ${stored} new demo messages (the worker files them)\n`);
+}
+
+function secret(): string {
+  return randomBytes(16).toString('hex');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(process.env);
+  const dataSource = createDataSource(config.databaseUrl);
+  await dataSource.initialize();
+  try {
+    const keyRing = new KeyRing(config);
+    await seed(config, dataSource, keyRing, new ChannelAccountsService(dataSource, keyRing, config));
+  } finally {
+    await dataSource.destroy();
+  }
+  const logins = USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role }));
+  process.stdout.write(`${JSON.stringify({ logins })}\n`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`Seeding failed: ${err.message}\n`);
+  process.exit(1);
+});

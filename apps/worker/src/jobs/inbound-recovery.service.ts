@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { jobIdFor, JobName, QUEUES, QueueName } from '@webcare/core';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+const EVERY_MS = 15_000;
+const OLDER_THAN_SECONDS = 30;
+const BATCH = 1000;
+
+/**
+ * Redis may lose queued jobs (a restart without persistence). Stored events that are still
+ * unprocessed after a while are enqueued again under the same job id, so nothing is lost and
+ * nothing runs twice.
+ */
+@Injectable()
+export class InboundRecoveryService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InboundRecoveryService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<number> {
+    if (this.busy) return 0;
+    this.busy = true;
+    try {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM inbound_events
+          WHERE processed_at IS NULL AND received_at < now() - make_interval(secs => $1)
+          ORDER BY id LIMIT $2`,
+        [OLDER_THAN_SECONDS, BATCH],
+      );
+      if (!rows.length) return 0;
+      const jobs = rows.map(({ id }) => {
+        const data = { inboundEventId: String(id) };
+        return {
+          name: JobName.ProcessInboundEvent,
+          data,
+          opts: { jobId: jobIdFor(JobName.ProcessInboundEvent, data) },
+        };
+      });
+      await this.queues.get(QueueName.Inbound)!.addBulk(jobs);
+      this.logger.log({ events: rows.length }, 're-enqueued unprocessed inbound events');
+      return rows.length;
+    } catch (err) {
+      this.logger.warn({ err: { message: (err as Error).message } }, 'inbound recovery pass failed');
+      return 0;
+    } finally {
+      this.busy = false;
+    }
+  }
+}

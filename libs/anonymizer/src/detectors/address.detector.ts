@@ -1,0 +1,60 @@
+import { isInstitutionAddress } from '../institution/institution';
+import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
+
+const CAP = "\\p{Lu}[\\p{L}'\\-]*";
+const PARTICLE = "(?:van|de|der|den|het|'t|ter|ten|in|op|aan|bij|la|le|del|di|da)";
+/** Dutch, Flemish and German street-name endings ("Vondellaan", "Kortrijksesteenweg", "Hauptstraße"). */
+const SUFFIX =
+  '(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|baan|steenweg|ring|markt|wal|' +
+  'boulevard|allee|plantsoen|veld|erf|hoven|burg|haven|kwartier|oord|zijde|dam|vaart|gaarde|berg|straße|strasse|gasse|platz|damm)';
+/** House number with the usual additions: 47b, 12 A, 9-II, 112-3, 14 hs, 3 bis. */
+const NUMBER = "\\d{1,5}(?:[a-zA-Z]{1,2}\\b|\\s[A-Z]\\b|\\s?-\\s?(?:[IVX]{1,4}|\\d{1,3}|[a-zA-Z]{1,3})\\b|\\s(?:hs|bis|huis|boven|rood)\\b)?";
+
+const DUTCH = new RegExp(
+  `(?<![\\p{L}])(?:(?:${CAP}|${PARTICLE})\\s+){0,3}\\p{Lu}[\\p{L}'\\-]*${SUFFIX}\\s+${NUMBER}(?![\\p{N}])`,
+  'gu',
+);
+/** Street type first (Italian, Spanish, French, Portuguese, Polish …): "Via Garibaldi 24". */
+const PREFIXED = new RegExp(
+  `\\b(?:Via|Viale|Corso|Piazza|Avenida|Avenue|Av\\.|Calle|Carrer|Paseo|Rue|Boulevard|Rua|Praça|Plac|ul\\.|ulica|Aleja|Strada|Largo|Chaussée|Chemin)\\s+(?:(?:${CAP}|${PARTICLE}|des|du|dos|do|della)\\s+){0,4}${NUMBER}(?![\\p{N}])`,
+  'gu',
+);
+/** English order: number first, street type last. */
+const ENGLISH = new RegExp(
+  `\\b\\d{1,5}[A-Za-z]?\\s+(?:${CAP}\\s+){1,3}(?:Street|St\\.|Road|Rd\\.?|Lane|Avenue|Ave\\.?|Drive|Close|Way|Court|Place|Crescent|Terrace|Gardens|Square)\\b`,
+  'gu',
+);
+/** After an explicit address cue any "Name(s) 12" is a street address. */
+const CUED = new RegExp(
+  `(?:adres(?:\\s+is)?|address(?:\\s+is)?|woon(?:t)?\\s+(?:op|aan)|wonen\\s+(?:op|aan)|live\\s+(?:at|on)|lives\\s+(?:at|on))\\s*:?\\s+((?:${CAP}|${PARTICLE})(?:\\s+(?:${CAP}|${PARTICLE})){0,4}\\s+${NUMBER})(?![\\p{N}])`,
+  'giu',
+);
+/** A four or five digit postcode after an address or "woon in": Belgian, German, etc. */
+const POSTCODE_AFTER = /^,?\s*([1-9]\d{3,4})\s+\p{Lu}/u;
+const POSTCODE_CUED = /\b(?:woon|woont|wonen|live|living|lives)\s+(?:in|te)\s+([1-9]\d{3,4})\s+\p{Lu}/giu;
+
+/** Street + house number (without the city), and foreign postcodes that follow an address. */
+export function detectAddresses({ text, options }: DetectorContext): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (start: number, end: number): void => {
+    if (isInstitutionAddress(text.slice(start, end), options.allow)) return;
+    out.push({ type: 'ADDRESS', start, end, priority: PRIORITY.pattern + 5 });
+    const pc = POSTCODE_AFTER.exec(text.slice(end, end + 20));
+    if (pc) {
+      const s = end + pc[0].indexOf(pc[1]);
+      out.push({ type: 'POSTCODE', start: s, end: s + pc[1].length, priority: PRIORITY.pattern });
+    }
+  };
+  for (const re of [DUTCH, PREFIXED, ENGLISH]) {
+    for (const m of text.matchAll(re)) add(m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(CUED)) {
+    const start = m.index + m[0].length - m[1].length;
+    add(start, start + m[1].length);
+  }
+  for (const m of text.matchAll(POSTCODE_CUED)) {
+    const start = m.index + m[0].indexOf(m[1], m[0].length - m[1].length - 3);
+    out.push({ type: 'POSTCODE', start, end: start + m[1].length, priority: PRIORITY.pattern });
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isInstitutionPhone } from '../institution/institution';
+import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
+
+/** Digit runs with the separators people type in phone numbers (spaces, -, ., /, (0), brackets). */
+const CANDIDATE = /(?<![\p{L}\p{N}@/_+.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,26}\d(?!\p{N})(?![.,]\d)/gu;
+
+/** National numbers written without country code are tried in these regions, in order. */
+const NATIONAL_REGIONS: CountryCode[] = ['NL', 'BE'];
+
+function validate(raw: string): string | undefined {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < 8 || digits.length > 15) return undefined;
+  const cleaned = raw.replace(/\(0\)/g, '').replace(/^00/, '+');
+  if (cleaned.startsWith('+')) {
+    const n = parsePhoneNumberFromString(cleaned);
+    return n && (n.isValid() || n.isPossible()) ? n.number : undefined;
+  }
+  if (!/^\(?0/.test(raw)) return undefined;
+  for (const region of NATIONAL_REGIONS) {
+    const n = parsePhoneNumberFromString(cleaned, region);
+    if (n?.isValid()) return n.number;
+  }
+  return undefined;
+}
+
+/** Phone numbers validated by libphonenumber-js: Dutch forms by default, any international form. */
+export function detectPhones({ text, options }: DetectorContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    let raw = m[0];
+    // A trailing group may belong to the next token ("06 1234 5678 2025"): shrink until valid.
+    for (let attempt = 0; attempt < 4 && raw; attempt++) {
+      const trimmed = raw.replace(/[ \t(.\/-]+$/, '');
+      const e164 = validate(trimmed);
+      if (e164) {
+        if (!isInstitutionPhone(e164, options.allow)) {
+          const start = m.index + (trimmed.startsWith('(') && !/\)/.test(trimmed) ? 1 : 0);
+          out.push({ type: 'PHONE', start, end: m.index + trimmed.length, priority: PRIORITY.structured });
+        }
+        break;
+      }
+      const cut = trimmed.search(/[ \t.\/-][\d()]+$/);
+      if (cut <= 0) break;
+      raw = trimmed.slice(0, cut);
+    }
+  }
+  return out;
+}

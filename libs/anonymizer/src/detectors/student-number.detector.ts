@@ -1,0 +1,32 @@
+import { before, PRIORITY, type Candidate, type DetectorContext } from './candidate';
+
+/** Cue words for student and application numbers (Dutch and English). */
+const CUE =
+  /\b(?:student(?:en)?nummer|studentnr|student ?nr|stud\.? ?nr|student (?:number|no|nr|id|#)|studentid|student-id|application (?:number|no|nr|id)|applicant (?:number|id)|aanmeldnummer|inschrijfnummer|inschrijvingsnummer|leerlingnummer|leerlingnr|collegekaartnummer|s-nummer|snummer)\b\.?/gi;
+const VALUE = /^[\s:#=.]*(?:(?:is|was|nu|wel|number|nummer|nr|no)\b[\s:.]*){0,3}([sS]?\d{5,10})\b/;
+/** University s-numbers (s1234567) are personal even without a cue. */
+const S_NUMBER = /\b[sS]\d{7}\b/g;
+/** Bare long digit runs: most likely a personal number of some kind. */
+const BARE = /(?<![\p{L}\p{N}.,\-/+€$#@:])\d{7,10}(?![\p{L}\p{N}]|[.,\-/:]\d)/gu;
+/** The institution's own case and ticket numbers are not personal. */
+const NOT_PERSONAL = /\b(?:zaak|zaaknummer|ticket|case|dossier|kenmerk|referentie|reference|ref|order|factuur|invoice|bestelling|melding|vacature)\w*\W{0,3}$/i;
+
+/** Student and application numbers: cued values, s-numbers, and bare 7-10 digit runs as fallback. */
+export function detectStudentNumbers({ text }: DetectorContext): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(CUE)) {
+    const after = m.index + m[0].length;
+    const v = VALUE.exec(text.slice(after, after + 40));
+    if (!v) continue;
+    const start = after + v[0].length - v[1].length;
+    out.push({ type: 'STUDENT_NUMBER', start, end: start + v[1].length, priority: PRIORITY.cued });
+  }
+  for (const m of text.matchAll(S_NUMBER)) {
+    out.push({ type: 'STUDENT_NUMBER', start: m.index, end: m.index + m[0].length, priority: PRIORITY.pattern });
+  }
+  for (const m of text.matchAll(BARE)) {
+    if (NOT_PERSONAL.test(before(text, m.index, 30))) continue;
+    out.push({ type: 'STUDENT_NUMBER', start: m.index, end: m.index + m[0].length, priority: PRIORITY.fallback });
+  }
+  return out;
+}

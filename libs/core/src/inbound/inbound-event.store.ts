@@ -1,0 +1,50 @@
+import { DataSource } from 'typeorm';
+import { KeyRing } from '../crypto/key-ring.service';
+import { JobName } from '../jobs/job-catalogue';
+import { enqueueInTransaction } from '../outbox/outbox.writer';
+
+/** The parts of a normalized channel event that identify it; the whole event is sealed as payload. */
+export interface StorableEvent {
+  kind: 'message' | 'status';
+  channel: string;
+  externalId: string;
+  status?: string;
+}
+
+/** Platform retries repeat the same message id; statuses are distinct per (message, status). */
+export function inboundEventKey(event: StorableEvent): string {
+  return event.kind === 'message'
+    ? `${event.channel}:msg:${event.externalId}`
+    : `${event.channel}:status:${event.externalId}:${event.status}`;
+}
+
+/**
+ * Stores events durably (sealed, unique per account + external id, so duplicates collapse) with
+ * their outbox rows in one transaction. Returns how many were new.
+ */
+export async function storeInboundEvents(
+  dataSource: DataSource,
+  keyRing: KeyRing,
+  rows: { accountId: string; event: StorableEvent }[],
+): Promise<number> {
+  if (!rows.length) return 0;
+  return dataSource.transaction(async (manager) => {
+    const ids: { id: string }[] = await manager.query(
+      `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc)
+       SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[], $4::bytea[])
+       ON CONFLICT (channel_account_id, external_hash) DO NOTHING
+       RETURNING id`,
+      [
+        rows.map((r) => r.accountId),
+        rows.map((r) => keyRing.lookupHash(inboundEventKey(r.event))),
+        rows.map((r) => r.event.kind),
+        rows.map((r) => keyRing.sealStaging(JSON.stringify(r.event))),
+      ],
+    );
+    await enqueueInTransaction(
+      manager,
+      ids.map(({ id }) => ({ name: JobName.ProcessInboundEvent, payload: { inboundEventId: String(id) } })),
+    );
+    return ids.length;
+  });
+}

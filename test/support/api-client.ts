@@ -1,0 +1,86 @@
+import { io, Socket } from 'socket.io-client';
+import { ADMIN } from './processes';
+
+export async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+export async function api<T = unknown>(
+  baseUrl: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Creates a team with an agent and returns the agent's token. */
+export async function teamWithAgent(
+  baseUrl: string,
+  teamName: string,
+  role: 'agent' | 'team_lead' = 'agent',
+  existingTeamId?: string,
+): Promise<{ teamId: string; userId: string; token: string; email: string }> {
+  const adminToken = await login(baseUrl, ADMIN.email, ADMIN.password);
+  let teamId = existingTeamId;
+  if (!teamId) {
+    const teams = await api<{ items: { id: string; name: string }[] }>(
+      baseUrl,
+      adminToken,
+      'GET',
+      '/api/teams',
+    );
+    teamId =
+      teams.body.items.find((t) => t.name === teamName)?.id ??
+      (await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/teams', { name: teamName })).body.id;
+  }
+  const email = `${role}-${Math.random().toString(36).slice(2)}@school.test`;
+  const password = 'a-long-password-for-tests';
+  const created = await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/users', {
+    email,
+    password,
+    name: `Test ${role}`,
+    role,
+    teamId,
+  });
+  if (created.status !== 201) throw new Error(`user create failed: ${JSON.stringify(created.body)}`);
+  return { teamId, userId: created.body.id, token: await login(baseUrl, email, password), email };
+}
+
+export interface RecordedEvent {
+  event: string;
+  payload: unknown;
+}
+
+/** A real socket.io client that records every event it receives. */
+export async function connectSocket(
+  baseUrl: string,
+  token: string,
+): Promise<{ socket: Socket; events: RecordedEvent[] }> {
+  const socket = io(baseUrl, {
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  const events: RecordedEvent[] = [];
+  socket.onAny((event: string, payload: unknown) => events.push({ event, payload }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+  return { socket, events };
+}
