@@ -32,6 +32,7 @@ const USERS = [
 
 /** Idempotent: teams, one user per role, channel accounts and a dozen conversations that the worker files. */
 async function seed(
+  config: AppConfig,
   dataSource: DataSource,
   keyRing: KeyRing,
   accounts: ChannelAccountsService,

@@ -36,12 +36,20 @@ const url = (protocols: string[]) =>
     { message: `must be a ${protocols.join(' or ')} URL` },
   );
 
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      message: `must be a whole number from ${min} to ${max}`,
+    })
+    .transform(Number);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/webcare'),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: wholeNumber(1, 65535).default(3000),
     APP_SECRET: optional,
     DATA_KEY: optional.pipe(dataKey.optional()),
     BOOTSTRAP_ADMIN_EMAIL: optional.pipe(z.string().email().optional()),
@@ -61,10 +69,10 @@ const schema = z
     LINKEDIN_ACCESS_TOKEN: optional,
     LINKEDIN_API_BASE_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
     RETENTION_SWEEP_EVERY: isoDuration.default('PT15M'),
-    REPORT_MIN_CELL: z.coerce.number().int().min(1).default(10),
+    REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
-    JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+    WORKER_CONCURRENCY: wholeNumber(1, 256).default(16),
+    JOB_LOCK_MS: wholeNumber(1000, 3_600_000).default(30000),
     REDIS_PREFIX: z.string().min(1).default('webcare'),
   })
   .superRefine((env, ctx) => {

@@ -1,0 +1,30 @@
+// Socket.io connection: events carry ids only; content is always fetched over HTTP.
+
+const EVENTS = ['case.created', 'case.updated', 'message.created'];
+
+/**
+ * connectRealtime(token, { onEvent(name, payload), onState(state) }) → { disconnect() }
+ * state: 'connecting' | 'live' | 'offline'
+ */
+export function connectRealtime(token, { onEvent, onState, onConnect }) {
+  if (typeof window.io !== 'function') {
+    onState('offline');
+    return { disconnect() {} };
+  }
+  onState('connecting');
+  const socket = window.io({ path: '/socket.io', auth: { token }, transports: ['websocket', 'polling'] });
+  socket.on('connect', () => {
+    onState('live');
+    onConnect?.();
+  });
+  socket.on('disconnect', () => onState('offline'));
+  socket.on('connect_error', () => onState('offline'));
+  socket.io.on('reconnect_attempt', () => onState('connecting'));
+  for (const name of EVENTS) socket.on(name, (payload) => onEvent(name, payload ?? {}));
+  return {
+    disconnect() {
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}

@@ -1,0 +1,300 @@
+import { lexicon } from '../gazetteers/lexicon.gazetteer';
+import { nameGazetteer, PARTICLE_WORDS } from '../gazetteers/names.gazetteer';
+import { EXTRA_PLACES, NOT_NAMES, ORG_WORDS } from '../gazetteers/stoplist';
+import { tokenize, type Token } from '../text/tokens';
+import { PRIORITY, type Candidate } from './candidate';
+import { AUXILIARY, cueBefore, VOCATIVE_NEXT, type CueKind } from './person.cues';
+
+/** Lexical facts about one token, looked up once. */
+interface Word extends Token {
+  first: boolean;
+  last: boolean;
+  common: boolean;
+  frequent: boolean;
+  stop: boolean;
+  place: boolean;
+  particle: boolean;
+  org: boolean;
+  /** Overlaps an entity found by a pattern detector. */
+  taken: boolean;
+}
+
+/** Most words a name can have ("Wendy Tjon A Fong", "Robin van der Linden"). */
+const MAX_NAME_WORDS = 6;
+const CUE_WINDOW = 48;
+
+function classify(t: Token, taken: boolean): Word {
+  const { firstNames, surnames, places } = nameGazetteer();
+  const { common, frequent } = lexicon();
+  const key = t.key.replace(/^'/, '');
+  const parts = key.split('-');
+  const lastPart = parts[parts.length - 1];
+  const first = firstNames.has(key) || (parts.length > 1 && parts.every((p) => firstNames.has(p)));
+  const last = surnames.has(key) || (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !common.has(p))));
+  const partCommon = parts.length > 1 && common.has(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
+  return {
+    ...t,
+    first,
+    last,
+    common: common.has(key) || partCommon,
+    frequent: frequent.has(key),
+    stop: NOT_NAMES.has(key),
+    place: places.has(key) || EXTRA_PLACES.has(key),
+    particle: PARTICLE_WORDS.has(key) || key === "'t",
+    org: ORG_WORDS.has(key),
+    taken,
+  };
+}
+
+/** Only spaces between two words (a name does not run across punctuation or lines). */
+function joined(text: string, a: Word, b: Word): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (/^[ \t]{1,2}$/.test(gap)) return true;
+  // "Md. Rafiqul", "G.H. Dijkstra": an abbreviation dot inside a name.
+  return /^\.[ \t]?$/.test(gap) && a.text.length <= 3 && a.cap && b.cap;
+}
+
+/** Could this word be (part of) a name once a name has started? */
+function nameLike(w: Word, lowerMode: boolean): boolean {
+  if (w.taken || w.stop || w.org) return false;
+  if (lowerMode && !w.cap) return (w.first || w.last) && !w.common && !w.frequent;
+  if (!w.cap) return false;
+  return w.first || w.last || !w.common;
+}
+
+/** A name-like word standing alone, without cue. */
+function bareName(w: Word): boolean {
+  return w.cap && !w.upper && !w.taken && !w.stop && !w.org && !w.particle;
+}
+
+export interface PersonDetectorInput {
+  text: string;
+  /** Spans already claimed by pattern detectors. */
+  taken: ReadonlyArray<{ start: number; end: number }>;
+  /** The message is written in capitals only. */
+  shouting?: boolean;
+}
+
+/**
+ * Person names: gazetteer first names, cue phrases (introductions, greetings, sign-offs,
+ * honorifics, family relations), initials + surname, unknown capitalised pairs, signature
+ * lines, and repeats of a name found elsewhere in the message.
+ */
+export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[] {
+  const tokens = tokenize(text);
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const shouting = letters.length > 20 && letters === letters.toUpperCase();
+  const words: Word[] = tokens.map((t) => {
+    const w = classify(t, taken.some((s) => s.start < t.end && t.start < s.end));
+    if (shouting) {
+      // In a shouted message capitals carry no information: trust the name lists only.
+      w.cap = true;
+      w.upper = false;
+      w.common = w.common && !w.first && !w.last;
+      w.initial = true;
+    } else if (w.upper) {
+      w.cap = false; // acronyms (ADHD, DUO, IND) are not names
+    }
+    return w;
+  });
+
+  const spans: Array<[number, number]> = [];
+  const used = new Uint8Array(words.length);
+
+  /** Extends a name that starts at word i; returns the index after its last word. */
+  const extend = (i: number, lowerMode: boolean): number => {
+    let j = i + 1;
+    let end = i + 1;
+    while (j < words.length && j - i < MAX_NAME_WORDS && joined(text, words[j - 1], words[j])) {
+      const w = words[j];
+      if (w.particle || (w.text.length === 1 && w.cap)) {
+        j++;
+        continue;
+      }
+      if (nameLike(w, lowerMode) && !w.place) {
+        end = j + 1;
+        j++;
+        continue;
+      }
+      break;
+    }
+    return end;
+  };
+
+  const emit = (i: number, end: number): void => {
+    for (let k = i; k < end; k++) used[k] = 1;
+    spans.push([words[i].start, words[end - 1].end]);
+  };
+
+  const cueAt = (w: Word): CueKind | undefined =>
+    cueBefore(text.slice(Math.max(0, w.start - CUE_WINDOW), w.start).toLowerCase());
+
+  for (let i = 0; i < words.length; i++) {
+    if (used[i]) continue;
+    const w = words[i];
+    if (w.taken || w.stop || w.org) continue;
+    const next = words[i + 1];
+    const nextJoined = next !== undefined && joined(text, w, next);
+    const nextIsSurname = nextJoined && next.cap && !next.stop && !next.org && (next.last || !next.common || next.particle);
+
+    // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
+    if (w.cap && w.text.length === 1 && text[w.end] === '.') {
+      let j = i + 1;
+      while (j < words.length && words[j].text.length === 1 && words[j].cap && text[words[j].end] === '.' && words[j].start - words[j - 1].end <= 2) j++;
+      let k = j;
+      while (k < words.length && words[k].particle && k - j < 3) k++;
+      const s = words[k];
+      if (s && s.start - words[k - 1].end <= 2 && s.cap && !s.stop && !s.taken && (s.last || !s.common || k > j)) {
+        emit(i, extend(k, false));
+        i = k;
+        continue;
+      }
+    }
+
+    const cue = cueAt(w);
+    if (cue) {
+      if (cue === 'honorific' && (w.particle || w.cap) && !w.taken) {
+        let k = i;
+        while (k < words.length && words[k].particle && k - i < 3) k++;
+        if (words[k] && words[k].cap && !words[k].stop && !words[k].org) {
+          const end = extend(k, false);
+          emit(i, end);
+          i = end - 1;
+          continue;
+        }
+      }
+      if (w.cap && !w.particle && (w.first || w.last || !w.common) && !(w.place && !w.first)) {
+        const end = extend(i, false);
+        emit(i, end);
+        i = end - 1;
+        continue;
+      }
+      const lowerOk = !w.cap && w.first && !w.frequent && (cue !== 'intro' || !w.common);
+      if (lowerOk) {
+        const end = extend(i, true);
+        emit(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+
+    if (!bareName(w)) {
+      // "kees hier, …": a first name introducing itself.
+      if (!w.cap && w.initial && w.first && !w.frequent && next?.key === 'hier') emit(i, i + 1);
+      continue;
+    }
+
+    if (w.first && !(w.place && !nextIsSurname)) {
+      const vocative =
+        w.initial && !AUXILIARY.has(w.key) && next !== undefined && !next.cap && VOCATIVE_NEXT.has(next.key) &&
+        /^[ \t,]{1,3}$/.test(text.slice(w.end, next.start));
+      let accept: boolean;
+      if (w.frequent) accept = (!w.initial && nextIsSurname) || vocative;
+      else if (w.common) {
+        const prev = words[i - 1];
+        const titleCase = (prev && !w.initial && prev.cap && prev.common && joined(text, prev, w)) || (nextJoined && next.cap && next.common && !next.last && !next.first);
+        accept = nextIsSurname || vocative || (!w.initial && !titleCase);
+      } else {
+        accept = !(nextJoined && next.org);
+      }
+      if (accept) {
+        const end = extend(i, false);
+        emit(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+
+    // Two capitalised words that no dictionary knows: a name the lists miss ("Jonh O'Sulivan").
+    if (!w.common && !w.place && nextJoined && bareName(next) && !next.common && !next.place && !next.first && !w.first) {
+      const end = extend(i, false);
+      emit(i, end);
+      i = end - 1;
+    }
+  }
+
+  signatureLines(text, words, used, spans);
+  conjunctions(text, words, used, spans);
+  repeats(words, used, spans);
+
+  return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
+}
+
+/**
+ * A line (or the tail of the message) made of one to four capitalised name-like words is a
+ * signature or a name in a contact block: "Tariq Mahmood", "MEHMET YILMAZ 06 …", "Maud".
+ */
+function signatureLines(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
+  let i = 0;
+  while (i < words.length) {
+    const lineStart = i;
+    let j = i + 1;
+    while (j < words.length && !/[\n]/.test(text.slice(words[j - 1].end, words[j].start))) j++;
+    // Also consider the tail after the last sentence break on the final line.
+    const segments: Array<[number, number]> = [[lineStart, j]];
+    if (j === words.length) {
+      let k = j - 1;
+      while (k > lineStart && !words[k].initial) k--;
+      if (k > lineStart) segments.push([k, j]);
+    }
+    for (const [a, b] of segments) checkSignature(text, words, used, spans, a, b, j === words.length);
+    i = j;
+  }
+}
+
+function checkSignature(
+  text: string,
+  words: Word[],
+  used: Uint8Array,
+  spans: Array<[number, number]>,
+  a: number,
+  b: number,
+  isLastLine: boolean,
+): void {
+  const seg = words.slice(a, b).filter((w) => !w.taken);
+  if (seg.length === 0 || seg.length > 5) return;
+  if (seg.some((w, k) => k > 0 && !joined(text, seg[k - 1], w))) return;
+  const tail = text.slice(seg[seg.length - 1].end, a === b ? 0 : (words[b] ? words[b].start : text.length));
+  if (/[\p{L}]/u.test(tail.replace(/[\n].*$/su, ''))) return;
+  const core = seg.filter((w) => !w.particle);
+  if (core.length === 0 || seg[0].particle && !seg[0].cap) return;
+  const ok = core.every((w) => w.cap && !w.stop && !w.org && !w.place && (w.first || w.last || !w.common));
+  if (!ok) return;
+  const anyName = core.some((w) => w.first || w.last);
+  if (core.length === 1) {
+    const w = core[0];
+    if (!w.first || (w.frequent && !isLastLine)) return;
+  } else if (!anyName && core.some((w) => w.common)) return;
+  const first = words.indexOf(seg[0]);
+  const last = words.indexOf(seg[seg.length - 1]);
+  if (used[first] && used[last]) return;
+  for (let k = first; k <= last; k++) used[k] = 1;
+  spans.push([seg[0].start, seg[seg.length - 1].end]);
+}
+
+/** "Sven en Tygo", "Kim and Mohamed": a capitalised word joined to a found name. */
+function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
+  for (let i = 2; i < words.length; i++) {
+    const w = words[i];
+    if (used[i] || !used[i - 2] || !['en', 'and', '&', 'of', 'or', 'y', 'et', 'und'].includes(words[i - 1].key)) continue;
+    if (!bareName(w) || w.place || !(w.first || !w.common) || (w.frequent && !w.first)) continue;
+    if (!joined(text, words[i - 2], words[i - 1]) || !joined(text, words[i - 1], w)) continue;
+    used[i] = 1;
+    spans.push([w.start, w.end]);
+  }
+}
+
+/** Once a name is found, its other occurrences count too, in any case ("Rutger … Groet, Rutger"). */
+function repeats(words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
+  const known = new Set<string>();
+  words.forEach((w, i) => {
+    if (used[i] && !w.particle && !w.frequent && w.key.length > 2) known.add(w.key);
+  });
+  if (known.size === 0) return;
+  words.forEach((w, i) => {
+    if (!used[i] && !w.taken && known.has(w.key) && (w.cap || w.first || w.last)) {
+      used[i] = 1;
+      spans.push([w.start, w.end]);
+    }
+  });
+}

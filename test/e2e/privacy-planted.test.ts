@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { api, connectSocket, teamWithAgent } from '../support/api-client';
+import { AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
+import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+
+jest.setTimeout(90_000);
+
+/** Every string form an identifier may take once something has copied it. */
+function variants(phone: string, email: string): string[] {
+  const local = `0${phone.slice(2)}`;
+  return [email, email.toUpperCase(), phone, `+${phone}`, local, `${local.slice(0, 2)}-${local.slice(2)}`];
+}
+
+async function redisDump(url: string, prefix: string): Promise<string> {
+  const redis = new Redis(url);
+  const parts: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    for (const key of keys) {
+      parts.push(key);
+      const type = await redis.type(key);
+      if (type === 'string') parts.push(String(await redis.get(key)));
+      if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));
+      if (type === 'list') parts.push(JSON.stringify(await redis.lrange(key, 0, -1)));
+      if (type === 'set') parts.push(JSON.stringify(await redis.smembers(key)));
+      if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+      if (type === 'stream') parts.push(JSON.stringify(await redis.xrange(key, '-', '+')));
+    }
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+  return parts.join('\n');
+}
+
+describe('privacy: planted identifiers leave no trace outside encrypted storage', () => {
+  let apiApp: AppProcess & { url: string };
+  let worker: AppProcess;
+
+  beforeAll(async () => {
+    const env = testEnv();
+    apiApp = await startApi(env);
+    worker = await startWorker(env);
+  });
+
+  afterAll(async () => {
+    await worker?.kill();
+    await apiApp?.kill();
+  });
+
+  it('keeps a unique email and phone out of the database dump, Redis, logs and socket payloads', async () => {
+    const tag = randomBytes(5).toString('hex');
+    const email = `planted.${tag}@example.nl`;
+    const phone = `316${String(10_000_000 + (parseInt(tag, 16) % 89_999_999)).padStart(8, '0')}`;
+    const local = `0${phone.slice(2)}`;
+    const agent = await teamWithAgent(apiApp.url, 'Admissions');
+    const { socket, events } = await connectSocket(apiApp.url, agent.token);
+    try {
+      const text = `Hoi, ik ben Sanne ${tag}. Mail me op ${email} of bel ${local.slice(0, 2)}-${local.slice(2)}.`;
+      const res = await postWebhook(apiApp.url, waTextWebhook([{ from: phone, name: `Sanne ${tag}`, text }]));
+      expect(res.status).toBe(200);
+      await waitFor(() => events.some((e) => e.event === 'message.created'));
+      const { caseId } = events.find((e) => e.event === 'message.created')!.payload as { caseId: string };
+
+      // The agent may read the original over authenticated HTTP: that is the one place it appears.
+      const detail = await api<{ messages: { text: string }[] }>(apiApp.url, agent.token, 'GET', `/api/cases/${caseId}`);
+      expect(detail.body.messages[0].text).toBe(text);
+
+      const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', process.env.TEST_DATABASE_URL!], {
+        maxBuffer: 512 * 1024 * 1024,
+      }).toString();
+      expect(dump.length).toBeGreaterThan(1000);
+      const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await db.connect();
+      const pseudo = (await db.query(`SELECT text_pseudo FROM messages WHERE case_id = $1`, [caseId])).rows[0].text_pseudo;
+      await db.end();
+      expect(pseudo).toContain('[EMAIL_1]');
+      expect(pseudo).toContain('[PHONE_1]');
+
+      const redis = await redisDump(process.env.TEST_REDIS_URL!, process.env.TEST_REDIS_PREFIX!);
+      const logs = apiApp.output + worker.output;
+      const socketPayloads = JSON.stringify(events);
+      expect(logs.length).toBeGreaterThan(0);
+      for (const v of variants(phone, email)) {
+        expect({ where: 'pg_dump', found: dump.includes(v) }).toEqual({ where: 'pg_dump', found: false });
+        expect({ where: 'redis', found: redis.includes(v) }).toEqual({ where: 'redis', found: false });
+        expect({ where: 'logs', found: logs.includes(v) }).toEqual({ where: 'logs', found: false });
+        expect({ where: 'socket', found: socketPayloads.includes(v) }).toEqual({ where: 'socket', found: false });
+      }
+      expect(dump.includes(`Sanne ${tag}`)).toBe(false);
+      expect(logs.includes(tag)).toBe(false);
+    } finally {
+      socket.disconnect();
+    }
+  });
+});
