@@ -28,9 +28,17 @@ async function api<T>(
 }
 
 /** An agent in an existing team (the bootstrap admin creates it); returns the agent's token. */
-export async function agentOfTeam(baseUrl: string, teamName: string): Promise<{ teamId: string; token: string }> {
+export async function agentOfTeam(
+  baseUrl: string,
+  teamName: string,
+): Promise<{ teamId: string; token: string }> {
   const adminToken = await login(baseUrl, ADMIN.email, ADMIN.password);
-  const teams = await api<{ items: { id: string; name: string }[] }>(baseUrl, adminToken, 'GET', '/api/teams');
+  const teams = await api<{ items: { id: string; name: string }[] }>(
+    baseUrl,
+    adminToken,
+    'GET',
+    '/api/teams',
+  );
   const teamId = teams.body.items?.find((t) => t.name === teamName)?.id;
   if (!teamId) throw new Error(`team ${teamName} not found: ${JSON.stringify(teams.body)}`);
   const email = `bench-agent-${Math.random().toString(36).slice(2)}@school.bench`;

@@ -48,7 +48,11 @@ export function absoluteTime(iso) {
 
 /** A <time> that keeps itself fresh via refreshRelativeTimes(). */
 export function timeEl(iso, cls = 'time') {
-  return h('time', { class: cls, datetime: iso, title: absoluteTime(iso), 'data-relative': '' }, relativeTime(iso));
+  return h(
+    'time',
+    { class: cls, datetime: iso, title: absoluteTime(iso), 'data-relative': '' },
+    relativeTime(iso),
+  );
 }
 
 export function refreshRelativeTimes(root = document) {

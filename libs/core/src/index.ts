@@ -17,3 +17,4 @@ export * from './realtime/realtime-emitter.service';
 export * from './realtime/socket-events';
 export * from './redis/redis.module';
 export * from './inbound/inbound-event.store';
+export * from './database/query-returning';

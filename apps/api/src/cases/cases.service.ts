@@ -92,7 +92,7 @@ export class CasesService {
       teamId: r.team_id,
       assigneeId: r.assignee_id,
       lastMessageAt: r.last_message_at.toISOString(),
-      preview: truncate(this.textOf(view, r.text_enc, r.text_pseudo, keys.get(r.data_key_id))),
+      preview: truncate(this.textOf(view, r.id, r.text_enc, r.text_pseudo, keys.get(r.data_key_id))),
     }));
     const last = page[page.length - 1];
     return {
@@ -124,7 +124,7 @@ export class CasesService {
         id: m.id,
         direction: m.direction,
         type: m.messageType,
-        text: this.textOf(view, m.textEnc, m.textPseudo, key ?? undefined),
+        text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined),
         deliveryStatus: m.deliveryStatus,
         createdAt: m.sentAt.toISOString(),
       })),
@@ -147,9 +147,16 @@ export class CasesService {
     return new Map(unique.flatMap((id, i) => (keys[i] ? [[id, keys[i]!] as [string, Buffer]] : [])));
   }
 
-  private textOf(view: CaseView, enc: Buffer | null, pseudo: string | null, key: Buffer | undefined): string {
+  /** Message texts are sealed with the case id as associated data, so rows cannot be moved between cases. */
+  private textOf(
+    view: CaseView,
+    caseId: string,
+    enc: Buffer | null,
+    pseudo: string | null,
+    key: Buffer | undefined,
+  ): string {
     if (view === 'pseudonymized') return pseudo ?? '';
-    return enc && key ? decrypt(key, enc) : '';
+    return enc && key ? decrypt(key, enc, caseId) : '';
   }
 }
 

@@ -79,7 +79,12 @@ export function renderLogin(root, { onLogin, notice } = {}) {
       h(
         'section',
         { class: 'login-card', 'aria-labelledby': 'login-title' },
-        h('div', { class: 'brand brand-large' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'W'), 'Webcare inbox'),
+        h(
+          'div',
+          { class: 'brand brand-large' },
+          h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'W'),
+          'Webcare inbox',
+        ),
         h('h1', { id: 'login-title' }, 'Log in'),
         h('p', { class: 'muted' }, 'Answer prospective students on WhatsApp, Facebook and LinkedIn.'),
         notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,

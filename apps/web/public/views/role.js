@@ -47,7 +47,13 @@ export function renderRolePage(container, user) {
           'The inbox is for agents and team leads. Conversation content is shown only to the people who need it to answer.',
         ),
         info.can.length ? h('h2', {}, 'What you can do') : null,
-        info.can.length ? h('ul', { class: 'can-list' }, info.can.map((c) => h('li', {}, c))) : null,
+        info.can.length
+          ? h(
+              'ul',
+              { class: 'can-list' },
+              info.can.map((c) => h('li', {}, c)),
+            )
+          : null,
         h(
           'p',
           {},

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StatusEvent } from '@webcare/channels';
-import { inboundEventKey, KeyRing, teamRoom } from '@webcare/core';
+import { inboundEventKey, KeyRing, queryReturning, teamRoom } from '@webcare/core';
 import { EntityManager } from 'typeorm';
 import { PendingEmit } from './inbound-event.handler';
 

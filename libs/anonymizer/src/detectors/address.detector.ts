@@ -11,7 +11,7 @@ const SUFFIX =
 const NUMBER = "\\d{1,5}(?:[a-zA-Z]{1,2}\\b|\\s[A-Z]\\b|\\s?-\\s?(?:[IVX]{1,4}|\\d{1,3}|[a-zA-Z]{1,3})\\b|\\s(?:hs|bis|huis|boven|rood)\\b)?";
 
 const DUTCH = new RegExp(
-  `(?<![\\p{L}])(?:(?:${CAP}|${PARTICLE})\\s+){0,3}\\p{Lu}[\\p{L}'\\-]*${SUFFIX}\\s+${NUMBER}(?![\\p{N}])`,
+  `(?<![\\p{L}])(?:${CAP}\\s+(?:${PARTICLE}\\s+){0,2}){0,3}\\p{Lu}[\\p{L}'\\-]*${SUFFIX}\\s+${NUMBER}(?![\\p{N}])`,
   'gu',
 );
 /** Street type first (Italian, Spanish, French, Portuguese, Polish …): "Via Garibaldi 24". */

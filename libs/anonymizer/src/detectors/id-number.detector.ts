@@ -20,7 +20,7 @@ export function detectIdNumbers({ text }: DetectorContext): Candidate[] {
     const v = VALUE.exec(text.slice(after, after + 40));
     if (!v || !looksLikeDocumentNumber(v[1])) continue;
     const start = after + v[0].length - v[1].length;
-    out.push({ type: 'ID_NUMBER', start, end: start + v[1].length, priority: PRIORITY.cued + 5 });
+    out.push({ type: 'ID_NUMBER', start, end: start + v[1].length, priority: PRIORITY.structured + 5 });
   }
   for (const m of text.matchAll(NL_DOCUMENT)) {
     const digits = m[0].replace(/\D/g, '').length;

@@ -26,7 +26,7 @@ const CUES: Array<[CueKind, RegExp]> = [
     'strong',
     new RegExp(
       '(?:^|[\\n.!?>]\\s*|^\\W*)(?:hoi hoi|hoi|hi|hii+|hey|heey|hee|heej|hallo|hello|hello again|dag|beste|lieve|liebe|dear|goedemorgen|goedemiddag|goedenavond|goedendag|goeiedag|goeiemiddag|goeiemorgen|good morning|good afternoon|good evening|morning|yo|ey|hej|ciao|salut|bonjour|hola)' +
-        SP +
+        '[\\s,]*' +
         '$',
       'u',
     ),
@@ -78,6 +78,9 @@ export const VOCATIVE_NEXT: ReadonlySet<string> = new Set(
   `jij je jullie kijk kijkt weet wist waar ga gaan heb hebt moet moest kom komt zie zag kun kan wil wilt ben bent was had zou zullen
   did do does have are were you we look check come see wanna should could would lets let's hoe wat wanneer waarom`.split(/\s+/),
 );
+
+/** For words that are mostly ordinary words ("Storm", "Mark"), only a second-person follow-up counts. */
+export const VOCATIVE_PRONOUN: ReadonlySet<string> = new Set('jij je jullie you did do does have are were kijk look'.split(' '));
 
 /** Modal or auxiliary words that a vocative test must not take for a name ("Will you …"). */
 export const AUXILIARY: ReadonlySet<string> = new Set(

@@ -1,9 +1,9 @@
-import { lexicon } from '../gazetteers/lexicon.gazetteer';
+import { isCommonWord, lexicon } from '../gazetteers/lexicon.gazetteer';
 import { nameGazetteer, PARTICLE_WORDS } from '../gazetteers/names.gazetteer';
 import { EXTRA_PLACES, NOT_NAMES, ORG_WORDS } from '../gazetteers/stoplist';
 import { tokenize, type Token } from '../text/tokens';
 import { PRIORITY, type Candidate } from './candidate';
-import { AUXILIARY, cueBefore, VOCATIVE_NEXT, type CueKind } from './person.cues';
+import { AUXILIARY, cueBefore, VOCATIVE_NEXT, VOCATIVE_PRONOUN, type CueKind } from './person.cues';
 
 /** Lexical facts about one token, looked up once. */
 interface Word extends Token {
@@ -24,26 +24,31 @@ const MAX_NAME_WORDS = 6;
 const CUE_WINDOW = 48;
 
 function classify(t: Token, taken: boolean): Word {
-  const { firstNames, surnames, places } = nameGazetteer();
-  const { common, frequent } = lexicon();
+  const { firstNames, surnames } = nameGazetteer();
+  const { frequent, common } = lexicon();
   const key = t.key.replace(/^'/, '');
   const parts = key.split('-');
   const lastPart = parts[parts.length - 1];
   const first = firstNames.has(key) || (parts.length > 1 && parts.every((p) => firstNames.has(p)));
-  const last = surnames.has(key) || (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !common.has(p))));
-  const partCommon = parts.length > 1 && common.has(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
+  const last = surnames.has(key) || (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !isCommonWord(p))));
+  const partCommon = parts.length > 1 && isCommonWord(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
   return {
     ...t,
     first,
     last,
-    common: common.has(key) || partCommon,
+    // Inflection and compound guesses are for unknown words; a listed name is judged on its exact form.
+    common: (first || last ? common.has(key) : isCommonWord(key)) || partCommon,
     frequent: frequent.has(key),
     stop: NOT_NAMES.has(key),
-    place: places.has(key) || EXTRA_PLACES.has(key),
+    place: isPlace(key),
     particle: PARTICLE_WORDS.has(key) || key === "'t",
     org: ORG_WORDS.has(key),
     taken,
   };
+}
+
+function isPlace(key: string): boolean {
+  return nameGazetteer().places.has(key) || EXTRA_PLACES.has(key);
 }
 
 /** Only spaces between two words (a name does not run across punctuation or lines). */
@@ -60,6 +65,15 @@ function nameLike(w: Word, lowerMode: boolean): boolean {
   if (lowerMode && !w.cap) return (w.first || w.last) && !w.common && !w.frequent;
   if (!w.cap) return false;
   return w.first || w.last || !w.common;
+}
+
+/** Word i (after optional particles) is a capitalised surname-like word. */
+function surnameFollows(text: string, words: Word[], i: number): boolean {
+  let k = i;
+  while (k < words.length && words[k].particle && k - i < 3 && (k === i || joined(text, words[k - 1], words[k]))) k++;
+  const w = words[k];
+  if (!w || (k > i && !joined(text, words[k - 1], w))) return false;
+  return w.cap && !w.taken && !w.stop && !w.org && !w.frequent && (!w.common || w.last);
 }
 
 /** A name-like word standing alone, without cue. */
@@ -111,7 +125,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
         j++;
         continue;
       }
-      if (nameLike(w, lowerMode) && !w.place) {
+      if (nameLike(w, lowerMode) || (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)) {
         end = j + 1;
         j++;
         continue;
@@ -135,7 +149,11 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
     if (w.taken || w.stop || w.org) continue;
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
-    const nextIsSurname = nextJoined && next.cap && !next.stop && !next.org && (next.last || !next.common || next.particle);
+    const nextIsSurname = nextJoined && surnameFollows(text, words, i + 1);
+    if (nextJoined && isPlace(w.key + ' ' + next.key)) {
+      i++; // "Hong Kong", "Den Haag", "Costa Rica"
+      continue;
+    }
 
     // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
     if (w.cap && w.text.length === 1 && text[w.end] === '.') {
@@ -144,7 +162,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
       let k = j;
       while (k < words.length && words[k].particle && k - j < 3) k++;
       const s = words[k];
-      if (s && s.start - words[k - 1].end <= 2 && s.cap && !s.stop && !s.taken && (s.last || !s.common || k > j)) {
+      if (s && s.start - words[k - 1].end <= 2 && s.cap && !s.stop && !s.taken && (k > j || (!s.frequent && (!s.common || s.last)))) {
         emit(i, extend(k, false));
         i = k;
         continue;
@@ -163,7 +181,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
           continue;
         }
       }
-      if (w.cap && !w.particle && (w.first || w.last || !w.common) && !(w.place && !w.first)) {
+      if (w.cap && (!w.particle || w.first) && (w.first || !w.common || (w.last && !w.initial && !w.frequent)) && !(w.place && !w.first)) {
         const end = extend(i, false);
         emit(i, end);
         i = end - 1;
@@ -186,7 +204,8 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
 
     if (w.first && !(w.place && !nextIsSurname)) {
       const vocative =
-        w.initial && !AUXILIARY.has(w.key) && next !== undefined && !next.cap && VOCATIVE_NEXT.has(next.key) &&
+        w.initial && !AUXILIARY.has(w.key) && next !== undefined && !next.cap &&
+        (w.frequent ? VOCATIVE_PRONOUN : VOCATIVE_NEXT).has(next.key) &&
         /^[ \t,]{1,3}$/.test(text.slice(w.end, next.start));
       let accept: boolean;
       if (w.frequent) accept = (!w.initial && nextIsSurname) || vocative;
@@ -206,7 +225,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
     }
 
     // Two capitalised words that no dictionary knows: a name the lists miss ("Jonh O'Sulivan").
-    if (!w.common && !w.place && nextJoined && bareName(next) && !next.common && !next.place && !next.first && !w.first) {
+    if (!w.common && !w.place && !w.first && nextJoined && bareName(next) && !next.place && (!next.common || next.first)) {
       const end = extend(i, false);
       emit(i, end);
       i = end - 1;
@@ -263,7 +282,9 @@ function checkSignature(
   const anyName = core.some((w) => w.first || w.last);
   if (core.length === 1) {
     const w = core[0];
-    if (!w.first || (w.frequent && !isLastLine)) return;
+    // A lone word: a first name, or on the last line an unknown capitalised word ("… Hanneke").
+    const alone = b - a === 1;
+    if (w.first ? w.frequent && !isLastLine : !isLastLine || !alone || w.common || w.last) return;
   } else if (!anyName && core.some((w) => w.common)) return;
   const first = words.indexOf(seg[0]);
   const last = words.indexOf(seg[seg.length - 1]);

@@ -40,7 +40,7 @@ export function detectPhones({ text, options }: DetectorContext): Candidate[] {
         }
         break;
       }
-      const cut = trimmed.search(/[ \t.\/-][\d()]+$/);
+      const cut = trimmed.search(/[ \t][\d()]+$/);
       if (cut <= 0) break;
       raw = trimmed.slice(0, cut);
     }

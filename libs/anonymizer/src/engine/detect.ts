@@ -49,7 +49,8 @@ export function detect(text: string, options: AnonymizeOptions = {}): Detection 
   for (const detector of PATTERN_DETECTORS) candidates.push(...detector(ctx));
   const patterns = resolveOverlaps(candidates);
   const persons = detectPersons({ text, taken: patterns });
-  const entities = resolveOverlaps([...candidates.filter((c) => patterns.some((p) => p.start === c.start && p.end === c.end && p.type === c.type)), ...persons]);
+  // Pattern entities are settled first; names only fill the gaps they left.
+  const entities = resolveOverlaps([...patterns.map((p) => ({ ...p, priority: Number.MAX_SAFE_INTEGER })), ...persons]);
 
   let blanked = text;
   for (const e of entities) {

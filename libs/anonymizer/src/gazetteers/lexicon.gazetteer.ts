@@ -15,7 +15,7 @@ export interface Lexicon {
 }
 
 /** How many entries of each subtitle frequency list are "frequent". */
-const FREQUENT_RANK = 1500;
+const FREQUENT_RANK = 2500;
 
 let cache: Lexicon | undefined;
 
@@ -48,4 +48,52 @@ export function lexicon(): Lexicon {
   }
   cache = { common, frequent };
   return cache;
+}
+
+const CONTRACTION = /^(.+?)(?:'s|'m|'re|'ve|'ll|'d|n't|'t)$/;
+const VOWEL_RUN = /([bcdfghjklmnpqrstvwxz])([aeou])([bcdfghjklmnpqrstvwxz])$/;
+const morphologyCache = new Map<string, boolean>();
+
+/** Dutch stems a dictionary lists for an inflected form: wetenschappen → wetenschap, integrale → integraal. */
+function dutchStems(key: string): string[] {
+  const stems: string[] = [];
+  for (const suffix of ['en', 'e', 's', "'s", 'n', 'er', 'ste', 'ische', 'isch']) {
+    if (!key.endsWith(suffix) || key.length - suffix.length < 3) continue;
+    let stem = key.slice(0, -suffix.length);
+    if (suffix === 'ische') stem += 'isch';
+    stems.push(stem);
+    if (/([bcdfgklmnprst])\1$/.test(stem)) stems.push(stem.slice(0, -1)); // wetenschapp → wetenschap
+    const v = VOWEL_RUN.exec(stem);
+    if (v) stems.push(stem.slice(0, -3) + v[1] + v[2] + v[2] + v[3]); // integral → integraal
+    if (stem.endsWith('z')) stems.push(stem.slice(0, -1) + 's');
+    if (stem.endsWith('v')) stems.push(stem.slice(0, -1) + 'f');
+  }
+  return stems;
+}
+
+/**
+ * Whether a word is ordinary vocabulary, also when inflected, contracted ("there's") or a
+ * Dutch compound whose parts are words ("veiligheidskunde", "studentenvereniging").
+ */
+export function isCommonWord(key: string): boolean {
+  const cached = morphologyCache.get(key);
+  if (cached !== undefined) return cached;
+  const { common } = lexicon();
+  let result = common.has(key);
+  if (!result) {
+    const c = CONTRACTION.exec(key);
+    if (c) result = common.has(c[1]) || c[1] === 'i';
+  }
+  if (!result) result = dutchStems(key).some((s) => common.has(s));
+  if (!result && key.length >= 8) {
+    for (let i = 3; i <= key.length - 4 && !result; i++) {
+      const head = key.slice(0, i);
+      const tail = key.slice(i);
+      if (tail.length < 4 || !(common.has(tail) || dutchStems(tail).some((s) => common.has(s)))) continue;
+      result = common.has(head) || (head.endsWith('s') && common.has(head.slice(0, -1))) || (head.endsWith('en') && common.has(head.slice(0, -2)));
+    }
+  }
+  if (morphologyCache.size > 50_000) morphologyCache.clear();
+  morphologyCache.set(key, result);
+  return result;
 }

@@ -20,7 +20,12 @@ describe('loadConfig', () => {
 
   it('names every invalid variable on its own line', () => {
     try {
-      loadConfig({ PORT: 'abc', DATA_KEY: 'short', RETENTION_SWEEP_EVERY: '15 minutes', REDIS_URL: 'http://x' });
+      loadConfig({
+        PORT: 'abc',
+        DATA_KEY: 'short',
+        RETENTION_SWEEP_EVERY: '15 minutes',
+        REDIS_URL: 'http://x',
+      });
       throw new Error('expected a ConfigError');
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
@@ -35,7 +40,12 @@ describe('loadConfig', () => {
   it('requires secrets in production and complete channel groups', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET.*\n.*DATA_KEY|DATA_KEY/);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), DATA_KEY: key, WHATSAPP_PHONE_NUMBER_ID: '1' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        APP_SECRET: 'x'.repeat(32),
+        DATA_KEY: key,
+        WHATSAPP_PHONE_NUMBER_ID: '1',
+      }),
     ).toThrow(/WHATSAPP_APP_SECRET/);
   });
 
@@ -49,7 +59,13 @@ describe('loadConfig', () => {
       LINKEDIN_ACCESS_TOKEN: 't',
     });
     expect(c.channels).toEqual([
-      { channel: 'linkedin', externalId: 'urn:li:organization:1', appSecret: 's', verifyToken: null, accessToken: 't' },
+      {
+        channel: 'linkedin',
+        externalId: 'urn:li:organization:1',
+        appSecret: 's',
+        verifyToken: null,
+        accessToken: 't',
+      },
     ]);
     expect(c.dataKey.equals(Buffer.alloc(32, 1))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isJobName, JOB_QUEUE, jobIdFor, JobName, JobPayloads, QueueName } from '../jobs/job-catalogue';
 import { QUEUES } from '../redis/redis.module';
+import { queryReturning } from '../database/query-returning';
 
 const BATCH = 500;
 const POLL_MS = 1000;
@@ -66,7 +67,8 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
 
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; job_name: string; payload: Record<string, unknown> }[] = await manager.query(
+      const rows = await queryReturning<{ id: string; job_name: string; payload: Record<string, unknown> }>(
+        manager,
         `DELETE FROM outbox WHERE id IN (
            SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
          ) RETURNING id, job_name, payload`,

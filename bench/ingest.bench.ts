@@ -1,0 +1,445 @@
+/**
+ * WhatsApp ingest under sustained load: signed webhooks → API (verify, seal, store + outbox) →
+ * BullMQ → worker (contact, case, anonymize, encrypt, message) → socket.io `message.created`.
+ *
+ * One api and one worker run as child processes on a fresh database and a unique Redis prefix,
+ * exactly as in production (LOG_LEVEL=warn). An agent of team Admissions listens on socket.io.
+ * Webhooks (one text message each, from a pool of a few thousand senders, realistic Dutch text,
+ * often with a name / phone number / e-mail) are fired open-loop at fixed rates: a warm-up, then
+ * one stage per rate. Between stages the pipeline drains, so stages do not leak into each other.
+ *
+ * What is measured, per stage:
+ *  - webhook response time: client-side, request written → response read, over keep-alive.
+ *  - processed msg/s: `message.created` socket events received per second in the steady part of
+ *    the stage (first 2 s skipped while the pipeline fills). When the worker keeps up this equals
+ *    the offered rate; when it cannot, it is the worker's capacity. The headline throughput row is
+ *    the best steady rate over all stages.
+ *  - end-to-end latency, webhook sent → `message.created` received, for every message. The event
+ *    carries only { caseId, messageId, direction }, but messages.external_hash is
+ *    HMAC(HKDF(DATA_KEY,'lookup'), 'whatsapp:msg:<wamid>') and the bench chooses DATA_KEY. So the
+ *    bench records send time per wamid and receive time per messageId, and after the run one query
+ *    (id, external_hash) joins the two exactly: no probes, no sampling, no reliance on ordering.
+ *    The same join against inbound_events.received_at / messages.created_at (transaction start
+ *    times in the api and the worker) splits the latency into its legs for diagnosis.
+ *
+ * Env knobs: BENCH_RATES (default "500,1000,1500"), BENCH_MAIN_RATE (1000: the stage the latency
+ * targets apply to), BENCH_STAGE_S (30), BENCH_WARMUP_S (5), BENCH_SENDERS (3000),
+ * BENCH_WORKER_CONCURRENCY (16), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
+ * BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP_DB=1.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { runMigrations } from '../libs/core/src/database/migrate';
+import { agentOfTeam, connectSocket } from './support/api-client';
+import { CpuSampler, CpuSnapshot } from './support/cpu';
+import { nowMs, openLoop, OpenLoopResult, percentile, printTable, sortedCopy } from './support/load';
+import { AppProcess, benchEnv, sleep, startApi, startWorker } from './support/processes';
+import { dutchText, messageHasher, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
+
+const num = (name: string, dflt: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+const RATES = (process.env.BENCH_RATES ?? '500,1000,1500')
+  .split(',')
+  .map(Number)
+  .filter((r) => r > 0);
+const MAIN_RATE = num('BENCH_MAIN_RATE', 1000);
+const STAGE_MS = num('BENCH_STAGE_S', 30) * 1000;
+const WARMUP_MS = num('BENCH_WARMUP_S', 5) * 1000;
+const WARMUP_RATE = num('BENCH_WARMUP_RATE', 200);
+const SENDERS = num('BENCH_SENDERS', 3000);
+const CONCURRENCY = num('BENCH_WORKER_CONCURRENCY', 16);
+const DRAIN_MAX_MS = num('BENCH_DRAIN_MAX_S', 20) * 1000;
+const FILL_SKIP_MS = 2000;
+
+const TARGET = { throughput: 1000, webhookP99: 50, e2eP99: 500 };
+
+interface Stage {
+  label: string;
+  rate: number;
+  load: OpenLoopResult;
+  ids: string[];
+  processedPerS: number;
+  drained: boolean;
+  drainMs: number;
+  cpu: Record<string, number>;
+}
+
+interface Row {
+  metric: string;
+  value: number | null;
+  unit: string;
+  target: string | null;
+}
+
+async function main(): Promise<void> {
+  const baseDbUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/webcare');
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
+  const benchName = process.env.BENCH_NAME ?? 'ingest';
+  const dbName = `webcare_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const adminUrl = new URL(baseDbUrl.toString());
+  adminUrl.pathname = '/postgres';
+  const dbUrl = new URL(baseDbUrl.toString());
+  dbUrl.pathname = `/${dbName}`;
+  const redisPrefix = `wcbench-${randomBytes(4).toString('hex')}`;
+  const dataKey = randomBytes(32).toString('base64');
+
+  const apps: AppProcess[] = [];
+  let db: Client | null = null;
+  let dbCreated = false;
+  const cleanup = async () => {
+    for (const a of apps.reverse()) await a.kill().catch(() => undefined);
+    await db?.end().catch(() => undefined);
+    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') {
+      const admin = new Client({ connectionString: adminUrl.toString() });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+      await admin.end();
+    }
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+    } catch {
+      /* best effort */
+    } finally {
+      redis.disconnect();
+    }
+  };
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      void cleanup().finally(() => process.exit(1));
+    });
+
+  try {
+    // ---------------------------------------------------------------- set-up
+    const admin = new Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    await admin.end();
+    dbCreated = true;
+    await runMigrations(dbUrl.toString());
+
+    const env = benchEnv({
+      databaseUrl: dbUrl.toString(),
+      redisUrl,
+      redisPrefix,
+      dataKey,
+      appSecret: randomBytes(32).toString('base64'),
+      workerConcurrency: CONCURRENCY,
+    });
+    const api = await startApi(env);
+    apps.push(api);
+    const worker = startWorker(env);
+    apps.push(worker);
+    const port = Number(new URL(api.url).port);
+
+    const { token } = await agentOfTeam(api.url, 'Admissions');
+    const socket = await connectSocket(api.url, token);
+    const received = new Map<string, number>(); // messageId → receive time
+    const receiveTimes: number[] = [];
+    let caseCreated = 0;
+    socket.on('message.created', (p: { messageId: string }) => {
+      const t = nowMs();
+      received.set(p.messageId, t);
+      receiveTimes.push(t);
+    });
+    socket.on('case.created', () => caseCreated++);
+    socket.on('disconnect', (reason) => process.stderr.write(`socket disconnected: ${reason}\n`));
+
+    const senders = senderPool(SENDERS);
+    const sentAt = new Map<string, number>(); // wamid → send time
+    let seq = 0;
+    const build = () => {
+      const s = senders[Math.floor(Math.random() * senders.length)];
+      const id = waMessageId(seq++);
+      return { ...signedTextWebhook({ ...s, id, text: dutchText() }), id };
+    };
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+    const sampler = new CpuSampler({ api: api.child.pid, worker: worker.child.pid, bench: process.pid });
+
+    // The worker logs nothing at LOG_LEVEL=warn: it is ready once a probe message comes back.
+    {
+      const probe = await openLoop({
+        port,
+        path: '/webhooks/whatsapp',
+        rate: 1,
+        durationMs: 1000,
+        agent,
+        build,
+        onSend: () => undefined,
+      });
+      if (probe.ok !== 1)
+        throw new Error(`probe webhook failed: ${JSON.stringify(probe.statusCounts)}\n${api.output}`);
+      const until = Date.now() + 30_000;
+      while (received.size < 1) {
+        if (!worker.alive) throw new Error(`worker exited:\n${worker.output}`);
+        if (Date.now() > until)
+          throw new Error(`worker did not process the probe in 30 s:\n${worker.output}`);
+        await sleep(50);
+      }
+    }
+    const stages: Stage[] = [];
+    const expectedEvents = () => 1 + stages.reduce((s, st) => s + st.load.ok, 0);
+    const drain = async (): Promise<{ drained: boolean; ms: number }> => {
+      const t0 = Date.now();
+      while (receiveTimes.length < expectedEvents()) {
+        if (Date.now() - t0 > DRAIN_MAX_MS) return { drained: false, ms: Date.now() - t0 };
+        await sleep(25);
+      }
+      return { drained: true, ms: Date.now() - t0 };
+    };
+
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    const runStage = async (label: string, rate: number, durationMs: number): Promise<Stage> => {
+      const ids: string[] = [];
+      const cpu0: CpuSnapshot = sampler.snapshot();
+      const load = await openLoop({
+        port,
+        path: '/webhooks/whatsapp',
+        rate,
+        durationMs,
+        agent,
+        build,
+        onSend: (id, at) => {
+          sentAt.set(id, at);
+          ids.push(id);
+        },
+      });
+      const cpu = CpuSampler.usage(cpu0, sampler.snapshot());
+      const from = load.startedAt + FILL_SKIP_MS;
+      const to = load.startedAt + durationMs;
+      let inWindow = 0;
+      for (let i = receiveTimes.length - 1; i >= 0 && receiveTimes[i] >= from; i--)
+        if (receiveTimes[i] < to) inWindow++;
+      const stage: Stage = {
+        label,
+        rate,
+        load,
+        ids,
+        processedPerS: (inWindow * 1000) / (to - from),
+        drained: false,
+        drainMs: 0,
+        cpu,
+      };
+      stages.push(stage);
+      const d = await drain();
+      stage.drained = d.drained;
+      stage.drainMs = d.ms;
+      const lat = sortedCopy(load.latencies);
+      process.stdout.write(
+        `  ${label}: sent ${load.sent} (${load.errors} errors, ${load.slipped} late), webhook p50 ${percentile(lat, 50).toFixed(1)} ms p99 ${percentile(lat, 99).toFixed(1)} ms, ` +
+          `processed ${stage.processedPerS.toFixed(0)}/s, ${d.drained ? `drained in ${d.ms} ms` : `NOT drained after ${d.ms} ms (${expectedEvents() - receiveTimes.length} behind)`}\n`,
+      );
+      return stage;
+    };
+
+    process.stdout.write(
+      `ingest bench: rates ${RATES.join('/')} msg/s × ${STAGE_MS / 1000} s, worker concurrency ${CONCURRENCY}, ${SENDERS} senders\n`,
+    );
+    await runStage(`warm-up ${WARMUP_RATE}/s`, WARMUP_RATE, WARMUP_MS);
+    loopDelay.enable();
+    for (const rate of RATES) {
+      if (stopping) break;
+      const st = await runStage(`${rate}/s`, rate, STAGE_MS);
+      if (!st.drained) {
+        process.stdout.write(`  backlog did not drain: skipping higher rates\n`);
+        break;
+      }
+    }
+    loopDelay.disable();
+    const measured = stages.slice(1);
+
+    // ---------------------------------------------------------------- join events to sends
+    db = new Client({ connectionString: dbUrl.toString() });
+    await db.connect();
+    const hashOf = messageHasher(dataKey);
+    const byHash = new Map<string, string>();
+    for (const id of sentAt.keys()) byHash.set(hashOf(id), id);
+    const { rows } = await db.query<{ id: string; h: string; received: number; created: number }>(
+      `SELECT m.id, encode(m.external_hash, 'hex') AS h,
+              extract(epoch FROM e.received_at) * 1000 AS received, extract(epoch FROM m.created_at) * 1000 AS created
+         FROM messages m JOIN inbound_events e
+           ON e.channel_account_id = m.channel_account_id AND e.external_hash = m.external_hash
+        WHERE m.direction = 'in'`,
+    );
+    const perWamid = new Map<
+      string,
+      { e2e?: number; toStored: number; toWorker: number; toSocket?: number }
+    >();
+    for (const r of rows) {
+      const wamid = byHash.get(r.h);
+      if (!wamid) continue;
+      const sent = sentAt.get(wamid)!;
+      const got = received.get(r.id);
+      perWamid.set(wamid, {
+        e2e: got === undefined ? undefined : got - sent,
+        toStored: Number(r.received) - sent,
+        toWorker: Number(r.created) - Number(r.received),
+        toSocket: got === undefined ? undefined : got - Number(r.created),
+      });
+    }
+    const totalRows = Number(
+      (await db.query(`SELECT count(*)::int AS n FROM messages WHERE direction = 'in'`)).rows[0].n,
+    );
+    const cases = Number((await db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n);
+
+    // ---------------------------------------------------------------- report
+    const resultRows: Row[] = [];
+    const table: (string | number)[][] = [
+      [
+        'stage',
+        'sent',
+        'errors',
+        'webhook p50',
+        'webhook p99',
+        'processed/s',
+        'e2e p50',
+        'e2e p99',
+        'e2e max',
+        'missing',
+      ],
+    ];
+    const legs: (string | number)[][] = [
+      [
+        'stage',
+        'send→stored p50/p99',
+        'stored→worker tx p50/p99',
+        'worker tx→socket p50/p99',
+        'cpu % api/worker/pg/redis/bench',
+      ],
+    ];
+    let best = 0;
+    for (const st of measured) {
+      const wh = sortedCopy(st.load.latencies);
+      const e2e: number[] = [];
+      const a: number[] = [];
+      const b: number[] = [];
+      const c: number[] = [];
+      let missing = 0;
+      for (const id of st.ids) {
+        const m = perWamid.get(id);
+        if (!m || m.e2e === undefined) {
+          missing++;
+          continue;
+        }
+        e2e.push(m.e2e);
+        a.push(m.toStored);
+        b.push(m.toWorker);
+        c.push(m.toSocket!);
+      }
+      const e = sortedCopy(e2e);
+      const [sa, sb, sc] = [sortedCopy(a), sortedCopy(b), sortedCopy(c)];
+      best = Math.max(best, st.processedPerS);
+      const isMain = st.rate === MAIN_RATE;
+      table.push([
+        st.label,
+        st.load.sent,
+        st.load.errors,
+        percentile(wh, 50),
+        percentile(wh, 99),
+        st.processedPerS,
+        percentile(e, 50),
+        percentile(e, 99),
+        e.length ? e[e.length - 1] : NaN,
+        missing,
+      ]);
+      const pp = (s: Float64Array) => `${percentile(s, 50).toFixed(0)} / ${percentile(s, 99).toFixed(0)}`;
+      const cpu = st.cpu;
+      legs.push([
+        st.label,
+        pp(sa),
+        pp(sb),
+        pp(sc),
+        [cpu.api, cpu.worker, cpu.postgres, cpu.redis, cpu.bench].map((x) => x.toFixed(0)).join(' / '),
+      ]);
+      const r = (metric: string, value: number, unit: string, target: string | null = null) =>
+        resultRows.push({
+          metric,
+          value: Number.isFinite(value) ? Number(value.toFixed(2)) : null,
+          unit,
+          target,
+        });
+      r(`webhook p50 @${st.rate}/s`, percentile(wh, 50), 'ms');
+      r(`webhook p99 @${st.rate}/s`, percentile(wh, 99), 'ms', isMain ? `< ${TARGET.webhookP99}` : null);
+      r(`processed @${st.rate}/s offered`, st.processedPerS, 'msg/s');
+      r(`end-to-end p50 @${st.rate}/s`, percentile(e, 50), 'ms');
+      r(`end-to-end p99 @${st.rate}/s`, percentile(e, 99), 'ms', isMain ? `< ${TARGET.e2eP99}` : null);
+      if (st.load.errors || missing)
+        r(`errors+unprocessed @${st.rate}/s`, st.load.errors + missing, 'count', '0');
+    }
+    resultRows.unshift({
+      metric: 'sustained processed throughput (best stage)',
+      value: Number(best.toFixed(1)),
+      unit: 'msg/s',
+      target: `>= ${TARGET.throughput}`,
+    });
+
+    process.stdout.write('\n');
+    printTable(table);
+    process.stdout.write(
+      '\nlatency legs (ms) and CPU (% of one core; 2 cores total; pg/redis are shared servers)\n',
+    );
+    printTable(legs);
+    process.stdout.write(
+      `\nworker concurrency ${CONCURRENCY}; ${totalRows} messages stored, ${cases} cases (${caseCreated} case.created events); ` +
+        `bench event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms\n`,
+    );
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(
+      join(resultsDir, `${benchName}.json`),
+      JSON.stringify(
+        {
+          name: benchName,
+          rows: resultRows,
+          config: {
+            rates: RATES,
+            mainRate: MAIN_RATE,
+            stageSeconds: STAGE_MS / 1000,
+            workerConcurrency: CONCURRENCY,
+            senders: SENDERS,
+          },
+          stages: measured.map((s) => ({
+            rate: s.rate,
+            sent: s.load.sent,
+            errors: s.load.errors,
+            statusCounts: s.load.statusCounts,
+            late: s.load.slipped,
+            processedPerS: s.processedPerS,
+            drained: s.drained,
+            drainMs: s.drainMs,
+            cpuPercent: s.cpu,
+          })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    socket.disconnect();
+    agent.destroy();
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    process.stderr.write(`ingest bench failed: ${err.stack ?? err.message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import { detect } from '../engine/detect';
+import { readCorpus } from '../evaluation/corpus';
+import { formatScore, score, type Span } from '../evaluation/score';
+
+/** Usage: npm run eval:anonymizer -- <corpus.jsonl> [--errors] */
+function main(): void {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    process.stderr.write('usage: eval:anonymizer -- <corpus.jsonl> [--errors]\n');
+    process.exit(2);
+  }
+  const corpus = readCorpus(file);
+  const predictions = new Map<string, Span[]>();
+  let specialHits = 0;
+  let specialGold = 0;
+  let specialPredicted = 0;
+  for (const m of corpus) {
+    const lang = m.lang === 'nl' || m.lang === 'en' ? m.lang : null;
+    const result = detect(m.text, { lang });
+    predictions.set(m.id, result.entities);
+    const gold = new Set(m.special ?? []);
+    specialGold += gold.size;
+    specialPredicted += result.special.length;
+    specialHits += result.special.filter((s) => gold.has(s)).length;
+  }
+  const s = score(corpus, predictions);
+  process.stdout.write(formatScore(s) + '\n');
+  process.stdout.write(`special categories: recall ${specialGold ? ((specialHits / specialGold) * 100).toFixed(1) : '-'}%, precision ${specialPredicted ? ((specialHits / specialPredicted) * 100).toFixed(1) : '-'}%\n`);
+  if (args.includes('--errors')) {
+    for (const l of s.leaks) process.stdout.write(`LEAK ${l.id} ${l.type} ${JSON.stringify(l.text)}\n`);
+    for (const f of s.falsePositives) process.stdout.write(`FP   ${f.id} ${f.type} ${JSON.stringify(f.text)}\n`);
+  }
+}
+
+main();
