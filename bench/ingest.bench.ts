@@ -215,12 +215,15 @@ async function main(): Promise<void> {
         durationMs,
         agent,
         build,
+        shouldStop: () => stopping || !api.alive || !worker.alive,
         onSend: (id, at) => {
           sentAt.set(id, at);
           ids.push(id);
         },
       });
       const cpu = CpuSampler.usage(cpu0, sampler.snapshot());
+      for (const a of [api, worker])
+        if (!a.alive) throw new Error(`${a.name} died during ${label}: ${a.exitInfo}`);
       const from = load.startedAt + FILL_SKIP_MS;
       const to = load.startedAt + durationMs;
       let inWindow = 0;

@@ -17,6 +17,8 @@ export interface OpenLoopOptions {
   /** Hard cap on requests in flight; beyond it the schedule slips (counted in `slipped`). */
   maxInFlight?: number;
   timeoutMs?: number;
+  /** Checked every tick; true stops sending (e.g. the server died). */
+  shouldStop?: () => boolean;
 }
 
 export interface OpenLoopResult {
@@ -37,7 +39,7 @@ export interface OpenLoopResult {
  * for the answers. The loop is bounded by rate × duration requests.
  */
 export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
-  const total = Math.round((o.rate * o.durationMs) / 1000);
+  let total = Math.round((o.rate * o.durationMs) / 1000);
   const maxInFlight = o.maxInFlight ?? 2000;
   const timeoutMs = o.timeoutMs ?? 10_000;
   const res: OpenLoopResult = {
@@ -101,6 +103,7 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
       req.end(raw);
     };
     const tick = () => {
+      if (o.shouldStop?.()) total = res.sent;
       const elapsed = nowMs() - res.startedAt;
       const due = Math.min(total, Math.floor((elapsed * o.rate) / 1000) + 1);
       while (res.sent < due && inFlight < maxInFlight) {

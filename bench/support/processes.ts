@@ -39,8 +39,21 @@ export class AppProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    this.exited = new Promise((r) => child.on('exit', (code) => r(code)));
+    this.exited = new Promise((r) =>
+      child.on('exit', (code, signal) => {
+        this.exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
+        if (!this.killing)
+          process.stderr.write(
+            `!! ${name} (pid ${child.pid}) died: ${this.exitInfo}\n${this.tail.slice(-4000)}\n`,
+          );
+        r(code);
+      }),
+    );
   }
+
+  /** How it ended ("exit code 1", "signal SIGKILL"), or null while it runs. */
+  exitInfo: string | null = null;
+  private killing = false;
 
   get output(): string {
     return this.tail;
@@ -52,6 +65,7 @@ export class AppProcess {
 
   async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     if (!this.alive) return;
+    this.killing = true;
     this.child.kill(signal);
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await this.exited;

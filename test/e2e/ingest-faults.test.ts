@@ -16,9 +16,13 @@ function letters(n: number): string {
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   await waitFor(async () => {
     const { createConnection } = await import('node:net');
     return new Promise<boolean>((res) => {
@@ -38,13 +42,20 @@ describe('ingest faults', () => {
     await db.connect();
   });
 
+  // Apps share the run's database: the next test must not find this test's relay draining its outbox.
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.kill()));
+  });
+
   afterAll(async () => {
-    await Promise.all(apps.map((a) => a.kill()));
     await db?.end();
   });
 
   const countMarked = async (marker: string) =>
-    Number((await db.query(`SELECT count(*) AS n FROM messages WHERE text_pseudo LIKE $1`, [`%${marker}%`])).rows[0].n);
+    Number(
+      (await db.query(`SELECT count(*) AS n FROM messages WHERE text_pseudo LIKE $1`, [`%${marker}%`]))
+        .rows[0].n,
+    );
 
   it('processes every message exactly once when the worker is killed with SIGKILL mid-batch', async () => {
     const marker = `killtest${letters(parseInt(randomBytes(3).toString('hex'), 16))}`;
@@ -88,7 +99,12 @@ describe('ingest faults', () => {
     apps.push(await startWorker(env));
     try {
       const send = (i: number) =>
-        postWebhook(apiApp.url, waTextWebhook([{ from: `3163${String(i).padStart(7, '0')}`, text: `${marker} bericht ${letters(i)}` }]));
+        postWebhook(
+          apiApp.url,
+          waTextWebhook([
+            { from: `3163${String(i).padStart(7, '0')}`, text: `${marker} bericht ${letters(i)}` },
+          ]),
+        );
       expect((await send(0)).status).toBe(200);
       await waitFor(async () => (await countMarked(marker)) === 1, 30_000);
 

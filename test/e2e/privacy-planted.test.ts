@@ -66,7 +66,12 @@ describe('privacy: planted identifiers leave no trace outside encrypted storage'
       const { caseId } = events.find((e) => e.event === 'message.created')!.payload as { caseId: string };
 
       // The agent may read the original over authenticated HTTP: that is the one place it appears.
-      const detail = await api<{ messages: { text: string }[] }>(apiApp.url, agent.token, 'GET', `/api/cases/${caseId}`);
+      const detail = await api<{ messages: { text: string }[] }>(
+        apiApp.url,
+        agent.token,
+        'GET',
+        `/api/cases/${caseId}`,
+      );
       expect(detail.body.messages[0].text).toBe(text);
 
       const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', process.env.TEST_DATABASE_URL!], {
@@ -75,7 +80,8 @@ describe('privacy: planted identifiers leave no trace outside encrypted storage'
       expect(dump.length).toBeGreaterThan(1000);
       const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
       await db.connect();
-      const pseudo = (await db.query(`SELECT text_pseudo FROM messages WHERE case_id = $1`, [caseId])).rows[0].text_pseudo;
+      const pseudo = (await db.query(`SELECT text_pseudo FROM messages WHERE case_id = $1`, [caseId])).rows[0]
+        .text_pseudo;
       await db.end();
       expect(pseudo).toContain('[EMAIL_1]');
       expect(pseudo).toContain('[PHONE_1]');
@@ -88,7 +94,10 @@ describe('privacy: planted identifiers leave no trace outside encrypted storage'
         expect({ where: 'pg_dump', found: dump.includes(v) }).toEqual({ where: 'pg_dump', found: false });
         expect({ where: 'redis', found: redis.includes(v) }).toEqual({ where: 'redis', found: false });
         expect({ where: 'logs', found: logs.includes(v) }).toEqual({ where: 'logs', found: false });
-        expect({ where: 'socket', found: socketPayloads.includes(v) }).toEqual({ where: 'socket', found: false });
+        expect({ where: 'socket', found: socketPayloads.includes(v) }).toEqual({
+          where: 'socket',
+          found: false,
+        });
       }
       expect(dump.includes(`Sanne ${tag}`)).toBe(false);
       expect(logs.includes(tag)).toBe(false);

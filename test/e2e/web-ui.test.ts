@@ -34,7 +34,6 @@ describe('web UI in a real browser (api + worker + Chromium)', () => {
     await browser?.close();
     await worker?.kill();
     await apiApp?.kill();
-    if (process.env.WEBUI_DEBUG) require('node:fs').writeFileSync('/tmp/webui-api.log', apiApp.output);
   });
 
   /** A fresh page (own sessionStorage) that records script errors and CSP violations. */
@@ -73,6 +72,7 @@ describe('web UI in a real browser (api + worker + Chromium)', () => {
     await error.waitFor({ state: 'visible' });
     expect(await error.textContent()).toMatch(/email or password is wrong/i);
     expect(await page.locator('#queue-list').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/webui-login.png' });
     expect(problems).toEqual([]);
   });
 
@@ -117,6 +117,8 @@ describe('web UI in a real browser (api + worker + Chromium)', () => {
     expect(await feedback.textContent()).toMatch(/queued|not available yet/i);
 
     await page.screenshot({ path: '/tmp/webui.png' });
+    await page.setViewportSize({ width: 800, height: 700 });
+    await page.screenshot({ path: '/tmp/webui-800.png' });
 
     // The team lead of the same team sees the case, but only the pseudonymized copy.
     const { page: leadPage, problems: leadProblems } = await openInbox(lead.email);

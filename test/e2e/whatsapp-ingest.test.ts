@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { inboundEventKey, KeyRing, loadConfig } from '../../libs/core/src';
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
 import { AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waMessageId, waTextWebhook } from '../support/whatsapp-payloads';
@@ -134,6 +137,91 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
     const huge = await send(Buffer.alloc(1024 * 1024 + 10, 'a'));
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('files every documented message type and keeps no read receipts', async () => {
+    const dir = join(__dirname, '../fixtures/whatsapp');
+    for (const file of readdirSync(dir)) {
+      const body = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      expect({ file, status: (await postWebhook(apiApp.url, body)).status }).toEqual({ file, status: 200 });
+    }
+    await waitFor(
+      async () => (await count(`SELECT count(*) AS n FROM inbound_events WHERE processed_at IS NULL`)) === 0,
+    );
+    const types = (await db.query(`SELECT DISTINCT message_type FROM messages`)).rows.map(
+      (r) => r.message_type,
+    );
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'text',
+        'image',
+        'video',
+        'audio',
+        'document',
+        'sticker',
+        'interactive',
+        'button',
+        'location',
+        'contacts',
+        'reaction',
+        'system',
+      ]),
+    );
+    // No read receipt is stored for anyone.
+    expect(await count(`SELECT count(*) AS n FROM messages WHERE delivery_status = 'read'`)).toBe(0);
+  });
+
+  it('applies delivery statuses out of order without going backwards', async () => {
+    const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+    const wamid = waMessageId();
+    const [kase] = (await db.query(`SELECT id, channel_account_id FROM cases LIMIT 1`)).rows;
+    const [msg] = (
+      await db.query(
+        `INSERT INTO messages (case_id, channel_account_id, direction, external_hash, text_enc, text_pseudo, delivery_status, sent_at)
+         VALUES ($1, $2, 'out', $3, '\\x00', 'antwoord', 'queued', now()) RETURNING id`,
+        [
+          kase.id,
+          kase.channel_account_id,
+          keyRing.lookupHash(inboundEventKey({ kind: 'message', channel: 'whatsapp', externalId: wamid })),
+        ],
+      )
+    ).rows;
+    const statusBody = (status: string) => ({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '102345678901234',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '31850001234', phone_number_id: WHATSAPP.phoneNumberId },
+                statuses: [
+                  {
+                    id: wamid,
+                    status,
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    recipient_id: '31612345678',
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const deliveryOf = async () =>
+      (await db.query(`SELECT delivery_status FROM messages WHERE id = $1`, [msg.id])).rows[0]
+        .delivery_status;
+    for (const status of ['delivered', 'sent', 'read']) {
+      expect((await postWebhook(apiApp.url, statusBody(status))).status).toBe(200);
+    }
+    await waitFor(async () => (await deliveryOf()) === 'delivered');
+    await waitFor(
+      async () => (await count(`SELECT count(*) AS n FROM inbound_events WHERE processed_at IS NULL`)) === 0,
+    );
+    expect(await deliveryOf()).toBe('delivered');
   });
 
   it('accepts and ignores events for an unknown phone number id', async () => {

@@ -413,16 +413,17 @@ export function renderInbox(container, user) {
 
     const showFeedback = (kind, title, list = []) => {
       feedback.className = `composer-feedback ${kind}`;
-      feedback.replaceChildren(
-        title ? h('p', {}, title) : null,
-        list.length
-          ? h(
-              'ul',
-              {},
-              list.map((w) => h('li', {}, w.message ?? w.code ?? String(w))),
-            )
-          : null,
-      );
+      clear(feedback);
+      if (title) feedback.appendChild(h('p', {}, title));
+      if (list.length) {
+        feedback.appendChild(
+          h(
+            'ul',
+            {},
+            list.map((w) => h('li', {}, w.message ?? w.code ?? String(w))),
+          ),
+        );
+      }
     };
 
     const submit = async () => {

@@ -284,7 +284,7 @@ function checkSignature(
     const w = core[0];
     // A lone word: a first name, or on the last line an unknown capitalised word ("… Hanneke").
     const alone = b - a === 1;
-    if (w.first ? w.frequent && !isLastLine : !isLastLine || !alone || w.common || w.last) return;
+    if (w.first ? w.frequent && !isLastLine : !isLastLine || !alone || w.common || /\d/.test(tail)) return;
   } else if (!anyName && core.some((w) => w.common)) return;
   const first = words.indexOf(seg[0]);
   const last = words.indexOf(seg[seg.length - 1]);

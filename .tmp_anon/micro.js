@@ -1,0 +1,13 @@
+const { isCommonWord, lexicon } = require('../dist/libs/anonymizer/src/gazetteers/lexicon.gazetteer.js');
+const { nameGazetteer } = require('../dist/libs/anonymizer/src/gazetteers/names.gazetteer.js');
+lexicon(); const g = nameGazetteer();
+const words = ['verpleegkunde', 'sanne', 'kortrijksesteenweg', 'hallo', 'mijn', 'aanmeldportaal', 'x'];
+let t = process.hrtime.bigint();
+for (let i = 0; i < 100000; i++) for (const w of words) isCommonWord(w);
+console.log('isCommon ns/call', Number(process.hrtime.bigint() - t) / 700000);
+t = process.hrtime.bigint();
+for (let i = 0; i < 100000; i++) for (const w of words) g.places.has(w) || g.firstNames.has(w) || g.surnames.has(w);
+console.log('sets ns/call', Number(process.hrtime.bigint() - t) / 700000);
+t = process.hrtime.bigint();
+for (let i = 0; i < 100000; i++) for (const w of words) nameGazetteer();
+console.log('nameGaz ns/call', Number(process.hrtime.bigint() - t) / 700000);

@@ -1,0 +1,10 @@
+const t0 = Date.now();
+const { detect } = require('../dist/libs/anonymizer/src/index.js');
+const fs = require('fs');
+const msgs = fs.readFileSync('/work/shared/corpus/dev.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+detect('Hoi ik ben Sanne');
+console.log('load ms', Date.now() - t0, 'rss', (process.memoryUsage().rss / 1e6).toFixed(0), 'heap', (process.memoryUsage().heapUsed / 1e6).toFixed(0));
+let t = process.hrtime.bigint();
+for (let r = 0; r < 15; r++) for (const m of msgs) detect(m);
+const ms = Number(process.hrtime.bigint() - t) / 1e6;
+console.log('msg/s', ((msgs.length * 15) / ms * 1000).toFixed(0), 'rss', (process.memoryUsage().rss / 1e6).toFixed(0));
