@@ -36,6 +36,7 @@ const POSTCODE_CUED = /\b(?:woon|woont|wonen|live|living|lives)\s+(?:in|te)\s+([
 /** Street + house number (without the city), and foreign postcodes that follow an address. */
 export function detectAddresses({ text, options }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/\d/.test(text)) return out;
   const add = (start: number, end: number): void => {
     if (isInstitutionAddress(text.slice(start, end), options.allow)) return;
     out.push({ type: 'ADDRESS', start, end, priority: PRIORITY.pattern + 5 });

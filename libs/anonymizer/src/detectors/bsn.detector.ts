@@ -24,6 +24,7 @@ export function bsnValid(raw: string): boolean {
  */
 export function detectBsns({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/\d{3}/.test(text)) return out;
   for (const m of text.matchAll(CANDIDATE)) {
     if (!bsnValid(m[0])) continue;
     const ctx = before(text, m.index, 60);

@@ -28,6 +28,7 @@ function birthYearPlausible(date: string): boolean {
  */
 export function detectDatesOfBirth({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/\d{2}/.test(text)) return out;
   for (const cue of text.matchAll(CUE)) {
     const from = cue.index + cue[0].length;
     DATE.lastIndex = 0;

@@ -6,6 +6,7 @@ const EMAIL = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{
 /** E-mail addresses, except the institution's role mailboxes and allow-listed ones. */
 export function detectEmails({ text, options }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!text.includes('@')) return out;
   for (const m of text.matchAll(EMAIL)) {
     let value = m[0];
     let start = m.index;

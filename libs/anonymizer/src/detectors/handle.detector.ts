@@ -8,6 +8,7 @@ const ORG_HANDLE = /universiteit|university|hogeschool|college|school|official|a
 /** @handles of people. "@Lisa Bloem" is a mention of a person and left to the person detector. */
 export function detectHandles({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!text.includes('@')) return out;
   for (const m of text.matchAll(HANDLE)) {
     const body = m[1];
     if (ORG_HANDLE.test(body) || ORG_WORDS.has(body.toLowerCase())) continue;

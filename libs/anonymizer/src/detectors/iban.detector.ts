@@ -6,6 +6,7 @@ const CANDIDATE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g
 /** IBANs of any country, accepted only when the mod-97 checksum holds (ibantools). */
 export function detectIbans({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/[A-Z]{2}\d{2}/i.test(text)) return out;
   for (const m of text.matchAll(CANDIDATE)) {
     let raw = m[0];
     while (raw.length >= 15) {

@@ -15,6 +15,7 @@ function looksLikeDocumentNumber(value: string): boolean {
 /** Passport, ID card, driving licence, V-numbers and foreign national numbers. */
 export function detectIdNumbers({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/\d/.test(text)) return out;
   for (const m of text.matchAll(CUE)) {
     const after = m.index + m[0].length;
     const v = VALUE.exec(text.slice(after, after + 40));

@@ -23,26 +23,58 @@ interface Word extends Token {
 const MAX_NAME_WORDS = 6;
 const CUE_WINDOW = 48;
 
-function classify(t: Token, taken: boolean): Word {
+const Flag = { First: 1, Last: 2, Common: 4, Frequent: 8, Stop: 16, Place: 32, Particle: 64, Org: 128 } as const;
+
+/** Lexical flags per folded word; vocabulary repeats a lot, and the big sets are slow to probe. */
+const flagCache = new Map<string, number>();
+const FLAG_CACHE_LIMIT = 100_000;
+
+function lexicalFlags(key: string): number {
+  const cached = flagCache.get(key);
+  if (cached !== undefined) return cached;
   const { firstNames, surnames } = nameGazetteer();
   const { frequent, common } = lexicon();
-  const key = t.key.replace(/^'/, '');
-  const parts = key.split('-');
+  const bare = key.replace(/^'/, '');
+  const parts = bare.split('-');
   const lastPart = parts[parts.length - 1];
-  const first = firstNames.has(key) || (parts.length > 1 && parts.every((p) => firstNames.has(p)));
-  const last = surnames.has(key) || (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !isCommonWord(p))));
+  const first = firstNames.has(bare) || (parts.length > 1 && parts.every((p) => firstNames.has(p)));
+  const last =
+    surnames.has(bare) || (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !isCommonWord(p))));
   const partCommon = parts.length > 1 && isCommonWord(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
+  // Inflection and compound guesses are for unknown words; a listed name is judged on its exact form.
+  const isCommon = (first || last ? common.has(bare) : isCommonWord(bare)) || partCommon;
+  let flags = 0;
+  if (first) flags |= Flag.First;
+  if (last) flags |= Flag.Last;
+  if (isCommon) flags |= Flag.Common;
+  if (frequent.has(bare)) flags |= Flag.Frequent;
+  if (NOT_NAMES.has(bare)) flags |= Flag.Stop;
+  if (isPlace(bare)) flags |= Flag.Place;
+  if (PARTICLE_WORDS.has(bare) || key === "'t") flags |= Flag.Particle;
+  if (ORG_WORDS.has(bare)) flags |= Flag.Org;
+  if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
+  flagCache.set(key, flags);
+  return flags;
+}
+
+function classify(t: Token, taken: boolean): Word {
+  const f = lexicalFlags(t.key);
   return {
-    ...t,
-    first,
-    last,
-    // Inflection and compound guesses are for unknown words; a listed name is judged on its exact form.
-    common: (first || last ? common.has(key) : isCommonWord(key)) || partCommon,
-    frequent: frequent.has(key),
-    stop: NOT_NAMES.has(key),
-    place: isPlace(key),
-    particle: PARTICLE_WORDS.has(key) || key === "'t",
-    org: ORG_WORDS.has(key),
+    text: t.text,
+    start: t.start,
+    end: t.end,
+    key: t.key,
+    cap: t.cap,
+    upper: t.upper,
+    initial: t.initial,
+    first: (f & Flag.First) !== 0,
+    last: (f & Flag.Last) !== 0,
+    common: (f & Flag.Common) !== 0,
+    frequent: (f & Flag.Frequent) !== 0,
+    stop: (f & Flag.Stop) !== 0,
+    place: (f & Flag.Place) !== 0,
+    particle: (f & Flag.Particle) !== 0,
+    org: (f & Flag.Org) !== 0,
     taken,
   };
 }
@@ -169,7 +201,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
       }
     }
 
-    const cue = cueAt(w);
+    const cue = w.cap || w.first || w.particle ? cueAt(w) : undefined;
     if (cue) {
       if (cue === 'honorific' && (w.particle || w.cap) && !w.taken) {
         let k = i;

@@ -27,6 +27,7 @@ function validate(raw: string): string | undefined {
 /** Phone numbers validated by libphonenumber-js: Dutch forms by default, any international form. */
 export function detectPhones({ text, options }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/\d[^\d\n]{0,3}\d/.test(text)) return out;
   for (const m of text.matchAll(CANDIDATE)) {
     let raw = m[0];
     // A trailing group may belong to the next token ("06 1234 5678 2025"): shrink until valid.

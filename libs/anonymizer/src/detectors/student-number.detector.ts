@@ -14,6 +14,7 @@ const NOT_PERSONAL = /\b(?:zaak|zaaknummer|ticket|case|dossier|kenmerk|referenti
 /** Student and application numbers: cued values, s-numbers, and bare 7-10 digit runs as fallback. */
 export function detectStudentNumbers({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/\d{5}/.test(text)) return out;
   for (const m of text.matchAll(CUE)) {
     const after = m.index + m[0].length;
     const v = VALUE.exec(text.slice(after, after + 40));

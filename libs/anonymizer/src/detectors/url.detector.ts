@@ -35,6 +35,7 @@ function hostNamesPerson(host: string): boolean {
 /** Personal URLs (profiles, personal sites) and wa.me links (which are phone numbers). */
 export function detectUrls({ text, options }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
+  if (!/[a-z0-9]\.[a-z]{2}/i.test(text)) return out;
   for (const m of text.matchAll(URL_RE)) {
     let value = m[0].replace(/[.,!?;:]+$/, '');
     if (!TLDS.has(m[1].toLowerCase()) && !value.includes('/')) continue;

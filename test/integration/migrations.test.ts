@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { createDataSource, runMigrations } from '../../libs/core/src';
+
+jest.setTimeout(60_000);
+
+describe('migrations', () => {
+  const name = `webcare_mig_${randomBytes(4).toString('hex')}`;
+  const admin = process.env.TEST_ADMIN_DATABASE_URL!;
+  const url = (() => {
+    const u = new URL(process.env.TEST_DATABASE_URL!);
+    u.pathname = `/${name}`;
+    return u.toString();
+  })();
+
+  beforeAll(async () => {
+    const c = new Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${name}"`);
+    await c.end();
+  });
+
+  afterAll(async () => {
+    const c = new Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  });
+
+  it('applies once when several migrators race, and reverts cleanly', async () => {
+    const results = await Promise.all([runMigrations(url), runMigrations(url), runMigrations(url)]);
+    expect(results.flat()).toHaveLength(1);
+
+    const ds = createDataSource(url);
+    await ds.initialize();
+    const tables = async () =>
+      (
+        await ds.query(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+        )
+      ).length;
+    expect(await tables()).toBeGreaterThanOrEqual(11);
+    expect(ds.options.synchronize).toBe(false);
+    await ds.undoLastMigration();
+    expect(await tables()).toBe(0);
+    await ds.destroy();
+    expect(await runMigrations(url)).toHaveLength(1);
+  });
+});
