@@ -30,6 +30,27 @@ function pidsNamed(re: RegExp): number[] {
   }
 }
 
+/** Busy CPU time of the whole machine (all cores), ms. */
+function machineBusyMs(): number {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** PSI: time during which at least one runnable task waited for a CPU, ms (0 without PSI). */
+function cpuPressureMs(): number {
+  try {
+    const m = /some .*total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? Number(m[1]) / 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export type CpuSnapshot = { at: number; ms: Record<string, number> };
 
 /**
@@ -44,14 +65,24 @@ export class CpuSampler {
     for (const [name, pid] of Object.entries(this.pids)) ms[name] = pid ? cpuMsOf(pid) : 0;
     ms.postgres = pidsNamed(/^postgres/).reduce((s, p) => s + cpuMsOf(p), 0);
     ms.redis = pidsNamed(/^redis-server/).reduce((s, p) => s + cpuMsOf(p), 0);
+    ms.machine = machineBusyMs();
+    ms.cpuPressure = cpuPressureMs();
     return { at: Date.now(), ms };
   }
 
-  /** Percent of one core per process group between two snapshots. */
+  /**
+   * Percent of one core per process group between two snapshots; `machine` is the whole machine,
+   * `others` what ran besides the bench's own processes and the database servers (other work on a
+   * shared host), `cpuPressure` the share of time something waited for a CPU (PSI "some").
+   */
   static usage(a: CpuSnapshot, b: CpuSnapshot): Record<string, number> {
     const wall = Math.max(1, b.at - a.at);
     const out: Record<string, number> = {};
     for (const k of Object.keys(b.ms)) out[k] = (100 * Math.max(0, b.ms[k] - (a.ms[k] ?? 0))) / wall;
+    out.others = Math.max(
+      0,
+      out.machine - ['api', 'worker', 'bench', 'postgres', 'redis'].reduce((s, k) => s + (out[k] ?? 0), 0),
+    );
     return out;
   }
 }

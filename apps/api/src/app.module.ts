@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CasesModule } from './cases/cases.module';
@@ -22,6 +23,7 @@ export class AppModule {
         CoreModule.forRoot(config),
         LoggingModule.forRoot(config, 'api'),
         AuthModule,
+        AuditModule,
         UsersModule,
         TeamsModule,
         CasesModule,

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditService } from './audit/audit.service';
 import { ChannelAccountsService } from './channel-accounts/channel-accounts.service';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -24,8 +25,8 @@ export class CoreModule {
         }),
         RedisModule,
       ],
-      providers: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay],
-      exports: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay],
+      providers: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay, AuditService],
+      exports: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay, AuditService],
     };
   }
 }

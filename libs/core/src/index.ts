@@ -18,3 +18,6 @@ export * from './realtime/socket-events';
 export * from './redis/redis.module';
 export * from './inbound/inbound-event.store';
 export * from './database/query-returning';
+export * from './audit/audit-actions';
+export * from './audit/audit-chain';
+export * from './audit/audit.service';

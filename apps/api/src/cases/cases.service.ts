@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { CaseEntity, decrypt, KeyRing, MessageEntity, NotFoundError, ValidationError } from '@webcare/core';
+import {
+  AuditAction,
+  AuditService,
+  CaseEntity,
+  decrypt,
+  KeyRing,
+  MessageEntity,
+  NotFoundError,
+  ValidationError,
+} from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { caseViewFor, CaseView } from './case-access';
@@ -55,6 +64,7 @@ export class CasesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly keyRing: KeyRing,
+    private readonly audit: AuditService,
   ) {}
 
   async list(
@@ -110,6 +120,14 @@ export class CasesService {
     const key =
       view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
     if (view === 'original' && !key) throw new NotFoundError('Case');
+    if (view === 'original') {
+      await this.audit.recordNow({
+        actorId: user.id,
+        action: AuditAction.CaseViewOriginal,
+        objectType: 'case',
+        objectId: kase.id,
+      });
+    }
     return {
       id: kase.id,
       channel: kase.channel,

@@ -21,7 +21,6 @@ interface Word extends Token {
 
 /** Most words a name can have ("Wendy Tjon A Fong", "Robin van der Linden"). */
 const MAX_NAME_WORDS = 6;
-const CUE_WINDOW = 48;
 
 const Flag = { First: 1, Last: 2, Common: 4, Frequent: 8, Stop: 16, Place: 32, Particle: 64, Org: 128 } as const;
 
@@ -172,8 +171,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
     spans.push([words[i].start, words[end - 1].end]);
   };
 
-  const cueAt = (w: Word): CueKind | undefined =>
-    cueBefore(text.slice(Math.max(0, w.start - CUE_WINDOW), w.start).toLowerCase());
+  const cueAt = (w: Word): CueKind | undefined => cueBefore(text, w.start);
 
   for (let i = 0; i < words.length; i++) {
     if (used[i]) continue;
@@ -182,7 +180,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
     const nextIsSurname = nextJoined && surnameFollows(text, words, i + 1);
-    if (nextJoined && isPlace(w.key + ' ' + next.key)) {
+    if (nextJoined && w.cap && next.cap && isPlace(w.key + ' ' + next.key)) {
       i++; // "Hong Kong", "Den Haag", "Costa Rica"
       continue;
     }

@@ -1,8 +1,12 @@
+const ASCII_WORD = /^[A-Za-z][A-Za-z'-]*$/;
+
 /**
  * Case-, accent- and spacing-insensitive form of a word or phrase, used for every
  * gazetteer lookup and for vault identity. OpenTaal writes "ij" as the ligature "ĳ".
  */
 export function fold(value: string): string {
+  // Fast path: plain ASCII words need no Unicode normalization.
+  if (ASCII_WORD.test(value)) return value.toLowerCase();
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,3 +1,10 @@
+import { CannedResponseEntity } from './canned-response.entity';
+import { CaseNoteEntity } from './case-note.entity';
+import { ConsentEntity } from './consent.entity';
+import { DeletionReceiptEntity } from './deletion-receipt.entity';
+import { EscalationEntity } from './escalation.entity';
+import { LegalHoldEntity } from './legal-hold.entity';
+import { RetentionPolicyEntity } from './retention-policy.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CaseEntity } from './case.entity';
 import { ChannelAccountEntity } from './channel-account.entity';
@@ -10,6 +17,13 @@ import { PseudonymEntity } from './pseudonym.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
+export * from './canned-response.entity';
+export * from './case-note.entity';
+export * from './consent.entity';
+export * from './deletion-receipt.entity';
+export * from './escalation.entity';
+export * from './legal-hold.entity';
+export * from './retention-policy.entity';
 export * from './audit-event.entity';
 export * from './case.entity';
 export * from './channel-account.entity';
@@ -23,6 +37,14 @@ export * from './team.entity';
 export * from './user.entity';
 
 export const ENTITIES = [
+  CannedResponseEntity,
+  CaseNoteEntity,
+  ConsentEntity,
+  DeletionReceiptEntity,
+  EscalationEntity,
+  LegalHoldEntity,
+  RetentionPolicyEntity,
+
   AuditEventEntity,
   CaseEntity,
   ChannelAccountEntity,

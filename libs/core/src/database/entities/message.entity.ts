@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type MessageDirection = 'in' | 'out';
-export const DELIVERY_STATUSES = ['queued', 'sent', 'delivered', 'failed'] as const;
+/** `sending` is claimed before the platform call; `unknown` means a crash hid the outcome (never resent blindly). */
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'unknown'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 @Entity('messages')
@@ -19,6 +20,9 @@ export class MessageEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" }) special: string[];
   @Column({ name: 'delivery_status', type: 'text', nullable: true }) deliveryStatus: DeliveryStatus | null;
   @Column({ name: 'author_id', type: 'uuid', nullable: true }) authorId: string | null;
+  /** Safe code of the last send failure (WINDOW_CLOSED, RATE_LIMITED …), never the platform's text. */
+  @Column({ name: 'error_code', type: 'text', nullable: true }) errorCode: string | null;
+  @Column({ name: 'send_attempts', type: 'integer', default: 0 }) sendAttempts: number;
   @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,0 +1,20 @@
+/** What the audit trail records; object ids are internal ids, never content or identifiers. */
+export enum AuditAction {
+  CaseViewOriginal = 'case.view_original',
+  CaseAssigned = 'case.assigned',
+  CaseClosed = 'case.closed',
+  ReplyQueued = 'reply.queued',
+  EscalationCreated = 'escalation.created',
+  ConsentRequested = 'consent.requested',
+  ConsentGiven = 'consent.given',
+  ConsentWithdrawn = 'consent.withdrawn',
+  OriginalRevealed = 'case.reveal_original',
+  RetentionPolicyChanged = 'retention.policy_changed',
+  LegalHoldPlaced = 'legal_hold.placed',
+  LegalHoldReleased = 'legal_hold.released',
+  CaseDeleted = 'case.deleted',
+  SubjectExported = 'subject.exported',
+  SubjectErased = 'subject.erased',
+  UserCreated = 'user.created',
+  TeamCreated = 'team.created',
+}
