@@ -262,7 +262,7 @@ async function main(): Promise<void> {
       stage.drainMs = d.ms;
       const lat = sortedCopy(load.latencies);
       process.stdout.write(
-        `  ${label}: sent ${load.sent} (${load.errors} errors, ${load.slipped} late), webhook p50 ${percentile(lat, 50).toFixed(1)} ms p99 ${percentile(lat, 99).toFixed(1)} ms, ` +
+        `  ${label}: sent ${load.sent} (${load.errors} errors, ${load.slipped} late, ${load.shed} shed), webhook p50 ${percentile(lat, 50).toFixed(1)} ms p99 ${percentile(lat, 99).toFixed(1)} ms, ` +
           `processed ${stage.processedPerS.toFixed(0)}/s, ${d.drained ? `drained in ${d.ms} ms` : `NOT drained after ${d.ms} ms (${expectedEvents() - receiveTimes.length} behind)`}\n`,
       );
       return stage;
@@ -424,8 +424,8 @@ async function main(): Promise<void> {
       r(`processed @${st.rate}/s offered`, st.processedPerS, 'msg/s');
       r(`end-to-end p50 @${st.rate}/s`, percentile(e, 50), 'ms');
       r(`end-to-end p99 @${st.rate}/s`, percentile(e, 99), 'ms', isMain ? `< ${TARGET.e2eP99}` : null);
-      if (st.load.errors || missing)
-        r(`errors+unprocessed @${st.rate}/s`, st.load.errors + missing, 'count', '0');
+      if (st.load.errors || st.load.shed || missing)
+        r(`errors+shed+unprocessed @${st.rate}/s`, st.load.errors + st.load.shed + missing, 'count', '0');
     }
     resultRows.unshift({
       metric: 'sustained processed throughput (best stage)',
@@ -444,6 +444,15 @@ async function main(): Promise<void> {
       `\nworker concurrency ${CONCURRENCY}; ${totalRows} messages stored, ${cases} cases (${caseCreated} case.created events); ` +
         `bench event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms\n`,
     );
+    const msgs = measured.reduce((n, st) => n + st.load.ok, 0);
+    const perMsg = Object.fromEntries(
+      Object.keys(pg1).map((k) => [k, msgs ? Number(((pg1[k] - (pg0[k] ?? 0)) / msgs).toFixed(2)) : 0]),
+    );
+    process.stdout.write(
+      `postgres per message (measured stages, pg_stat_database): ${Object.entries(perMsg)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}\n`,
+    );
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(
       join(resultsDir, `${benchName}.json`),
@@ -451,6 +460,7 @@ async function main(): Promise<void> {
         {
           name: benchName,
           rows: resultRows,
+          postgresPerMessage: perMsg,
           config: {
             rates: RATES,
             mainRate: MAIN_RATE,
@@ -464,6 +474,7 @@ async function main(): Promise<void> {
             errors: s.load.errors,
             statusCounts: s.load.statusCounts,
             late: s.load.slipped,
+            shed: s.load.shed,
             processedPerS: s.processedPerS,
             drained: s.drained,
             drainMs: s.drainMs,

@@ -32,6 +32,8 @@ export interface OpenLoopResult {
   endedAt: number;
   /** Send slots that went out more than 50 ms late (client starved or in-flight cap reached). */
   slipped: number;
+  /** Scheduled requests never sent because the stage ended first. */
+  shed: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
     startedAt: nowMs(),
     endedAt: 0,
     slipped: 0,
+    shed: 0,
   };
   let inFlight = 0;
   return new Promise((resolve) => {
@@ -103,7 +106,11 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
       req.end(raw);
     };
     const tick = () => {
-      if (o.shouldStop?.()) total = res.sent;
+      // Fixed duration: slots that could not go out in time (in-flight cap) are shed, not queued.
+      if (o.shouldStop?.() || nowMs() - res.startedAt > o.durationMs + 100) {
+        res.shed += total - res.sent;
+        total = res.sent;
+      }
       const elapsed = nowMs() - res.startedAt;
       const due = Math.min(total, Math.floor((elapsed * o.rate) / 1000) + 1);
       while (res.sent < due && inFlight < maxInFlight) {

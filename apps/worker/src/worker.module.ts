@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
 import { InboundModule } from './inbound/inbound.module';
 import { JobsModule } from './jobs/jobs.module';
+import { OutboundModule } from './outbound/outbound.module';
 
 @Module({})
 export class WorkerModule {

@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { KeyRing } from './crypto/key-ring.service';
 import { dataSourceOptions } from './database/data-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
+import { PseudonymVaultStore } from './pseudonyms/pseudonym-vault.store';
 import { RealtimeEmitter } from './realtime/realtime-emitter.service';
 import { RedisModule } from './redis/redis.module';
 
@@ -25,8 +26,22 @@ export class CoreModule {
         }),
         RedisModule,
       ],
-      providers: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay, AuditService],
-      exports: [KeyRing, RealtimeEmitter, ChannelAccountsService, OutboxRelay, AuditService],
+      providers: [
+        KeyRing,
+        RealtimeEmitter,
+        ChannelAccountsService,
+        OutboxRelay,
+        AuditService,
+        PseudonymVaultStore,
+      ],
+      exports: [
+        KeyRing,
+        RealtimeEmitter,
+        ChannelAccountsService,
+        OutboxRelay,
+        AuditService,
+        PseudonymVaultStore,
+      ],
     };
   }
 }

@@ -21,3 +21,4 @@ export * from './database/query-returning';
 export * from './audit/audit-actions';
 export * from './audit/audit-chain';
 export * from './audit/audit.service';
+export * from './pseudonyms/pseudonym-vault.store';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   AuditService,
-  CaseEntity,
+  CaseNoteEntity,
   decrypt,
   KeyRing,
   MessageEntity,
@@ -12,6 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { caseViewFor, CaseView } from './case-access';
+import { CaseAccessService } from './case-access.service';
 import { ListCasesQuery } from './dto/list-cases.query';
 
 const PREVIEW_CHARS = 140;
@@ -37,14 +38,19 @@ export interface CaseDetail {
   retainUntil: string | null;
   createdAt: string;
   lastMessageAt: string;
+  noticeVersion: string | null;
+  retentionPeriod: string | null;
   messages: {
     id: string;
     direction: 'in' | 'out';
     type: string;
     text: string;
     deliveryStatus: string | null;
+    errorCode: string | null;
+    authorId: string | null;
     createdAt: string;
   }[];
+  notes: { id: string; authorId: string; text: string; createdAt: string }[];
 }
 
 interface ListRow {
@@ -65,6 +71,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     private readonly keyRing: KeyRing,
     private readonly audit: AuditService,
+    private readonly access: CaseAccessService,
   ) {}
 
   async list(
@@ -72,7 +79,11 @@ export class CasesService {
     query: ListCasesQuery,
   ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
     if (!user.teamId) return { items: [], nextCursor: null };
-    const view = caseViewFor(user, { teamId: user.teamId });
+    const view = caseViewFor(user, {
+      teamId: user.teamId,
+      escalatedToUserTeam: false,
+      consentForUserTeam: false,
+    });
     if (!view) return { items: [], nextCursor: null };
     const limit = query.limit ?? DEFAULT_PAGE;
     const status = !query.status || query.status === 'all' ? null : query.status;
@@ -112,8 +123,7 @@ export class CasesService {
   }
 
   async get(user: AuthUser, caseId: string): Promise<CaseDetail> {
-    const kase = await this.visibleCase(user, caseId);
-    const view = caseViewFor(user, kase)!;
+    const { kase, view } = await this.access.load(user, caseId);
     const messages = await this.dataSource
       .getRepository(MessageEntity)
       .find({ where: { caseId: kase.id }, order: { sentAt: 'ASC', id: 'ASC' } });
@@ -121,13 +131,12 @@ export class CasesService {
       view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
     if (view === 'original' && !key) throw new NotFoundError('Case');
     if (view === 'original') {
-      await this.audit.recordNow({
-        actorId: user.id,
-        action: AuditAction.CaseViewOriginal,
-        objectType: 'case',
-        objectId: kase.id,
-      });
+      const action = kase.teamId === user.teamId ? AuditAction.CaseViewOriginal : AuditAction.OriginalRevealed;
+      await this.audit.recordNow({ actorId: user.id, action, objectType: 'case', objectId: kase.id });
     }
+    const notes = await this.dataSource
+      .getRepository(CaseNoteEntity)
+      .find({ where: { caseId: kase.id }, order: { createdAt: 'ASC' } });
     return {
       id: kase.id,
       channel: kase.channel,
@@ -144,19 +153,19 @@ export class CasesService {
         type: m.messageType,
         text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined),
         deliveryStatus: m.deliveryStatus,
+        errorCode: m.errorCode,
+        authorId: m.authorId,
         createdAt: m.sentAt.toISOString(),
       })),
+      notes: notes.map((n) => ({
+        id: n.id,
+        authorId: n.authorId,
+        text: this.textOf(view, kase.id, n.textEnc, n.textPseudo, key ?? undefined),
+        createdAt: n.createdAt.toISOString(),
+      })),
+      noticeVersion: kase.noticeVersion,
+      retentionPeriod: kase.retentionPeriod,
     };
-  }
-
-  /** The one place a case is fetched for a user: a case they may not see does not exist for them. */
-  private async visibleCase(user: AuthUser, caseId: string): Promise<CaseEntity> {
-    if (!isUuid(caseId) || !user.teamId) throw new NotFoundError('Case');
-    const kase = await this.dataSource
-      .getRepository(CaseEntity)
-      .findOneBy({ id: caseId, teamId: user.teamId });
-    if (!kase || !caseViewFor(user, kase)) throw new NotFoundError('Case');
-    return kase;
   }
 
   private async dataKeys(ids: string[]): Promise<Map<string, Buffer>> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { anonymize } from '@webcare/anonymizer';
 import { InboundMessageEvent } from '@webcare/channels';
 import {
   ChannelAccountSecrets,
@@ -7,12 +6,12 @@ import {
   encrypt,
   inboundEventKey,
   KeyRing,
+  PseudonymVaultStore,
   teamRoom,
   userRoom,
 } from '@webcare/core';
 import { EntityManager } from 'typeorm';
 import { PendingEmit } from './inbound-event.handler';
-import { PseudonymVaultStore } from './pseudonym-vault.store';
 
 interface CaseRow {
   id: string;
@@ -46,8 +45,7 @@ export class CaseIntakeService {
       event.timestamp,
     );
 
-    const vault = await this.vaults.load(manager, kase.id, key);
-    const result = anonymize(event.text, { lang: null, allow: account.allowlist }, vault);
+    const result = await this.vaults.pseudonymize(manager, kase.id, key, event.text, account.allowlist);
     const [message]: { id: string }[] = await manager.query(
       `INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, sent_at)
        VALUES ($1, $2, 'in', $3, $4, $5, $6, $7, $8, $9)
@@ -66,7 +64,6 @@ export class CaseIntakeService {
       ],
     );
     if (!message) return [];
-    await this.vaults.save(manager, kase.id, key, result.newEntries);
 
     const rooms = [teamRoom(kase.team_id), ...(kase.assignee_id ? [userRoom(kase.assignee_id)] : [])];
     const emits: PendingEmit[] = [];

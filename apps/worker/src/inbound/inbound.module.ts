@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseIntakeService } from './case-intake.service';
 import { InboundEventHandler } from './inbound-event.handler';
-import { PseudonymVaultStore } from './pseudonym-vault.store';
 import { StatusUpdateService } from './status-update.service';
 
-@Module({ providers: [InboundEventHandler, CaseIntakeService, StatusUpdateService, PseudonymVaultStore] })
+@Module({ providers: [InboundEventHandler, CaseIntakeService, StatusUpdateService] })
 export class InboundModule {}

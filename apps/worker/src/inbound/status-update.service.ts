@@ -4,35 +4,47 @@ import { inboundEventKey, KeyRing, queryReturning, teamRoom } from '@webcare/cor
 import { EntityManager } from 'typeorm';
 import { PendingEmit } from './inbound-event.handler';
 
-/** Later states win whatever order the platform delivers them in; `read` never reaches here. */
-export const DELIVERY_RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, failed: 3 };
+/**
+ * Later states win whatever order the platform delivers them in; `read` never reaches here.
+ * A status also settles a reply whose send was interrupted (`sending`/`unknown`): the platform
+ * echoes our message id as the client reference, so the reply is found even without its wamid.
+ */
+const ORDER = ['queued', 'sending', 'unknown', 'sent', 'delivered', 'failed'];
 
 @Injectable()
 export class StatusUpdateService {
   constructor(private readonly keyRing: KeyRing) {}
 
   async apply(manager: EntityManager, channelAccountId: string, event: StatusEvent): Promise<PendingEmit[]> {
-    const rank = DELIVERY_RANK[event.status];
-    if (rank === undefined) return [];
-    const rows: {
-      id: string;
+    const rank = ORDER.indexOf(event.status);
+    if (rank < 0) return [];
+    const hash = this.keyRing.lookupHash(
+      inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
+    );
+    const reference =
+      event.clientReference && /^[0-9a-f-]{36}$/i.test(event.clientReference) ? event.clientReference : null;
+    const rows = await queryReturning<{
       case_id: string;
       team_id: string;
       status: string;
       assignee_id: string | null;
-    }[] = await manager.query(
-      `UPDATE messages m SET delivery_status = $3
-           FROM cases c
-          WHERE m.channel_account_id = $1 AND m.external_hash = $2 AND m.direction = 'out' AND c.id = m.case_id
-            AND COALESCE(array_position(ARRAY['queued','sent','delivered','failed'], m.delivery_status), 0) - 1 < $4
-         RETURNING m.id, m.case_id, c.team_id, c.status, c.assignee_id`,
+    }>(
+      manager,
+      `UPDATE messages m SET delivery_status = $3, external_hash = COALESCE(m.external_hash, $2),
+              error_code = CASE WHEN $3 = 'failed' THEN COALESCE($6, 'PLATFORM_FAILED') ELSE m.error_code END
+         FROM cases c
+        WHERE m.channel_account_id = $1 AND m.direction = 'out' AND c.id = m.case_id
+          AND (m.external_hash = $2 OR m.id = $5::uuid)
+          AND COALESCE(array_position($7::text[], m.delivery_status), 0) - 1 < $4
+       RETURNING m.case_id, c.team_id, c.status, c.assignee_id`,
       [
         channelAccountId,
-        this.keyRing.lookupHash(
-          inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
-        ),
+        hash,
         event.status,
         rank,
+        reference,
+        event.errors?.[0] ? `PLATFORM_${event.errors[0].code}` : null,
+        ORDER,
       ],
     );
     return rows.map((r) => ({

@@ -43,8 +43,15 @@ for (const p of PARENTS) for (const of of ['van', 'of']) PHRASES.set(`${p} ${of}
 const GREETING_SET = new Set(GREETINGS);
 const MAX_PHRASE_WORDS = 5;
 
-const isSeparator = (c: string): boolean => /[\s,:;.!—–-]/.test(c);
-const isWordChar = (c: string): boolean => /[\p{L}'’]/u.test(c);
+const SEPARATORS = new Set([' ', '\t', '\n', '\r', ',', ':', ';', '.', '!', '—', '–', '-']);
+const isSeparator = (c: string): boolean => SEPARATORS.has(c);
+const NON_ASCII_LETTER = /[\p{L}’]/u;
+/** Letters and apostrophes; checked per character, so ASCII is tested without a regex. */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39;
+  return NON_ASCII_LETTER.test(c);
+}
 
 /** The strongest cue that ends right before `start` in `text`. */
 export function cueBefore(text: string, start: number): CueKind | undefined {

@@ -1,12 +1,11 @@
-import * as zxcvbnEn from '@zxcvbn-ts/language-en';
-import * as zxcvbnNlBe from '@zxcvbn-ts/language-nl-be';
 import { fold } from '../text/fold';
 import { openTaal } from './opentaal.gazetteer';
 import { AMBIGUOUS_NAMES } from './stoplist';
+import { CompactWordSet, readPackageFile } from './word-set';
 
 export interface Lexicon {
   /** Ordinary Dutch or English words (dictionary entries written lower-case). */
-  common: ReadonlySet<string>;
+  common: { has(word: string): boolean };
   /**
    * Frequent ordinary words that some name list also holds ("ben", "mag", "will", "door"):
    * such a token is a name only when a cue says so.
@@ -29,21 +28,17 @@ let cache: Lexicon | undefined;
 export function lexicon(): Lexicon {
   if (cache) return cache;
   const ot = openTaal();
-  // The package is a bare JSON array without typings.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const enWords = new Set<string>(require('an-array-of-english-words') as string[]);
-  const common = new Set<string>(ot.words);
-  for (const w of enWords) common.add(w);
+  const enWords = new CompactWordSet(JSON.parse(readPackageFile('an-array-of-english-words', 'index.json')) as string[]);
+  const common = { has: (w: string): boolean => ot.words.has(w) || enWords.has(w) };
 
-  const en = zxcvbnEn.dictionary as Record<string, readonly string[]>;
-  const nl = zxcvbnNlBe.dictionary as Record<string, readonly string[]>;
-  const censusFirst = new Set(en['firstnames-en'] ?? []);
+  const list = (pkg: string, file: string): string[] => JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
+  const censusFirst = new Set(list('@zxcvbn-ts/language-en', 'firstnames'));
   const frequent = new Set<string>(AMBIGUOUS_NAMES);
-  for (const w of (nl.commonWords ?? []).slice(0, FREQUENT_RANK)) {
+  for (const w of list('@zxcvbn-ts/language-nl-be', 'commonWords').slice(0, FREQUENT_RANK)) {
     const k = fold(w);
     if (ot.words.has(k) && !ot.personNames.has(k)) frequent.add(k);
   }
-  for (const w of (en['commonWords-en'] ?? []).slice(0, FREQUENT_RANK)) {
+  for (const w of list('@zxcvbn-ts/language-en', 'commonWords').slice(0, FREQUENT_RANK)) {
     if (enWords.has(w) && !censusFirst.has(w)) frequent.add(w);
   }
   cache = { common, frequent };

@@ -30,16 +30,16 @@ export function tokenize(text: string): Token[] {
       word = "'t";
     }
     const gap = text.slice(prevEnd, start);
-    const first = word.replace(/^'/, '')[0];
-    const letters = word.replace(/[^\p{L}]/gu, '');
+    const first = word[0] === "'" ? word[1] : word[0];
+    const upperWord = word.toUpperCase();
     tokens.push({
       text: word,
       start,
       end: m.index + m[0].length,
       key: fold(word),
       cap: first !== first.toLowerCase(),
-      upper: letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
-      initial: tokens.length === 0 || SENTENCE_BREAK.test(gap),
+      upper: word.length > 1 && word === upperWord && word !== word.toLowerCase(),
+      initial: tokens.length === 0 || (gap !== ' ' && SENTENCE_BREAK.test(gap)),
     });
     prevEnd = m.index + m[0].length;
   }

@@ -44,6 +44,39 @@ export class AuditService {
     );
   }
 
+  /** Appends several events in one round trip (bulk deletions); same chain, same lock as record(). */
+  async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_CHAIN_LOCK]);
+    const [head]: { hash: string }[] = await manager.query(`SELECT hash FROM audit_head WHERE id = 1`);
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const at = new Date();
+    const rows = entries.map((entry) => {
+      const hash = chainHash(prevHash, { at, ...entry });
+      const row = { ...entry, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    await manager.query(
+      `INSERT INTO audit_events (at, actor_id, action, object_type, object_id, prev_hash, hash)
+       SELECT $1, actor_id, action, object_type, object_id, prev_hash, hash FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
+        AS t(actor_id, action, object_type, object_id, prev_hash, hash, n) ORDER BY n`,
+      [
+        at,
+        rows.map((r) => r.actorId),
+        rows.map((r) => r.action),
+        rows.map((r) => r.objectType),
+        rows.map((r) => r.objectId),
+        rows.map((r) => r.prevHash),
+        rows.map((r) => r.hash),
+      ],
+    );
+    await manager.query(
+      `INSERT INTO audit_head (id, hash) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash`,
+      [prevHash],
+    );
+  }
+
   async recordNow(entry: AuditEntry): Promise<void> {
     await this.dataSource.transaction((m) => this.record(m, entry));
   }

@@ -1,18 +1,27 @@
 /** Every background job, its queue and its payload. Payloads carry ids only, never content. */
 export enum JobName {
   ProcessInboundEvent = 'inbound.process',
+  RetentionSweep = 'retention.sweep',
+  SendReply = 'outbound.send',
 }
 
 export enum QueueName {
   Inbound = 'inbound',
+  Retention = 'retention',
+  Outbound = 'outbound',
 }
 
 export interface JobPayloads {
   [JobName.ProcessInboundEvent]: { inboundEventId: string };
+  /** Scheduled runs carry no sweepId (the handler makes one); manual runs name theirs. */
+  [JobName.RetentionSweep]: { sweepId?: string };
+  [JobName.SendReply]: { messageId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ProcessInboundEvent]: QueueName.Inbound,
+  [JobName.RetentionSweep]: QueueName.Retention,
+  [JobName.SendReply]: QueueName.Outbound,
 };
 
 /**
@@ -21,6 +30,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
  */
 export const JOB_ID: { [N in JobName]: (payload: JobPayloads[N]) => string } = {
   [JobName.ProcessInboundEvent]: (p) => `inbound-${p.inboundEventId}`,
+  [JobName.RetentionSweep]: (p) => `retention-sweep-${p.sweepId ?? 'scheduled'}`,
+  [JobName.SendReply]: (p) => `send-${p.messageId}`,
 };
 
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayloads[N]): string {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityType, TokenVault, VaultEntry } from '@webcare/anonymizer';
-import { decrypt, encrypt } from '@webcare/core';
+import {
+  anonymize,
+  AnonymizeResult,
+  EntityType,
+  InstitutionAllowlist,
+  TokenVault,
+  VaultEntry,
+} from '@webcare/anonymizer';
+import { decrypt, encrypt } from '../crypto/envelope';
 import { EntityManager } from 'typeorm';
 
 /** Loads and saves a case's token vault; values and their normalized keys are encrypted with the case key. */
@@ -19,6 +26,20 @@ export class PseudonymVaultStore {
       return { token: r.token, type: r.entity_type as EntityType, key, value };
     });
     return new TokenVault(entries);
+  }
+
+  /** Pseudonymizes text with the case's tokens (same value, same token) and persists new tokens. */
+  async pseudonymize(
+    manager: EntityManager,
+    caseId: string,
+    caseKey: Buffer,
+    text: string,
+    allow?: InstitutionAllowlist,
+  ): Promise<AnonymizeResult> {
+    const vault = await this.load(manager, caseId, caseKey);
+    const result = anonymize(text, { lang: null, allow }, vault);
+    await this.save(manager, caseId, caseKey, result.newEntries);
+    return result;
   }
 
   async save(manager: EntityManager, caseId: string, caseKey: Buffer, entries: VaultEntry[]): Promise<void> {

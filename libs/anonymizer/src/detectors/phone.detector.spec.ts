@@ -1,0 +1,50 @@
+import { detectPhones } from './phone.detector';
+import { detectUrls } from './url.detector';
+import { normalizeEntityValue } from '../normalize';
+
+const phones = (text: string, allow?: { phones?: string[] }): string[] =>
+  detectPhones({ text, options: { allow } }).map((c) => text.slice(c.start, c.end));
+
+describe('phone detector', () => {
+  it.each([
+    ['bel 0612345678 aub', '0612345678'],
+    ['bel 06-12345678 aub', '06-12345678'],
+    ['bel 06 12 34 56 78 aub', '06 12 34 56 78'],
+    ['bel 06-1234 5678.', '06-1234 5678'],
+    ['bel +31 6 1234 5678!', '+31 6 1234 5678'],
+    ['bel +31612345678', '+31612345678'],
+    ['bel 0031 6 1234 5678', '0031 6 1234 5678'],
+    ['bel +31 (0)6 1234 5678', '+31 (0)6 1234 5678'],
+    ['werk (010) 477 3812.', '(010) 477 3812'],
+    ['bel 050 - 318 22 47?', '050 - 318 22 47'],
+    ['vast 020-6243918', '020-6243918'],
+    ['call +44 20 7946 0958', '+44 20 7946 0958'],
+    ['call +49 171 5582934', '+49 171 5582934'],
+    ['call +234 803 517 2249', '+234 803 517 2249'],
+    ['belgisch 0478/52.81.09', '0478/52.81.09'],
+  ])('finds the phone in %j', (text, expected) => expect(phones(text)).toEqual([expected]));
+
+  it.each(['studentnummer 500812347', 'geboren 04-11-2006', 'zaak 2025-01477', 'om 19:00 tot 21:30', '€ 14.700'])(
+    'ignores %j',
+    (text) => expect(phones(text)).toEqual([]),
+  );
+
+  it('skips the institution numbers (088, 0800, 0900) and allow-listed ones', () => {
+    expect(phones('bel 088 - 469 6600 of 0800-0123 of 0900 1234567')).toEqual([]);
+    expect(phones('bel 030 123 4567', { phones: ['+31301234567'] })).toEqual([]);
+  });
+
+  it('treats wa.me links as phone numbers', () => {
+    const text = 'app me via wa.me/31612345678 😊';
+    const [c] = detectUrls({ text, options: {} });
+    expect(c.type).toBe('PHONE');
+    expect(text.slice(c.start, c.end)).toBe('wa.me/31612345678');
+    expect(normalizeEntityValue('PHONE', 'wa.me/31612345678')).toBe('+31612345678');
+  });
+
+  it('normalizes every form to E.164', () => {
+    for (const v of ['06-12345678', '+31 6 1234 5678', '0031612345678', '+31 (0)6 12345678']) {
+      expect(normalizeEntityValue('PHONE', v)).toBe('+31612345678');
+    }
+  });
+});

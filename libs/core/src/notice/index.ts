@@ -1,0 +1,3 @@
+export * from './detect-language';
+export * from './humanize-duration';
+export * from './privacy-notice';
