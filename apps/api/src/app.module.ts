@@ -7,8 +7,12 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { PrivacyModule } from './privacy/privacy.module';
 import { validationPipe } from './http/validation.pipe';
+import { ConsentsModule } from './consents/consents.module';
+import { EscalationsModule } from './escalations/escalations.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { RepliesModule } from './replies/replies.module';
 import { StartupService } from './startup.service';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
@@ -27,9 +31,13 @@ export class AppModule {
         UsersModule,
         TeamsModule,
         CasesModule,
+        PrivacyModule,
         HealthModule,
         WebhooksModule,
         RealtimeModule,
+        RepliesModule,
+        EscalationsModule,
+        ConsentsModule,
       ],
       providers: [
         StartupService,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
 import { InboundModule } from './inbound/inbound.module';
 import { JobsModule } from './jobs/jobs.module';
+import { RetentionModule } from './retention/retention.module';
 import { OutboundModule } from './outbound/outbound.module';
 
 @Module({})
@@ -14,6 +15,7 @@ export class WorkerModule {
         LoggingModule.forRoot(config, 'worker'),
         JobsModule,
         InboundModule,
+        RetentionModule,
       ],
     };
   }

@@ -8,6 +8,8 @@ import { KeyRing } from './crypto/key-ring.service';
 import { dataSourceOptions } from './database/data-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { PseudonymVaultStore } from './pseudonyms/pseudonym-vault.store';
+import { RetentionPolicyService } from './retention/retention-policy.service';
+import { RetentionSweeper } from './retention/retention-sweeper.service';
 import { RealtimeEmitter } from './realtime/realtime-emitter.service';
 import { RedisModule } from './redis/redis.module';
 
@@ -33,6 +35,8 @@ export class CoreModule {
         OutboxRelay,
         AuditService,
         PseudonymVaultStore,
+        RetentionPolicyService,
+        RetentionSweeper,
       ],
       exports: [
         KeyRing,
@@ -41,6 +45,8 @@ export class CoreModule {
         OutboxRelay,
         AuditService,
         PseudonymVaultStore,
+        RetentionPolicyService,
+        RetentionSweeper,
       ],
     };
   }

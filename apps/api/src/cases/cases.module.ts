@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CaseAccessService } from './case-access.service';
+import { CaseActionsService } from './case-actions.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
   controllers: [CasesController],
-  providers: [CasesService, CaseAccessService],
+  providers: [CasesService, CaseActionsService, CaseAccessService],
   exports: [CaseAccessService],
 })
 export class CasesModule {}

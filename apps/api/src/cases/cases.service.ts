@@ -131,7 +131,8 @@ export class CasesService {
       view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
     if (view === 'original' && !key) throw new NotFoundError('Case');
     if (view === 'original') {
-      const action = kase.teamId === user.teamId ? AuditAction.CaseViewOriginal : AuditAction.OriginalRevealed;
+      const action =
+        kase.teamId === user.teamId ? AuditAction.CaseViewOriginal : AuditAction.OriginalRevealed;
       await this.audit.recordNow({ actorId: user.id, action, objectType: 'case', objectId: kase.id });
     }
     const notes = await this.dataSource

@@ -38,6 +38,7 @@ export function detectAddresses({ text, options }: DetectorContext): Candidate[]
   const out: Candidate[] = [];
   if (!/\d/.test(text)) return out;
   const add = (start: number, end: number): void => {
+    if (out.some((c) => c.type === 'ADDRESS' && c.start === start && c.end === end)) return;
     if (isInstitutionAddress(text.slice(start, end), options.allow)) return;
     out.push({ type: 'ADDRESS', start, end, priority: PRIORITY.pattern + 5 });
     const pc = POSTCODE_AFTER.exec(text.slice(end, end + 20));

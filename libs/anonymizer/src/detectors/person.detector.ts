@@ -116,8 +116,8 @@ export interface PersonDetectorInput {
   text: string;
   /** Spans already claimed by pattern detectors. */
   taken: ReadonlyArray<{ start: number; end: number }>;
-  /** The message is written in capitals only. */
-  shouting?: boolean;
+  /** Folded name words already known in this conversation (from the token vault). */
+  knownNames?: ReadonlySet<string>;
 }
 
 /**
@@ -125,7 +125,7 @@ export interface PersonDetectorInput {
  * honorifics, family relations), initials + surname, unknown capitalised pairs, signature
  * lines, and repeats of a name found elsewhere in the message.
  */
-export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[] {
+export function detectPersons({ text, taken, knownNames }: PersonDetectorInput): Candidate[] {
   const tokens = tokenize(text);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 20 && letters === letters.toUpperCase();
@@ -138,7 +138,8 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
       w.common = w.common && !w.first && !w.last;
       w.initial = true;
     } else if (w.upper) {
-      w.cap = false; // acronyms (ADHD, DUO, IND) are not names
+      // Acronyms (ADHD, DUO, IBAN) never start a name; a shouted known name ("SANNE") is caught as a repeat.
+      w.cap = false;
     }
     return w;
   });
@@ -264,7 +265,7 @@ export function detectPersons({ text, taken }: PersonDetectorInput): Candidate[]
 
   signatureLines(text, words, used, spans);
   conjunctions(text, words, used, spans);
-  repeats(words, used, spans);
+  repeats(words, used, spans, knownNames);
 
   return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
 }
@@ -335,9 +336,12 @@ function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Arra
   }
 }
 
-/** Once a name is found, its other occurrences count too, in any case ("Rutger … Groet, Rutger"). */
-function repeats(words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
-  const known = new Set<string>();
+/**
+ * Once a name is found, its other occurrences count too, in any case ("Rutger … Groet, Rutger"),
+ * as do names the conversation's vault already holds.
+ */
+function repeats(words: Word[], used: Uint8Array, spans: Array<[number, number]>, knownNames?: ReadonlySet<string>): void {
+  const known = new Set<string>(knownNames);
   words.forEach((w, i) => {
     if (used[i] && !w.particle && !w.frequent && w.key.length > 2) known.add(w.key);
   });

@@ -44,11 +44,16 @@ export interface Detection {
  * categories on the text with names blanked (so a surname like "Islam" flags nothing).
  */
 export function detect(text: string, options: AnonymizeOptions = {}): Detection {
+  return detectInConversation(text, options);
+}
+
+/** As `detect`, also recognising the name words (folded) already seen in the conversation. */
+export function detectInConversation(text: string, options: AnonymizeOptions, knownNames?: ReadonlySet<string>): Detection {
   const ctx: DetectorContext = { text, options };
   const candidates: Candidate[] = [];
   for (const detector of PATTERN_DETECTORS) candidates.push(...detector(ctx));
   const patterns = resolveOverlaps(candidates);
-  const persons = detectPersons({ text, taken: patterns });
+  const persons = detectPersons({ text, taken: patterns, knownNames });
   // Pattern entities are settled first; names only fill the gaps they left.
   const entities = resolveOverlaps([...patterns.map((p) => ({ ...p, priority: Number.MAX_SAFE_INTEGER })), ...persons]);
 

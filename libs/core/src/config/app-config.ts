@@ -74,6 +74,7 @@ const schema = z
     WORKER_CONCURRENCY: wholeNumber(1, 256).default(16),
     JOB_LOCK_MS: wholeNumber(1000, 3_600_000).default(30000),
     REDIS_PREFIX: z.string().min(1).default('webcare'),
+    PRIVACY_STATEMENT_URL: url(['http:', 'https:']).default('https://www.example.edu/privacy'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -143,6 +144,7 @@ export interface AppConfig {
   logLevel: string;
   workerConcurrency: number;
   jobLockMs: number;
+  privacyStatementUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -210,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     jobLockMs: e.JOB_LOCK_MS,
+    privacyStatementUrl: e.PRIVACY_STATEMENT_URL,
   };
 }
 

@@ -10,6 +10,8 @@ import { URL_CANDIDATE } from './url-candidates';
  * 3. Within a request, an identifier counts as asked unless its clause (split at , ; : and
  *    "maar/but/want/because") is negated ("nooit", "niet", "geen", "never", "don't" …).
  *    "Vergeet niet" / "don't forget" is a request, not a negation.
+ * 4. A question without a request cue that names the identifier with an article ("Heb je al een
+ *    BSN?", "Do you have a student number?") asks whether they have one, not for its value.
  */
 const REQUEST_CUE = phrase(
   // Dutch
@@ -24,10 +26,10 @@ const REQUEST_CUE = phrase(
   'mailt',
   'app',
   'appen',
-  'laat (?:\\p{L}+ ){0,2}weten',
+  'laat(?: \\S+){0,5} weten',
   '(?:kun|kan|wil|zou) (?:je|jij)',
   '(?:kunt|wilt|zou) u',
-  'graag (?:je|jouw|uw)',
+  'graag',
   'vul',
   'invullen',
   'noem',
@@ -77,9 +79,9 @@ const NEGATION = phrase(
 
 const NOT_A_NEGATION = everywhere(
   phrase(
-  '(?:vergeet|vergeten) (?:dan |ook )?niet',
-  'niet (?:te )?vergeten',
-  "don[’']?t forget",
+    '(?:vergeet|vergeten) (?:dan |ook )?niet',
+    'niet (?:te )?vergeten',
+    "don[’']?t forget",
     'do not forget',
   ),
 );
@@ -92,21 +94,27 @@ export function findAsks(draft: string): IdentifierKind[] {
   const found: IdentifierKind[] = [];
   const text = draft.replace(URL_CANDIDATE, (url) => ' '.repeat(url.length));
   for (const sentence of text.split(SENTENCE_BREAK)) {
-    const isRequest = sentence.includes('?') || REQUEST_CUE.test(sentence);
-    if (!isRequest || SAFE_CHANNEL.test(sentence)) continue;
+    const hasCue = REQUEST_CUE.test(sentence);
+    if (!(hasCue || sentence.includes('?')) || SAFE_CHANNEL.test(sentence)) continue;
     for (const clause of sentence.split(CLAUSE_BREAK)) {
       if (NEGATION.test(clause.replace(NOT_A_NEGATION, ' '))) continue;
-      for (const kind of kindsIn(clause)) if (!found.includes(kind)) found.push(kind);
+      for (const kind of kindsIn(clause, !hasCue)) if (!found.includes(kind)) found.push(kind);
     }
   }
   return found;
 }
 
-/** Kinds named in a clause, ordered by position. */
-function kindsIn(clause: string): IdentifierKind[] {
-  return (Object.keys(IDENTIFIER_PHRASES) as IdentifierKind[])
-    .map((kind) => ({ kind, at: clause.search(IDENTIFIER_PHRASES[kind]) }))
-    .filter(({ at }) => at >= 0)
-    .sort((a, b) => a.at - b.at)
-    .map(({ kind }) => kind);
+const ARTICLE_BEFORE = /(?:^|\s)(?:een|geen|a|an|any)\s+$/iu;
+
+/** Kinds named in a clause, ordered by position; `skipAfterArticle` applies rule 4. */
+function kindsIn(clause: string, skipAfterArticle: boolean): IdentifierKind[] {
+  const hits: { kind: IdentifierKind; at: number }[] = [];
+  for (const kind of Object.keys(IDENTIFIER_PHRASES) as IdentifierKind[]) {
+    for (const match of clause.matchAll(everywhere(IDENTIFIER_PHRASES[kind]))) {
+      if (skipAfterArticle && ARTICLE_BEFORE.test(clause.slice(0, match.index))) continue;
+      hits.push({ kind, at: match.index });
+      break;
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at).map(({ kind }) => kind);
 }

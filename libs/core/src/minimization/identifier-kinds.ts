@@ -5,7 +5,24 @@ export type IdentifierKind =
   'EMAIL' | 'PHONE' | 'BSN' | 'ADDRESS' | 'DATE_OF_BIRTH' | 'ID_DOCUMENT' | 'BANK_ACCOUNT' | 'STUDENT_NUMBER';
 
 /** Never requested over a social channel: the draft is refused. */
-export const BLOCKED_KINDS: ReadonlySet<IdentifierKind> = new Set(['BSN', 'ID_DOCUMENT', 'BANK_ACCOUNT']);
+export type BlockedKind = 'BSN' | 'ID_DOCUMENT' | 'BANK_ACCOUNT';
+/** Allowed when the question needs it, otherwise a warning. */
+export type WarnedKind = Exclude<IdentifierKind, BlockedKind>;
+
+export function isBlocked(kind: IdentifierKind): kind is BlockedKind {
+  return kind === 'BSN' || kind === 'ID_DOCUMENT' || kind === 'BANK_ACCOUNT';
+}
+
+export const CODE: Record<IdentifierKind, string> = {
+  EMAIL: 'ASKS_FOR_EMAIL',
+  PHONE: 'ASKS_FOR_PHONE',
+  ADDRESS: 'ASKS_FOR_ADDRESS',
+  DATE_OF_BIRTH: 'ASKS_FOR_DATE_OF_BIRTH',
+  STUDENT_NUMBER: 'ASKS_FOR_STUDENT_NUMBER',
+  BSN: 'ASKS_FOR_BSN',
+  ID_DOCUMENT: 'ASKS_FOR_ID_DOCUMENT',
+  BANK_ACCOUNT: 'ASKS_FOR_BANK_ACCOUNT',
+};
 
 const NL_POSSESSIVE = '(?:je|jouw|uw)';
 const EN_POSSESSIVE = '(?:your)';
@@ -105,7 +122,7 @@ export const IDENTIFIER_PHRASES: Record<IdentifierKind, RegExp> = {
 };
 
 /** The anonymizer entity types that mean the person already gave this identifier. */
-export const PROVIDED_AS: Partial<Record<IdentifierKind, EntityType[]>> = {
+export const PROVIDED_AS: Record<WarnedKind, EntityType[]> = {
   EMAIL: ['EMAIL'],
   PHONE: ['PHONE'],
   ADDRESS: ['ADDRESS', 'POSTCODE'],
@@ -118,8 +135,16 @@ export const PROVIDED_AS: Partial<Record<IdentifierKind, EntityType[]>> = {
  * student number and "mail me the details" needs an email address. No cue means not needed.
  * A date of birth is never needed to answer a question here (ask for an age if it matters).
  */
-export const NEEDED_WHEN: Partial<Record<IdentifierKind, RegExp>> = {
-  EMAIL: phrase('per e-?mail', 'via e-?mail', 'by e-?mail', 'e-?mail me', 'mail me', 'mailen', 'mailt'),
+export const NEEDED_WHEN: Partial<Record<WarnedKind, RegExp>> = {
+  EMAIL: phrase(
+    'per (?:e-?)?mail',
+    'via (?:e-?)?mail',
+    'by e-?mail',
+    'e-?mail me',
+    'mail me',
+    'mailen',
+    'mailt',
+  ),
   PHONE: phrase(
     'bel me',
     'bellen',

@@ -1,5 +1,5 @@
 import type { ReplyLanguage } from '../notice/detect-language';
-import type { IdentifierKind } from './identifier-kinds';
+import type { BlockedKind, WarnedKind } from './identifier-kinds';
 
 export type SocialChannel = 'whatsapp' | 'facebook' | 'linkedin';
 
@@ -8,9 +8,6 @@ const CHANNEL_LABEL: Record<SocialChannel, string> = {
   facebook: 'Facebook',
   linkedin: 'LinkedIn',
 };
-
-type WarnedKind = 'EMAIL' | 'PHONE' | 'ADDRESS' | 'DATE_OF_BIRTH' | 'STUDENT_NUMBER';
-type BlockedKind = 'BSN' | 'ID_DOCUMENT' | 'BANK_ACCOUNT';
 
 const NOUN: Record<ReplyLanguage, Record<WarnedKind, string>> = {
   nl: {
@@ -48,17 +45,6 @@ const REFUSAL: Record<ReplyLanguage, Record<BlockedKind, (channel: string) => st
   },
 };
 
-export const CODE: Record<IdentifierKind, string> = {
-  EMAIL: 'ASKS_FOR_EMAIL',
-  PHONE: 'ASKS_FOR_PHONE',
-  ADDRESS: 'ASKS_FOR_ADDRESS',
-  DATE_OF_BIRTH: 'ASKS_FOR_DATE_OF_BIRTH',
-  STUDENT_NUMBER: 'ASKS_FOR_STUDENT_NUMBER',
-  BSN: 'ASKS_FOR_BSN',
-  ID_DOCUMENT: 'ASKS_FOR_ID_DOCUMENT',
-  BANK_ACCOUNT: 'ASKS_FOR_BANK_ACCOUNT',
-};
-
 export function refusalMessage(kind: BlockedKind, channel: SocialChannel, lang: ReplyLanguage): string {
   return REFUSAL[lang][kind](CHANNEL_LABEL[channel]);
 }
@@ -82,8 +68,4 @@ export function trackingRemovedMessage(parameters: string[], lang: ReplyLanguage
   return lang === 'nl'
     ? `Trackingparameters zijn uit de links verwijderd: ${list}.`
     : `Tracking parameters were removed from the links: ${list}.`;
-}
-
-export function isBlockedKind(kind: IdentifierKind): kind is BlockedKind {
-  return kind === 'BSN' || kind === 'ID_DOCUMENT' || kind === 'BANK_ACCOUNT';
 }

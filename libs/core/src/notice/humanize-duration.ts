@@ -35,8 +35,11 @@ const AND: Record<ReplyLanguage, string> = { nl: 'en', en: 'and' };
  */
 export function humanizeDuration(period: string, lang: ReplyLanguage): string {
   const duration = Duration.fromISO(period);
-  if (!duration.isValid) throw new RangeError(`Not an ISO-8601 duration: ${period}`);
   const values = duration.toObject();
+  // Luxon accepts a bare "P"; ISO-8601 requires at least one component.
+  if (!duration.isValid || Object.keys(values).length === 0) {
+    throw new RangeError(`Not an ISO-8601 duration: ${period}`);
+  }
   // Luxon splits "PT0.5S" into seconds and milliseconds; fold them back for display.
   const amounts: Partial<Record<Unit, number>> = {
     ...values,

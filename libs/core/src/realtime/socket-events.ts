@@ -3,6 +3,8 @@ export interface SocketEvents {
   'case.created': { caseId: string; channel: string; teamId: string };
   'case.updated': { caseId: string; status: string; assigneeId: string | null };
   'message.created': { caseId: string; messageId: string; direction: 'in' | 'out' };
+  'escalation.updated': { escalationId: string; caseId: string; status: string };
+  'presence.updated': { caseId: string; userIds: string[] };
 }
 export type SocketEventName = keyof SocketEvents;
 

@@ -1,0 +1,11 @@
+const r = (l) => console.log(l, 'rss', (process.memoryUsage().rss/1e6).toFixed(0), 'maxRSS', (process.resourceUsage().maxRSS/1e3).toFixed(0), 'heap', (process.memoryUsage().heapUsed/1e6).toFixed(0));
+r('start');
+require('@faker-js/faker'); r('faker');
+const { openTaal } = require('../dist/libs/anonymizer/src/gazetteers/opentaal.gazetteer.js'); openTaal(); r('opentaal');
+const { nameGazetteer } = require('../dist/libs/anonymizer/src/gazetteers/names.gazetteer.js'); nameGazetteer(); r('names');
+const { lexicon } = require('../dist/libs/anonymizer/src/gazetteers/lexicon.gazetteer.js'); lexicon(); r('lexicon');
+const { detect } = require('../dist/libs/anonymizer/src/index.js');
+const fs = require('fs');
+const msgs = fs.readFileSync('/work/shared/corpus/dev.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+for (let i = 0; i < 20; i++) for (const m of msgs) detect(m);
+r('after 3600');

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  AuditService,
+  CaseEntity,
+  DomainError,
+  encrypt,
+  ForbiddenError,
+  KeyRing,
+  PseudonymVaultStore,
+  RealtimeEmitter,
+  teamRoom,
+  userRoom,
+  ValidationError,
+} from '@webcare/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth.types';
+import { CaseAccessService } from './case-access.service';
+import { AssignDto } from './dto/assign.dto';
+import { NoteDto } from './dto/note.dto';
+
+/** Queue work on a case by its owning team: assignment, closing, internal notes. */
+@Injectable()
+export class CaseActionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly keyRing: KeyRing,
+    private readonly vaults: PseudonymVaultStore,
+    private readonly audit: AuditService,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
+
+  async assign(user: AuthUser, caseId: string, dto: AssignDto): Promise<{ id: string; assigneeId: string }> {
+    const kase = await this.dataSource.transaction(async (m) => {
+      const { kase } = await this.ownTeamCase(user, caseId, m);
+      const [agent]: { id: string }[] = await m.query(
+        `SELECT id FROM users WHERE id = $1 AND team_id = $2 AND role = 'agent' AND active`,
+        [dto.userId, kase.teamId],
+      );
+      if (!agent) throw new ValidationError('userId must be an active agent of the team that owns this case');
+      await m.query(`UPDATE cases SET assignee_id = $2, updated_at = now() WHERE id = $1`, [
+        kase.id,
+        dto.userId,
+      ]);
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: AuditAction.CaseAssigned,
+        objectType: 'case',
+        objectId: kase.id,
+      });
+      return { ...kase, assigneeId: dto.userId };
+    });
+    this.announce(kase);
+    return { id: kase.id, assigneeId: dto.userId };
+  }
+
+  async close(user: AuthUser, caseId: string): Promise<{ id: string; status: 'closed' }> {
+    const kase = await this.dataSource.transaction(async (m) => {
+      const { kase } = await this.ownTeamCase(user, caseId, m);
+      if (kase.status === 'closed') return kase;
+      await m.query(
+        `UPDATE cases SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`,
+        [kase.id],
+      );
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: AuditAction.CaseClosed,
+        objectType: 'case',
+        objectId: kase.id,
+      });
+      return { ...kase, status: 'closed' as const };
+    });
+    this.announce(kase);
+    return { id: kase.id, status: 'closed' };
+  }
+
+  /** Notes are for colleagues: stored encrypted, with a pseudonymized copy for the team lead's view. */
+  async addNote(user: AuthUser, caseId: string, dto: NoteDto): Promise<{ id: string }> {
+    return this.dataSource.transaction(async (m) => {
+      const kase = await this.access.loadForAction(user, caseId, m);
+      const key = await this.keyRing.loadDataKey(m, kase.dataKeyId);
+      if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
+      const pseudo = await this.vaults.pseudonymize(m, kase.id, key, dto.text);
+      const [note]: { id: string }[] = await m.query(
+        `INSERT INTO case_notes (case_id, author_id, text_enc, text_pseudo) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [kase.id, user.id, encrypt(key, dto.text, kase.id), pseudo.text],
+      );
+      return { id: note.id };
+    });
+  }
+
+  private async ownTeamCase(user: AuthUser, caseId: string, m: EntityManager) {
+    const loaded = await this.access.load(user, caseId, { lock: true, manager: m });
+    if (loaded.kase.teamId !== user.teamId)
+      throw new ForbiddenError('Only the team that owns the case can do this');
+    return loaded;
+  }
+
+  private announce(kase: Pick<CaseEntity, 'id' | 'teamId' | 'status' | 'assigneeId'>): void {
+    const rooms = [teamRoom(kase.teamId), ...(kase.assigneeId ? [userRoom(kase.assigneeId)] : [])];
+    this.realtime.emit(rooms, 'case.updated', {
+      caseId: kase.id,
+      status: kase.status,
+      assigneeId: kase.assigneeId,
+    });
+  }
+}

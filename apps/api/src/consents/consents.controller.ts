@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.types';
+import { ConsentsService, ConsentView } from './consents.service';
+import { RecordConsentDto } from './dto/record-consent.dto';
+import { RequestConsentDto } from './dto/request-consent.dto';
+
+@ApiTags('consents')
+@ApiBearerAuth()
+@Controller('api')
+export class ConsentsController {
+  constructor(private readonly consents: ConsentsService) {}
+
+  @Roles('agent')
+  @Post('cases/:id/consents')
+  request(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: RequestConsentDto,
+  ): Promise<ConsentView> {
+    return this.consents.request(user, id, dto);
+  }
+
+  @Roles('agent', 'team_lead')
+  @Get('cases/:id/consents')
+  list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<{ items: ConsentView[] }> {
+    return this.consents.list(user, id);
+  }
+
+  @Roles('agent')
+  @Post('consents/:id/record')
+  @HttpCode(200)
+  record(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: RecordConsentDto,
+  ): Promise<ConsentView> {
+    return this.consents.record(user, id, dto);
+  }
+
+  @Roles('agent')
+  @Post('consents/:id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ConsentView> {
+    return this.consents.withdraw(user, id);
+  }
+}

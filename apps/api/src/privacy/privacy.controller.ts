@@ -1,0 +1,111 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.types';
+import { DeletionReceiptView, DeletionsService } from './deletions.service';
+import {
+  AccountRetentionDto,
+  ListDeletionsQuery,
+  ListLegalHoldsQuery,
+  PlaceLegalHoldDto,
+  SubjectDto,
+  UpdateRetentionPolicyDto,
+} from './dto/privacy.dto';
+import { LegalHoldsService, LegalHoldView } from './legal-holds.service';
+import {
+  AccountRetentionView,
+  RetentionPoliciesService,
+  RetentionPolicyView,
+} from './retention-policies.service';
+import { SubjectExport, SubjectsService } from './subjects.service';
+
+/** The privacy officer's tools: retention policies, sweeps, receipts, legal holds, subject requests. */
+@ApiTags('privacy')
+@ApiBearerAuth()
+@Controller('api')
+export class PrivacyController {
+  constructor(
+    private readonly policies: RetentionPoliciesService,
+    private readonly deletions: DeletionsService,
+    private readonly holds: LegalHoldsService,
+    private readonly subjects: SubjectsService,
+  ) {}
+
+  @Roles('privacy_officer')
+  @Get('retention-policies')
+  listPolicies(): Promise<{ items: RetentionPolicyView[]; accounts: AccountRetentionView[] }> {
+    return this.policies.list();
+  }
+
+  @Roles('privacy_officer')
+  @Put('retention-policies/:channel')
+  updatePolicy(
+    @CurrentUser() user: AuthUser,
+    @Param('channel') channel: string,
+    @Body() dto: UpdateRetentionPolicyDto,
+  ): Promise<RetentionPolicyView> {
+    return this.policies.update(user, channel, dto);
+  }
+
+  @Roles('privacy_officer')
+  @Put('channel-accounts/:id/retention')
+  setAccountRetention(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: AccountRetentionDto,
+  ): Promise<AccountRetentionView> {
+    return this.policies.setAccountOverride(user, id, dto.period);
+  }
+
+  @Roles('privacy_officer')
+  @Post('retention/sweep')
+  @HttpCode(200)
+  sweep(): Promise<{ deleted: number; sweepId: string }> {
+    return this.deletions.sweepNow();
+  }
+
+  @Roles('privacy_officer')
+  @Get('deletions')
+  listDeletions(@Query() query: ListDeletionsQuery): Promise<{ items: DeletionReceiptView[] }> {
+    return this.deletions.list(query);
+  }
+
+  @Roles('privacy_officer')
+  @Get('legal-holds')
+  listHolds(@Query() query: ListLegalHoldsQuery): Promise<{ items: LegalHoldView[] }> {
+    return this.holds.list(query.status);
+  }
+
+  @Roles('privacy_officer')
+  @Post('cases/:id/legal-holds')
+  placeHold(
+    @CurrentUser() user: AuthUser,
+    @Param('id') caseId: string,
+    @Body() dto: PlaceLegalHoldDto,
+  ): Promise<LegalHoldView> {
+    return this.holds.place(user, caseId, dto);
+  }
+
+  @Roles('privacy_officer')
+  @Delete('legal-holds/:id')
+  releaseHold(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<LegalHoldView> {
+    return this.holds.release(user, id);
+  }
+
+  @Roles('privacy_officer')
+  @Post('subjects/export')
+  @HttpCode(200)
+  exportSubject(@CurrentUser() user: AuthUser, @Body() dto: SubjectDto): Promise<SubjectExport> {
+    return this.subjects.export(user, dto.channel, dto.externalId);
+  }
+
+  @Roles('privacy_officer')
+  @Post('subjects/erase')
+  @HttpCode(200)
+  eraseSubject(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: SubjectDto,
+  ): Promise<{ deleted: number; held: number }> {
+    return this.subjects.erase(user, dto.channel, dto.externalId);
+  }
+}

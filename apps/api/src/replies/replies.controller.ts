@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ReplyDraftCheck } from '@webcare/core';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.types';
+import { ReplyDto } from './dto/reply.dto';
+import { QueuedReply, RepliesService } from './replies.service';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases/:id/replies')
+export class RepliesController {
+  constructor(private readonly replies: RepliesService) {}
+
+  @Roles('agent', 'team_lead')
+  @Post()
+  queue(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: ReplyDto): Promise<QueuedReply> {
+    return this.replies.queue(user, id, dto);
+  }
+
+  @Roles('agent', 'team_lead')
+  @Post('check')
+  @HttpCode(200)
+  check(
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Body() dto: ReplyDto,
+  ): Promise<ReplyDraftCheck> {
+    return this.replies.check(user, id, dto);
+  }
+}

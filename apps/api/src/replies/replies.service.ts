@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AppConfig,
+  APP_CONFIG,
+  appendNotice,
+  AuditAction,
+  AuditService,
+  CaseEntity,
+  checkReplyDraft,
+  decrypt,
+  DomainError,
+  encrypt,
+  enqueueInTransaction,
+  detectReplyLanguage,
+  JobName,
+  KeyRing,
+  NOTICE_VERSION,
+  OutboxRelay,
+  PseudonymVaultStore,
+  RealtimeEmitter,
+  renderPrivacyNotice,
+  ReplyDraftCheck,
+  RetentionPolicyService,
+  teamRoom,
+  userRoom,
+} from '@webcare/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth.types';
+import { CaseAccessService } from '../cases/case-access.service';
+import { ReplyDto } from './dto/reply.dto';
+import { windowClosedAt } from './whatsapp-window';
+
+export interface QueuedReply {
+  id: string;
+  status: 'queued';
+  warnings: { code: string; message: string }[];
+}
+
+@Injectable()
+export class RepliesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly keyRing: KeyRing,
+    private readonly vaults: PseudonymVaultStore,
+    private readonly policies: RetentionPolicyService,
+    private readonly audit: AuditService,
+    private readonly relay: OutboxRelay,
+    private readonly realtime: RealtimeEmitter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Dry run for the compose box: what would be sent, with warnings or the refusal. */
+  async check(user: AuthUser, caseId: string, dto: ReplyDto): Promise<ReplyDraftCheck> {
+    return this.dataSource.transaction(async (m) => {
+      const kase = await this.access.loadForAction(user, caseId, m);
+      const key = await this.caseKey(m, kase);
+      return checkReplyDraft({
+        draft: dto.text,
+        inboundTexts: await this.inboundTexts(m, kase, key),
+        channel: kase.channel,
+      });
+    });
+  }
+
+  /**
+   * Stores the reply and queues its sending. The first reply of a conversation carries the
+   * privacy notice; its version and the communicated retention period are recorded on the case.
+   */
+  async queue(user: AuthUser, caseId: string, dto: ReplyDto): Promise<QueuedReply> {
+    const result = await this.dataSource.transaction(async (m) => {
+      const kase = await this.access.loadForAction(user, caseId, m);
+      const key = await this.caseKey(m, kase);
+      const draft = dto.text.trim();
+      if (!draft) throw new DomainError('EMPTY_REPLY', 'Write a reply before sending', 400);
+      const check = checkReplyDraft({
+        draft,
+        inboundTexts: await this.inboundTexts(m, kase, key),
+        channel: kase.channel,
+      });
+      if (check.refusal) throw new DomainError(check.refusal.code, check.refusal.message, 422);
+      await this.assertWindowOpen(m, kase);
+
+      let text = check.text;
+      if (!kase.noticeVersion) {
+        const period = await this.policies.periodFor(m, kase.channelAccountId);
+        const notice = renderPrivacyNotice({
+          lang: detectReplyLanguage(text),
+          period,
+          privacyUrl: this.config.privacyStatementUrl,
+        });
+        text = appendNotice(text, notice);
+        await m.query(`UPDATE cases SET notice_version = $2, retention_period = $3 WHERE id = $1`, [
+          kase.id,
+          NOTICE_VERSION,
+          period,
+        ]);
+      }
+      const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
+      const [message]: { id: string }[] = await m.query(
+        `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at)
+         VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now()) RETURNING id`,
+        [
+          kase.id,
+          kase.channelAccountId,
+          encrypt(key, text, kase.id),
+          pseudo.text,
+          JSON.stringify(pseudo.entities),
+          user.id,
+        ],
+      );
+      const assigned = !kase.assigneeId;
+      await m.query(
+        `UPDATE cases SET assignee_id = COALESCE(assignee_id, $2), last_message_at = now(), updated_at = now() WHERE id = $1`,
+        [kase.id, user.id],
+      );
+      await enqueueInTransaction(m, [{ name: JobName.SendReply, payload: { messageId: message.id } }]);
+      await this.audit.record(m, {
+        actorId: user.id,
+        action: AuditAction.ReplyQueued,
+        objectType: 'message',
+        objectId: message.id,
+      });
+      return { kase, messageId: message.id, assigned, warnings: check.warnings };
+    });
+    this.relay.kick();
+    const rooms = [teamRoom(result.kase.teamId), userRoom(user.id)];
+    this.realtime.emit(rooms, 'message.created', {
+      caseId: result.kase.id,
+      messageId: result.messageId,
+      direction: 'out',
+    });
+    if (result.assigned) {
+      this.realtime.emit(rooms, 'case.updated', {
+        caseId: result.kase.id,
+        status: result.kase.status,
+        assigneeId: user.id,
+      });
+    }
+    return { id: result.messageId, status: 'queued', warnings: result.warnings };
+  }
+
+  private async caseKey(m: EntityManager, kase: CaseEntity): Promise<Buffer> {
+    const key = await this.keyRing.loadDataKey(m, kase.dataKeyId);
+    if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
+    return key;
+  }
+
+  private async inboundTexts(m: EntityManager, kase: CaseEntity, key: Buffer): Promise<string[]> {
+    const rows: { text_enc: Buffer }[] = await m.query(
+      `SELECT text_enc FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
+      [kase.id],
+    );
+    return rows.map((r) => decrypt(key, r.text_enc, kase.id));
+  }
+
+  private async assertWindowOpen(m: EntityManager, kase: CaseEntity): Promise<void> {
+    const [row]: { last: Date | null }[] = await m.query(
+      `SELECT max(sent_at) AS last FROM messages WHERE case_id = $1 AND direction = 'in'`,
+      [kase.id],
+    );
+    const closedAt = windowClosedAt(kase.channel, row?.last ?? null, new Date());
+    if (closedAt) {
+      throw new DomainError(
+        'WINDOW_CLOSED',
+        `WhatsApp's 24-hour reply window closed at ${closedAt.toISOString()}. Free-form replies are no longer allowed: send an approved template message, or wait until the person writes again.`,
+        422,
+      );
+    }
+  }
+}
