@@ -4,6 +4,7 @@ import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { CasesModule } from './cases/cases.module';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
@@ -31,6 +32,7 @@ export class AppModule {
         UsersModule,
         TeamsModule,
         CasesModule,
+        CannedResponsesModule,
         PrivacyModule,
         HealthModule,
         WebhooksModule,

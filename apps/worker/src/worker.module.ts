@@ -16,6 +16,7 @@ export class WorkerModule {
         JobsModule,
         InboundModule,
         RetentionModule,
+        OutboundModule,
       ],
     };
   }

@@ -31,7 +31,10 @@ export function normalizeEntityValue(type: EntityType, value: string): string {
     case 'HANDLE':
       return fold(value).replace(/\s/g, '');
     case 'URL':
-      return fold(value).replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+      return fold(value)
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/+$/, '');
     case 'IP_ADDRESS':
       try {
         return ipaddr.parse(value).toNormalizedString();
@@ -39,7 +42,10 @@ export function normalizeEntityValue(type: EntityType, value: string): string {
         return value.toLowerCase();
       }
     case 'PERSON':
-      return fold(value).replace(/[^\p{L}\p{N}' ]/gu, ' ').replace(/\s+/g, ' ').trim();
+      return fold(value)
+        .replace(/[^\p{L}\p{N}' ]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     default:
       return fold(value).replace(/[\s,]+/g, ' ');
   }

@@ -1,13 +1,33 @@
-import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import { teamRoom, userRoom } from '@webcare/core';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { RealtimeEmitter, teamRoom, userRoom } from '@webcare/core';
 import { Server, Socket } from 'socket.io';
 import { AuthUser } from '../auth/auth.types';
 import { TokenService } from '../auth/token.service';
+import { CaseAccessService } from '../cases/case-access.service';
+import { PresenceService } from './presence.service';
 
-/** Clients authenticate in the handshake and join their team and user rooms; events carry ids only. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Clients authenticate in the handshake and join their team and user rooms. Server events carry
+ * ids only. Clients announce which case they have open (`case.viewing` every ~20 s, `case.left`),
+ * and the case's team hears `presence.updated` with the viewers' user ids.
+ */
 @WebSocketGateway({ path: '/socket.io', cors: false })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
-  constructor(private readonly tokens: TokenService) {}
+export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly access: CaseAccessService,
+    private readonly presence: PresenceService,
+    private readonly realtime: RealtimeEmitter,
+  ) {}
 
   afterInit(server: Server): void {
     server.use((socket, next) => {
@@ -15,12 +35,52 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       const user = this.tokens.verify(typeof token === 'string' ? token : undefined);
       if (!user) return next(new Error('UNAUTHORIZED: a valid access token is required'));
       socket.data.user = user;
+      socket.data.viewing = new Set<string>();
+      void socket.join([userRoom(user.id), ...(user.teamId ? [teamRoom(user.teamId)] : [])]);
       next();
     });
   }
 
-  handleConnection(client: Socket): void {
+  @SubscribeMessage('case.viewing')
+  async viewing(
+    @ConnectedSocket() client: Socket,
+    @MessageBody() body: { caseId?: unknown },
+  ): Promise<{ ok: boolean }> {
     const user = client.data.user as AuthUser;
-    void client.join([userRoom(user.id), ...(user.teamId ? [teamRoom(user.teamId)] : [])]);
+    const caseId = typeof body?.caseId === 'string' && UUID.test(body.caseId) ? body.caseId : null;
+    if (!caseId) return { ok: false };
+    const { kase } = await this.access.load(user, caseId).catch(() => ({ kase: null }));
+    if (!kase) return { ok: false };
+    (client.data.viewing as Set<string>).add(caseId);
+    this.announce(kase.teamId, caseId, await this.presence.enter(caseId, user.id));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('case.left')
+  async left(
+    @ConnectedSocket() client: Socket,
+    @MessageBody() body: { caseId?: unknown },
+  ): Promise<{ ok: boolean }> {
+    const caseId = typeof body?.caseId === 'string' ? body.caseId : null;
+    if (!caseId || !(client.data.viewing as Set<string>).delete(caseId)) return { ok: false };
+    await this.leaveCase(client, caseId);
+    return { ok: true };
+  }
+
+  async handleDisconnect(client: Socket): Promise<void> {
+    const viewing = client.data.viewing as Set<string> | undefined;
+    if (!viewing) return;
+    await Promise.all([...viewing].map((caseId) => this.leaveCase(client, caseId)));
+  }
+
+  private async leaveCase(client: Socket, caseId: string): Promise<void> {
+    const user = client.data.user as AuthUser;
+    const { kase } = await this.access.load(user, caseId).catch(() => ({ kase: null }));
+    const viewers = await this.presence.leave(caseId, user.id);
+    if (kase) this.announce(kase.teamId, caseId, viewers);
+  }
+
+  private announce(teamId: string, caseId: string, userIds: string[]): void {
+    this.realtime.emit([teamRoom(teamId)], 'presence.updated', { caseId, userIds });
   }
 }

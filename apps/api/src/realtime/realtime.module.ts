@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { PresenceService } from './presence.service';
 import { RealtimeGateway } from './realtime.gateway';
 
-@Module({ providers: [RealtimeGateway] })
+@Module({ imports: [CasesModule], providers: [RealtimeGateway, PresenceService] })
 export class RealtimeModule {}

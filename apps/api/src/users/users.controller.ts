@@ -1,7 +1,8 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
+import { AvailabilityDto } from './dto/availability.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UsersService, UserView } from './users.service';
 
@@ -15,5 +16,14 @@ export class UsersController {
   @Post()
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, dto);
+  }
+
+  @Roles('agent')
+  @Put('me/availability')
+  setAvailability(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: AvailabilityDto,
+  ): Promise<{ available: boolean; capacity: number }> {
+    return this.users.setAvailability(user, dto);
   }
 }

@@ -1,8 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, ConflictError, TeamEntity, ValidationError } from '@webcare/core';
+import {
+  AppConfig,
+  APP_CONFIG,
+  ConflictError,
+  queryReturning,
+  TeamEntity,
+  ValidationError,
+} from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { hashPassword } from '../auth/password';
+import { AvailabilityDto } from './dto/availability.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 
 export interface UserView {
@@ -38,6 +46,19 @@ export class UsersService {
     );
     if (!rows.length) throw new ConflictError('A user with this email already exists');
     return rows[0];
+  }
+
+  /** Agents switch themselves in and out of automatic assignment. */
+  async setAvailability(
+    user: AuthUser,
+    dto: AvailabilityDto,
+  ): Promise<{ available: boolean; capacity: number }> {
+    const [row] = await queryReturning<{ available: boolean; capacity: number }>(
+      this.dataSource.manager,
+      `UPDATE users SET available = $2, capacity = COALESCE($3, capacity) WHERE id = $1 RETURNING available, capacity`,
+      [user.id, dto.available, dto.capacity ?? null],
+    );
+    return row;
   }
 
   /** Creates BOOTSTRAP_ADMIN_EMAIL as admin when the database has no users at all. */

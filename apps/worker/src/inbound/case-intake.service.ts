@@ -147,11 +147,38 @@ export class CaseIntakeService {
     }
     const dataKey = await this.keyRing.createDataKey(manager);
     const [kase]: CaseRow[] = await manager.query(
-      `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at, last_message_at)
-       VALUES ($1, $2, $3, $4, 'open', $5, $6, $6)
+      `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, assignee_id, status, data_key_id, first_inbound_at, last_message_at)
+       VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $7)
        RETURNING id, team_id, assignee_id, status, data_key_id`,
-      [account.channel, account.id, contactId, account.teamId, dataKey.id, at],
+      [
+        account.channel,
+        account.id,
+        contactId,
+        account.teamId,
+        await this.nextAgent(manager, account.teamId),
+        dataKey.id,
+        at,
+      ],
     );
     return { kase, created: true, reopened: false, key: dataKey.key };
+  }
+
+  /**
+   * Round-robin by load: the available agent of the team with the fewest open cases, below their
+   * capacity; ties go to whoever was assigned longest ago. Null leaves the case in the team queue.
+   */
+  private async nextAgent(manager: EntityManager, teamId: string): Promise<string | null> {
+    const [agent]: { id: string }[] = await manager.query(
+      `SELECT u.id FROM users u
+         LEFT JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE c.status = 'open') AS open_cases, max(c.created_at) AS last_assigned
+             FROM cases c WHERE c.assignee_id = u.id
+         ) load ON true
+        WHERE u.team_id = $1 AND u.role = 'agent' AND u.active AND u.available AND load.open_cases < u.capacity
+        ORDER BY load.open_cases, load.last_assigned NULLS FIRST, u.id
+        LIMIT 1`,
+      [teamId],
+    );
+    return agent?.id ?? null;
   }
 }

@@ -35,14 +35,19 @@ export class RetentionSweepProcessor implements OnModuleInit, OnApplicationBoots
 
   async onApplicationBootstrap(): Promise<void> {
     try {
-      await this.queues.get(QueueName.Retention)!.upsertJobScheduler(
-        RETENTION_SCHEDULER_ID,
-        { every: this.config.retentionSweepEveryMs },
-        { name: JobName.RetentionSweep, data: {} satisfies JobPayloads[JobName.RetentionSweep] },
-      );
+      await this.queues
+        .get(QueueName.Retention)!
+        .upsertJobScheduler(
+          RETENTION_SCHEDULER_ID,
+          { every: this.config.retentionSweepEveryMs },
+          { name: JobName.RetentionSweep, data: {} satisfies JobPayloads[JobName.RetentionSweep] },
+        );
     } catch (err) {
       // Redis down at start: the next worker start (or any other running worker) sets it up.
-      this.logger.warn({ err: { message: (err as Error).message } }, 'could not set up the retention schedule');
+      this.logger.warn(
+        { err: { message: (err as Error).message } },
+        'could not set up the retention schedule',
+      );
     }
   }
 

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     } catch (err) {
       out = JSON.stringify({ error: err instanceof Error ? err.message : String(err) });
     }
-    if (!process.stdout.write(out + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    if (!process.stdout.write(out + '\n'))
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }
 

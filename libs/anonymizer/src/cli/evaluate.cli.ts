@@ -26,10 +26,13 @@ function main(): void {
   }
   const s = score(corpus, predictions);
   process.stdout.write(formatScore(s) + '\n');
-  process.stdout.write(`special categories: recall ${specialGold ? ((specialHits / specialGold) * 100).toFixed(1) : '-'}%, precision ${specialPredicted ? ((specialHits / specialPredicted) * 100).toFixed(1) : '-'}%\n`);
+  process.stdout.write(
+    `special categories: recall ${specialGold ? ((specialHits / specialGold) * 100).toFixed(1) : '-'}%, precision ${specialPredicted ? ((specialHits / specialPredicted) * 100).toFixed(1) : '-'}%\n`,
+  );
   if (args.includes('--errors')) {
     for (const l of s.leaks) process.stdout.write(`LEAK ${l.id} ${l.type} ${JSON.stringify(l.text)}\n`);
-    for (const f of s.falsePositives) process.stdout.write(`FP   ${f.id} ${f.type} ${JSON.stringify(f.text)}\n`);
+    for (const f of s.falsePositives)
+      process.stdout.write(`FP   ${f.id} ${f.type} ${JSON.stringify(f.text)}\n`);
   }
 }
 

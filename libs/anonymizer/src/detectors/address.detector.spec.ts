@@ -2,8 +2,10 @@ import { detectAddresses } from './address.detector';
 import { detectPostcodes } from './postcode.detector';
 import type { Candidate } from './candidate';
 
-const spans = (cs: Candidate[], text: string): string[] => cs.map((c) => `${c.type}:${text.slice(c.start, c.end)}`);
-const addresses = (text: string, allow?: { addresses?: string[] }): string[] => spans(detectAddresses({ text, options: { allow } }), text);
+const spans = (cs: Candidate[], text: string): string[] =>
+  cs.map((c) => `${c.type}:${text.slice(c.start, c.end)}`);
+const addresses = (text: string, allow?: { addresses?: string[] }): string[] =>
+  spans(detectAddresses({ text, options: { allow } }), text);
 
 describe('address detector', () => {
   it.each([

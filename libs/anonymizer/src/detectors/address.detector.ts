@@ -8,7 +8,8 @@ const SUFFIX =
   '(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|baan|steenweg|ring|markt|wal|' +
   'boulevard|allee|plantsoen|veld|erf|hoven|burg|haven|kwartier|oord|zijde|dam|vaart|gaarde|berg|straße|strasse|gasse|platz|damm)';
 /** House number with the usual additions: 47b, 12 A, 9-II, 112-3, 14 hs, 3 bis. */
-const NUMBER = "\\d{1,5}(?:[a-zA-Z]{1,2}\\b|\\s[A-Z]\\b|\\s?-\\s?(?:[IVX]{1,4}|\\d{1,3}|[a-zA-Z]{1,3})\\b|\\s(?:hs|bis|huis|boven|rood)\\b)?";
+const NUMBER =
+  '\\d{1,5}(?:[a-zA-Z]{1,2}\\b|\\s[A-Z]\\b|\\s?-\\s?(?:[IVX]{1,4}|\\d{1,3}|[a-zA-Z]{1,3})\\b|\\s(?:hs|bis|huis|boven|rood)\\b)?';
 
 const DUTCH = new RegExp(
   `(?<![\\p{L}])(?:${CAP}\\s+(?:${PARTICLE}\\s+){0,2}){0,3}\\p{Lu}[\\p{L}'\\-]*${SUFFIX}\\s+${NUMBER}(?![\\p{N}])`,

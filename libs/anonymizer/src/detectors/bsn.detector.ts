@@ -1,10 +1,12 @@
 import { before, PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
 /** Nine digits, optionally grouped with spaces, dots or hyphens (437597593, 521 283 735, 2961.95.170). */
-const CANDIDATE = /(?<![\p{L}\p{N}.,\-/+€$]|\d[ .\-])\d(?:[ .\-]?\d){7,8}(?![\p{L}\p{N}]|[ .,\-/]\d)/gu;
-const BSN_CUE = /\b(?:bsn|burgerservicenummer|burger service nummer|sofi-?nummer|sofinummer|citizen service number|social security number)\b/;
+const CANDIDATE = /(?<![\p{L}\p{N}.,/+€$-]|\d[ .-])\d(?:[ .-]?\d){7,8}(?![\p{L}\p{N}]|[ .,/-]\d)/gu;
+const BSN_CUE =
+  /\b(?:bsn|burgerservicenummer|burger service nummer|sofi-?nummer|sofinummer|citizen service number|social security number)\b/;
 /** Cues that make a nine-digit number something else (student numbers, cases, documents). */
-const OTHER_CUE = /\b(?:student|studentnummer|studentnr|stud\.?\s?nr|application|aanmeld|zaak|ticket|case|dossier|order|factuur|invoice|klant|rijbewijs|paspoort|passport|document|v-?nummer|v-?number|kenmerk|referentie|reference)\w*\W*$/;
+const OTHER_CUE =
+  /\b(?:student|studentnummer|studentnr|stud\.?\s?nr|application|aanmeld|zaak|ticket|case|dossier|order|factuur|invoice|klant|rijbewijs|paspoort|passport|document|v-?nummer|v-?number|kenmerk|referentie|reference)\w*\W*$/;
 
 /** BSN 11-proof: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11). */
 export function bsnValid(raw: string): boolean {

@@ -8,8 +8,12 @@ const found = (fn: (ctx: { text: string; options: object }) => Candidate[], text
   fn({ text, options: {} }).map((c) => text.slice(c.start, c.end));
 
 describe('BSN 11-proof', () => {
-  it.each(['111222333', '123456782', '437597593', '521 283 735', '2961.95.170'])('accepts %s', (v) => expect(bsnValid(v)).toBe(true));
-  it.each(['123456789', '111222334', '000000000', '12345'])('rejects %s', (v) => expect(bsnValid(v)).toBe(false));
+  it.each(['111222333', '123456782', '437597593', '521 283 735', '2961.95.170'])('accepts %s', (v) =>
+    expect(bsnValid(v)).toBe(true),
+  );
+  it.each(['123456789', '111222334', '000000000', '12345'])('rejects %s', (v) =>
+    expect(bsnValid(v)).toBe(false),
+  );
 
   it('finds valid BSNs in text, with or without cue', () => {
     expect(found(detectBsns, 'mijn bsn is 111222333.')).toEqual(['111222333']);

@@ -12,7 +12,12 @@ export function detectCreditCards({ text }: DetectorContext): Candidate[] {
   for (const m of text.matchAll(CANDIDATE)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 13 || digits.length > 19 || !ISSUER.test(digits) || !luhnValid(digits)) continue;
-    out.push({ type: 'CREDIT_CARD', start: m.index, end: m.index + m[0].length, priority: PRIORITY.checksum });
+    out.push({
+      type: 'CREDIT_CARD',
+      start: m.index,
+      end: m.index + m[0].length,
+      priority: PRIORITY.checksum,
+    });
   }
   return out;
 }

@@ -11,7 +11,8 @@ const DATE = new RegExp(
   'giu',
 );
 /** Birth cues in Dutch and English; only a cued date is a date of birth. */
-const CUE = /(?:geboren|geboortedatum|geb\.|\bgeb\b|born|date of birth|birth ?date|\bdob\b|d\.o\.b\.?|verjaardag|birthday)/gi;
+const CUE =
+  /(?:geboren|geboortedatum|geb\.|\bgeb\b|born|date of birth|birth ?date|\bdob\b|d\.o\.b\.?|verjaardag|birthday)/gi;
 /** How far after a cue the date may start. */
 const WINDOW = 30;
 
@@ -35,7 +36,12 @@ export function detectDatesOfBirth({ text }: DetectorContext): Candidate[] {
     const window = text.slice(from, from + WINDOW + 25);
     const m = DATE.exec(window);
     if (!m || m.index > WINDOW) continue;
-    out.push({ type: 'DATE_OF_BIRTH', start: from + m.index, end: from + m.index + m[0].length, priority: PRIORITY.cued });
+    out.push({
+      type: 'DATE_OF_BIRTH',
+      start: from + m.index,
+      end: from + m.index + m[0].length,
+      priority: PRIORITY.cued,
+    });
   }
   for (const m of text.matchAll(/\(\s*([^()]{6,24})\s*\)/g)) {
     DATE.lastIndex = 0;

@@ -1,7 +1,7 @@
 import { isInstitutionEmail } from '../institution/institution';
 import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
-const EMAIL = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}/gu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 /** E-mail addresses, except the institution's role mailboxes and allow-listed ones. */
 export function detectEmails({ text, options }: DetectorContext): Candidate[] {
@@ -10,7 +10,7 @@ export function detectEmails({ text, options }: DetectorContext): Candidate[] {
   for (const m of text.matchAll(EMAIL)) {
     let value = m[0];
     let start = m.index;
-    while (/^[._%+\-]/.test(value)) {
+    while (/^[._%+-]/.test(value)) {
       value = value.slice(1);
       start++;
     }

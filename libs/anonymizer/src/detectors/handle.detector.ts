@@ -3,7 +3,8 @@ import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
 const HANDLE = /(?<![\p{L}\p{N}._%+\-@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)/gu;
 /** Handles of organisations ("@UniversiteitUtrecht", "@hu_official") are not personal. */
-const ORG_HANDLE = /universiteit|university|hogeschool|college|school|official|academie|academy|^uni|^hs|^roc|^tu|^hva|^hu[_.]|studielink|duo|campus|faculty|faculteit/i;
+const ORG_HANDLE =
+  /universiteit|university|hogeschool|college|school|official|academie|academy|^uni|^hs|^roc|^tu|^hva|^hu[_.]|studielink|duo|campus|faculty|faculteit/i;
 
 /** @handles of people. "@Lisa Bloem" is a mention of a person and left to the person detector. */
 export function detectHandles({ text }: DetectorContext): Candidate[] {

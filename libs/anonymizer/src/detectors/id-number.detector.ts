@@ -3,7 +3,8 @@ import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
 /** Cue words for identity documents and immigration numbers. */
 const CUE =
   /\b(?:paspoort(?:nummer|nr)?|passport(?: number| no| nr| id)?|documentnummer|document number|id-?kaart(?:nummer)?|identiteitskaart(?:nummer)?|id[- ]?card(?: number)?|id[- ]?(?:number|nummer|nr)|rijbewijs(?:nummer|nr)?|driv(?:ing|er'?s) licen[cs]e(?: number| no)?|v-?nummer|v-?number|vreemdelingennummer|rijksregisternummer|national (?:register|registry|id|identity) number|residence permit number|verblijfsvergunning(?:nummer)?)\b\.?/gi;
-const VALUE = /^[\s:#=.]*(?:(?:is|was|nummer|number|nr|no)\b[\s:.]*){0,3}([A-Z0-9](?:[A-Z0-9]|[.\-](?=[A-Z0-9])){4,18})/i;
+const VALUE =
+  /^[\s:#=.]*(?:(?:is|was|nummer|number|nr|no)\b[\s:.]*){0,3}([A-Z0-9](?:[A-Z0-9]|[.-](?=[A-Z0-9])){4,18})/i;
 /** Dutch passport / ID card document numbers: two letters, six letters or digits, one digit. */
 const NL_DOCUMENT = /\b[A-NP-Z]{2}[A-NP-Z0-9]{6}\d\b/g;
 

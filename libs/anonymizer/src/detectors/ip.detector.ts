@@ -10,7 +10,12 @@ export function detectIpAddresses({ text }: DetectorContext): Candidate[] {
   if (!/\d/.test(text)) return out;
   for (const m of text.matchAll(IPV4)) {
     if (ipaddr.IPv4.isValidFourPartDecimal(m[0])) {
-      out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, priority: PRIORITY.structured });
+      out.push({
+        type: 'IP_ADDRESS',
+        start: m.index,
+        end: m.index + m[0].length,
+        priority: PRIORITY.structured,
+      });
     }
   }
   if (!/[0-9a-f]{1,4}:[0-9a-f]{0,4}:/i.test(text)) return out;
@@ -18,7 +23,12 @@ export function detectIpAddresses({ text }: DetectorContext): Candidate[] {
     const v = m[0];
     if (!/[a-f]/i.test(v) && !v.includes('::')) continue;
     if (ipaddr.IPv6.isValid(v)) {
-      out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + v.length, priority: PRIORITY.structured });
+      out.push({
+        type: 'IP_ADDRESS',
+        start: m.index,
+        end: m.index + v.length,
+        priority: PRIORITY.structured,
+      });
     }
   }
   return out;

@@ -19,8 +19,12 @@ describe('institution values are not personal', () => {
   });
 
   it('does not flag open-day dates, deadlines, amounts, grades, course and ticket numbers', () => {
-    expect(found('De open dag is op zaterdag 1 februari 2025 van 10:00 tot 15:00, deadline 15 januari.')).toEqual([]);
-    expect(found('Collegegeld € 2.530, gemiddeld een 7,4, vak BIM-2A, zaaknummer 2025-01477, lokaal D1.045.')).toEqual([]);
+    expect(
+      found('De open dag is op zaterdag 1 februari 2025 van 10:00 tot 15:00, deadline 15 januari.'),
+    ).toEqual([]);
+    expect(
+      found('Collegegeld € 2.530, gemiddeld een 7,4, vak BIM-2A, zaaknummer 2025-01477, lokaal D1.045.'),
+    ).toEqual([]);
   });
 });
 
@@ -44,24 +48,36 @@ describe('numbers with cue words', () => {
     expect(found('Passport no. K4829163 (Indian)', 'ID_NUMBER')).toEqual(['ID_NUMBER:K4829163']);
     expect(found('paspoortnummer NT8R24KL5 en', 'ID_NUMBER')).toEqual(['ID_NUMBER:NT8R24KL5']);
     expect(found('Mijn V-nummer is 2847193056.', 'ID_NUMBER')).toEqual(['ID_NUMBER:2847193056']);
-    expect(found('rijksregisternummer: 05.04.12-273.14.', 'ID_NUMBER')).toEqual(['ID_NUMBER:05.04.12-273.14']);
+    expect(found('rijksregisternummer: 05.04.12-273.14.', 'ID_NUMBER')).toEqual([
+      'ID_NUMBER:05.04.12-273.14',
+    ]);
   });
 });
 
 describe('network and online identity', () => {
   it('IPv4 and IPv6', () => {
     expect(found('mijn ip is 77.161.88.34 als dat helpt', 'IP_ADDRESS')).toEqual(['IP_ADDRESS:77.161.88.34']);
-    expect(found("It's 2a02:a46e:7f21:1:d4c3:98ff:fe12:3b7a. Can you", 'IP_ADDRESS')).toEqual(['IP_ADDRESS:2a02:a46e:7f21:1:d4c3:98ff:fe12:3b7a']);
+    expect(found("It's 2a02:a46e:7f21:1:d4c3:98ff:fe12:3b7a. Can you", 'IP_ADDRESS')).toEqual([
+      'IP_ADDRESS:2a02:a46e:7f21:1:d4c3:98ff:fe12:3b7a',
+    ]);
     expect(found('om 17:00 en IELTS 6.5 of 999.1.1.1', 'IP_ADDRESS')).toEqual([]);
   });
   it('personal profile URLs but not institution pages', () => {
-    expect(found('My profile: linkedin.com/in/arjun-mehta-scm\n', 'URL')).toEqual(['URL:linkedin.com/in/arjun-mehta-scm']);
+    expect(found('My profile: linkedin.com/in/arjun-mehta-scm\n', 'URL')).toEqual([
+      'URL:linkedin.com/in/arjun-mehta-scm',
+    ]);
     expect(found('zie instagram.com/yara.naait groetjes', 'URL')).toEqual(['URL:instagram.com/yara.naait']);
-    expect(found('of via facebook.com/wesley.doornbos.5 Groet', 'URL')).toEqual(['URL:facebook.com/wesley.doornbos.5']);
-    expect(found('saw it on linkedin.com/school/tias-business-school and www.hu.nl/open-dagen', 'URL')).toEqual([]);
+    expect(found('of via facebook.com/wesley.doornbos.5 Groet', 'URL')).toEqual([
+      'URL:facebook.com/wesley.doornbos.5',
+    ]);
+    expect(
+      found('saw it on linkedin.com/school/tias-business-school and www.hu.nl/open-dagen', 'URL'),
+    ).toEqual([]);
   });
   it('@handles of people, not of organisations', () => {
-    expect(found('@UniversiteitUtrecht is er plek? My friend @jade.nguyen_ also', 'HANDLE')).toEqual(['HANDLE:@jade.nguyen_']);
+    expect(found('@UniversiteitUtrecht is er plek? My friend @jade.nguyen_ also', 'HANDLE')).toEqual([
+      'HANDLE:@jade.nguyen_',
+    ]);
   });
 });
 

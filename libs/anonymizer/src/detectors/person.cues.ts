@@ -10,7 +10,11 @@ export type CueKind =
   /** "meneer", "Dear Ms", "dhr.": a surname may follow on its own, particles included. */
   | 'honorific';
 
-const list = (s: string): string[] => s.split('|').map((p) => p.trim()).filter(Boolean);
+const list = (s: string): string[] =>
+  s
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean);
 
 const INTRO = list("ik ben|ben ik|i'm|im|i am|ik heet|je spreekt met|u spreekt met|you're talking to");
 const NAMING = list(
@@ -30,9 +34,13 @@ const POSSESSIVES = list("mijn|onze|m'n|my|our|je|jouw|your|his|her|zijn|haar|de
 const RELATIONS = list(
   'zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|zuster|vriend|vriendin|vriendje|vriendinnetje|buddy|maat|neef|nicht|oom|tante|moeder|vader|mama|papa|man|vrouw|partner|klasgenoot|klasgenote|huisgenoot|huisgenote|roommate|son|daughter|kid|child|brother|sister|friend|bestie|girlfriend|boyfriend|niece|nephew|cousin|mother|father|mom|mum|dad|husband|wife|classmate|flatmate|housemate|mentor|leerling|pupil|student|collega|colleague|teamgenoot|teammate|begeleider|supervisor|contactpersoon',
 );
-const PARENTS = list('moeder|vader|oma|opa|ouder|ouders|mama|papa|mother|father|mom|dad|parent|parents|grandmother|grandfather|grandma|grandpa|tante|oom|voogd|guardian|aunt|uncle');
+const PARENTS = list(
+  'moeder|vader|oma|opa|ouder|ouders|mama|papa|mother|father|mom|dad|parent|parents|grandmother|grandfather|grandma|grandpa|tante|oom|voogd|guardian|aunt|uncle',
+);
 const HONORIFICS = new Set(
-  list('mevrouw|mevr|meneer|mnr|dhr|heer|mr|mrs|ms|miss|mister|madam|dr|prof|drs|ir|fam|familie|juf|juffrouw|meester|professor|doctor|coach'),
+  list(
+    'mevrouw|mevr|meneer|mnr|dhr|heer|mr|mrs|ms|miss|mister|madam|dr|prof|drs|ir|fam|familie|juf|juffrouw|meester|professor|doctor|coach',
+  ),
 );
 
 const PHRASES = new Map<string, CueKind>();
@@ -105,11 +113,15 @@ function startOfPhrase(text: string, end: number, n: number): number {
 /** Words after a message-initial name that show it is addressed ("Fleur kijk", "Mees jij …"). */
 export const VOCATIVE_NEXT: ReadonlySet<string> = new Set(
   `jij je jullie kijk kijkt weet wist waar ga gaan heb hebt moet moest kom komt zie zag kun kan wil wilt ben bent was had zou zullen
-  did do does have are were you we look check come see wanna should could would lets let's hoe wat wanneer waarom`.split(/\s+/),
+  did do does have are were you we look check come see wanna should could would lets let's hoe wat wanneer waarom`.split(
+    /\s+/,
+  ),
 );
 
 /** For words that are mostly ordinary words ("Storm", "Mark"), only a second-person follow-up counts. */
-export const VOCATIVE_PRONOUN: ReadonlySet<string> = new Set('jij je jullie you did do does have are were kijk look'.split(' '));
+export const VOCATIVE_PRONOUN: ReadonlySet<string> = new Set(
+  'jij je jullie you did do does have are were kijk look'.split(' '),
+);
 
 /** Modal or auxiliary words that a vocative test must not take for a name ("Will you …"). */
 export const AUXILIARY: ReadonlySet<string> = new Set(

@@ -1,7 +1,9 @@
 import { detect } from '../engine/detect';
 
 const persons = (text: string): string[] =>
-  detect(text).entities.filter((e) => e.type === 'PERSON').map((e) => text.slice(e.start, e.end));
+  detect(text)
+    .entities.filter((e) => e.type === 'PERSON')
+    .map((e) => text.slice(e.start, e.end));
 
 describe('person detector', () => {
   it.each([
@@ -15,9 +17,9 @@ describe('person detector', () => {
     ['Goedendag, ik schrijf namens mijn dochter Roos.', ['Roos']],
     ['Hallo, mijn naam is Wendy Tjon A Fong.', ['Wendy Tjon A Fong']],
     ['Thanks, Ben Whitaker', ['Ben Whitaker']],
-    ['Hi it\'s Will again 😅 will the session be recorded?', ['Will']],
+    ["Hi it's Will again 😅 will the session be recorded?", ['Will']],
     ['Kind regards,\nArjun Mehta', ['Arjun Mehta']],
-    ['Hi, I\'m Nguyen Thi Lan from Vietnam.', ['Nguyen Thi Lan']],
+    ["Hi, I'm Nguyen Thi Lan from Vietnam.", ['Nguyen Thi Lan']],
     ['Gister met Sven en Tygo naar de open dag geweest', ['Sven', 'Tygo']],
     ['Fleur kijk dit is die open avond!!', ['Fleur']],
   ])('finds the names in %j', (text, expected) => expect(persons(text)).toEqual(expected));
@@ -39,7 +41,9 @@ describe('person detector', () => {
 
   it('does not take organisations, programmes, places or months for people', () => {
     expect(persons('Ik heb een bachelor van Istanbul Teknik Üniversitesi en woon in Hong Kong.')).toEqual([]);
-    expect(persons('Is de bachelor Pedagogische Wetenschappen in Utrecht? Of Integrale Veiligheidskunde?')).toEqual([]);
+    expect(
+      persons('Is de bachelor Pedagogische Wetenschappen in Utrecht? Of Integrale Veiligheidskunde?'),
+    ).toEqual([]);
     expect(persons('De open dag is op 1 mei, de deadline 1 May.')).toEqual([]);
     expect(persons('Do I need IELTS for the BSc Computer Science at Delhi University?')).toEqual([]);
   });

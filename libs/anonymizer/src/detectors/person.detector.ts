@@ -22,7 +22,16 @@ interface Word extends Token {
 /** Most words a name can have ("Wendy Tjon A Fong", "Robin van der Linden"). */
 const MAX_NAME_WORDS = 6;
 
-const Flag = { First: 1, Last: 2, Common: 4, Frequent: 8, Stop: 16, Place: 32, Particle: 64, Org: 128 } as const;
+const Flag = {
+  First: 1,
+  Last: 2,
+  Common: 4,
+  Frequent: 8,
+  Stop: 16,
+  Place: 32,
+  Particle: 64,
+  Org: 128,
+} as const;
 
 /** Lexical flags per folded word; vocabulary repeats a lot, and the big sets are slow to probe. */
 const flagCache = new Map<string, number>();
@@ -38,8 +47,10 @@ function lexicalFlags(key: string): number {
   const lastPart = parts[parts.length - 1];
   const first = firstNames.has(bare) || (parts.length > 1 && parts.every((p) => firstNames.has(p)));
   const last =
-    surnames.has(bare) || (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !isCommonWord(p))));
-  const partCommon = parts.length > 1 && isCommonWord(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
+    surnames.has(bare) ||
+    (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !isCommonWord(p))));
+  const partCommon =
+    parts.length > 1 && isCommonWord(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
   // Inflection and compound guesses are for unknown words; a listed name is judged on its exact form.
   const isCommon = (first || last ? common.has(bare) : isCommonWord(bare)) || partCommon;
   let flags = 0;
@@ -101,7 +112,13 @@ function nameLike(w: Word, lowerMode: boolean): boolean {
 /** Word i (after optional particles) is a capitalised surname-like word. */
 function surnameFollows(text: string, words: Word[], i: number): boolean {
   let k = i;
-  while (k < words.length && words[k].particle && k - i < 3 && (k === i || joined(text, words[k - 1], words[k]))) k++;
+  while (
+    k < words.length &&
+    words[k].particle &&
+    k - i < 3 &&
+    (k === i || joined(text, words[k - 1], words[k]))
+  )
+    k++;
   const w = words[k];
   if (!w || (k > i && !joined(text, words[k - 1], w))) return false;
   return w.cap && !w.taken && !w.stop && !w.org && !w.frequent && (!w.common || w.last);
@@ -130,7 +147,10 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 20 && letters === letters.toUpperCase();
   const words: Word[] = tokens.map((t) => {
-    const w = classify(t, taken.some((s) => s.start < t.end && t.start < s.end));
+    const w = classify(
+      t,
+      taken.some((s) => s.start < t.end && t.start < s.end),
+    );
     if (shouting) {
       // In a shouted message capitals carry no information: trust the name lists only.
       w.cap = true;
@@ -189,18 +209,34 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
     // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
     if (w.cap && w.text.length === 1 && text[w.end] === '.') {
       let j = i + 1;
-      while (j < words.length && words[j].text.length === 1 && words[j].cap && text[words[j].end] === '.' && words[j].start - words[j - 1].end <= 2) j++;
+      while (
+        j < words.length &&
+        words[j].text.length === 1 &&
+        words[j].cap &&
+        text[words[j].end] === '.' &&
+        words[j].start - words[j - 1].end <= 2
+      )
+        j++;
       let k = j;
       while (k < words.length && words[k].particle && k - j < 3) k++;
       const s = words[k];
-      if (s && s.start - words[k - 1].end <= 2 && s.cap && !s.stop && !s.taken && (k > j || (!s.frequent && (!s.common || s.last)))) {
+      if (
+        s &&
+        s.start - words[k - 1].end <= 2 &&
+        s.cap &&
+        !s.stop &&
+        !s.taken &&
+        (k > j || (!s.frequent && (!s.common || s.last)))
+      ) {
         emit(i, extend(k, false));
         i = k;
         continue;
       }
     }
 
-    const cue = w.cap || w.first || w.particle ? cueAt(w) : undefined;
+    // Only words that could start a name need the (comparatively costly) cue lookup.
+    const mayStart = w.cap || (w.first && !w.frequent) || (w.particle && next !== undefined && next.cap);
+    const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       if (cue === 'honorific' && (w.particle || w.cap) && !w.taken) {
         let k = i;
@@ -212,7 +248,12 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
           continue;
         }
       }
-      if (w.cap && (!w.particle || w.first) && (w.first || !w.common || (w.last && !w.initial && !w.frequent)) && !(w.place && !w.first)) {
+      if (
+        w.cap &&
+        (!w.particle || w.first) &&
+        (w.first || !w.common || (w.last && !w.initial && !w.frequent)) &&
+        !(w.place && !w.first)
+      ) {
         const end = extend(i, false);
         emit(i, end);
         i = end - 1;
@@ -235,14 +276,19 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
 
     if (w.first && !(w.place && !nextIsSurname)) {
       const vocative =
-        w.initial && !AUXILIARY.has(w.key) && next !== undefined && !next.cap &&
+        w.initial &&
+        !AUXILIARY.has(w.key) &&
+        next !== undefined &&
+        !next.cap &&
         (w.frequent ? VOCATIVE_PRONOUN : VOCATIVE_NEXT).has(next.key) &&
         /^[ \t,]{1,3}$/.test(text.slice(w.end, next.start));
       let accept: boolean;
       if (w.frequent) accept = (!w.initial && nextIsSurname) || vocative;
       else if (w.common) {
         const prev = words[i - 1];
-        const titleCase = (prev && !w.initial && prev.cap && prev.common && joined(text, prev, w)) || (nextJoined && next.cap && next.common && !next.last && !next.first);
+        const titleCase =
+          (prev && !w.initial && prev.cap && prev.common && joined(text, prev, w)) ||
+          (nextJoined && next.cap && next.common && !next.last && !next.first);
         accept = nextIsSurname || vocative || (!w.initial && !titleCase);
       } else {
         accept = !(nextJoined && next.org);
@@ -256,7 +302,15 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
     }
 
     // Two capitalised words that no dictionary knows: a name the lists miss ("Jonh O'Sulivan").
-    if (!w.common && !w.place && !w.first && nextJoined && bareName(next) && !next.place && (!next.common || next.first)) {
+    if (
+      !w.common &&
+      !w.place &&
+      !w.first &&
+      nextJoined &&
+      bareName(next) &&
+      !next.place &&
+      (!next.common || next.first)
+    ) {
       const end = extend(i, false);
       emit(i, end);
       i = end - 1;
@@ -304,10 +358,10 @@ function checkSignature(
   const seg = words.slice(a, b).filter((w) => !w.taken);
   if (seg.length === 0 || seg.length > 5) return;
   if (seg.some((w, k) => k > 0 && !joined(text, seg[k - 1], w))) return;
-  const tail = text.slice(seg[seg.length - 1].end, a === b ? 0 : (words[b] ? words[b].start : text.length));
+  const tail = text.slice(seg[seg.length - 1].end, a === b ? 0 : words[b] ? words[b].start : text.length);
   if (/[\p{L}]/u.test(tail.replace(/[\n].*$/su, ''))) return;
   const core = seg.filter((w) => !w.particle);
-  if (core.length === 0 || seg[0].particle && !seg[0].cap) return;
+  if (core.length === 0 || (seg[0].particle && !seg[0].cap)) return;
   const ok = core.every((w) => w.cap && !w.stop && !w.org && !w.place && (w.first || w.last || !w.common));
   if (!ok) return;
   const anyName = core.some((w) => w.first || w.last);
@@ -328,7 +382,12 @@ function checkSignature(
 function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
   for (let i = 2; i < words.length; i++) {
     const w = words[i];
-    if (used[i] || !used[i - 2] || !['en', 'and', '&', 'of', 'or', 'y', 'et', 'und'].includes(words[i - 1].key)) continue;
+    if (
+      used[i] ||
+      !used[i - 2] ||
+      !['en', 'and', '&', 'of', 'or', 'y', 'et', 'und'].includes(words[i - 1].key)
+    )
+      continue;
     if (!bareName(w) || w.place || !(w.first || !w.common) || (w.frequent && !w.first)) continue;
     if (!joined(text, words[i - 2], words[i - 1]) || !joined(text, words[i - 1], w)) continue;
     used[i] = 1;
@@ -340,7 +399,12 @@ function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Arra
  * Once a name is found, its other occurrences count too, in any case ("Rutger … Groet, Rutger"),
  * as do names the conversation's vault already holds.
  */
-function repeats(words: Word[], used: Uint8Array, spans: Array<[number, number]>, knownNames?: ReadonlySet<string>): void {
+function repeats(
+  words: Word[],
+  used: Uint8Array,
+  spans: Array<[number, number]>,
+  knownNames?: ReadonlySet<string>,
+): void {
   const known = new Set<string>(knownNames);
   words.forEach((w, i) => {
     if (used[i] && !w.particle && !w.frequent && w.key.length > 2) known.add(w.key);

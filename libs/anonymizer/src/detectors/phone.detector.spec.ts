@@ -24,10 +24,13 @@ describe('phone detector', () => {
     ['belgisch 0478/52.81.09', '0478/52.81.09'],
   ])('finds the phone in %j', (text, expected) => expect(phones(text)).toEqual([expected]));
 
-  it.each(['studentnummer 500812347', 'geboren 04-11-2006', 'zaak 2025-01477', 'om 19:00 tot 21:30', '€ 14.700'])(
-    'ignores %j',
-    (text) => expect(phones(text)).toEqual([]),
-  );
+  it.each([
+    'studentnummer 500812347',
+    'geboren 04-11-2006',
+    'zaak 2025-01477',
+    'om 19:00 tot 21:30',
+    '€ 14.700',
+  ])('ignores %j', (text) => expect(phones(text)).toEqual([]));
 
   it('skips the institution numbers (088, 0800, 0900) and allow-listed ones', () => {
     expect(phones('bel 088 - 469 6600 of 0800-0123 of 0900 1234567')).toEqual([]);

@@ -3,7 +3,7 @@ import { isInstitutionPhone } from '../institution/institution';
 import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
 /** Digit runs with the separators people type in phone numbers (spaces, -, ., /, (0), brackets). */
-const CANDIDATE = /(?<![\p{L}\p{N}@/_+.-])(?:\+|00)?\(?\d[\d \t().\/-]{5,26}\d(?!\p{N})(?![.,]\d)/gu;
+const CANDIDATE = /(?<![\p{L}\p{N}@/_+.-])(?:\+|00)?\(?\d[\d \t()./-]{5,26}\d(?!\p{N})(?![.,]\d)/gu;
 
 /** National numbers written without country code are tried in these regions, in order. */
 const NATIONAL_REGIONS: CountryCode[] = ['NL', 'BE'];
@@ -32,7 +32,7 @@ export function detectPhones({ text, options }: DetectorContext): Candidate[] {
     let raw = m[0];
     // A trailing group may belong to the next token ("06 1234 5678 2025"): shrink until valid.
     for (let attempt = 0; attempt < 4 && raw; attempt++) {
-      const trimmed = raw.replace(/[ \t(.\/-]+$/, '');
+      const trimmed = raw.replace(/[ \t(./-]+$/, '');
       const e164 = validate(trimmed);
       if (e164) {
         if (!isInstitutionPhone(e164, options.allow)) {

@@ -9,7 +9,8 @@ const S_NUMBER = /\b[sS]\d{7}\b/g;
 /** Bare long digit runs: most likely a personal number of some kind. */
 const BARE = /(?<![\p{L}\p{N}.,\-/+€$#@:])\d{7,10}(?![\p{L}\p{N}]|[.,\-/:]\d)/gu;
 /** The institution's own case and ticket numbers are not personal. */
-const NOT_PERSONAL = /\b(?:zaak|zaaknummer|ticket|case|dossier|kenmerk|referentie|reference|ref|order|factuur|invoice|bestelling|melding|vacature)\w*\W{0,3}$/i;
+const NOT_PERSONAL =
+  /\b(?:zaak|zaaknummer|ticket|case|dossier|kenmerk|referentie|reference|ref|order|factuur|invoice|bestelling|melding|vacature)\w*\W{0,3}$/i;
 
 /** Student and application numbers: cued values, s-numbers, and bare 7-10 digit runs as fallback. */
 export function detectStudentNumbers({ text }: DetectorContext): Candidate[] {
@@ -23,11 +24,21 @@ export function detectStudentNumbers({ text }: DetectorContext): Candidate[] {
     out.push({ type: 'STUDENT_NUMBER', start, end: start + v[1].length, priority: PRIORITY.cued });
   }
   for (const m of text.matchAll(S_NUMBER)) {
-    out.push({ type: 'STUDENT_NUMBER', start: m.index, end: m.index + m[0].length, priority: PRIORITY.pattern });
+    out.push({
+      type: 'STUDENT_NUMBER',
+      start: m.index,
+      end: m.index + m[0].length,
+      priority: PRIORITY.pattern,
+    });
   }
   for (const m of text.matchAll(BARE)) {
     if (NOT_PERSONAL.test(before(text, m.index, 30))) continue;
-    out.push({ type: 'STUDENT_NUMBER', start: m.index, end: m.index + m[0].length, priority: PRIORITY.fallback });
+    out.push({
+      type: 'STUDENT_NUMBER',
+      start: m.index,
+      end: m.index + m[0].length,
+      priority: PRIORITY.fallback,
+    });
   }
   return out;
 }

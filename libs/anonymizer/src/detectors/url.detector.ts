@@ -5,29 +5,42 @@ import { before, PRIORITY, type Candidate, type DetectorContext } from './candid
 
 const URL_RE = /(?<![\p{L}\p{N}@._-])(?:https?:\/\/)?(?:[a-z0-9-]+\.)+([a-z]{2,12})(?:\/[^\s<>"'()\]]*)?/giu;
 const TLDS = new Set(
-  'nl be de fr uk com net org eu io dev me info app co es it pl pt tr at ch dk se no fi ie us ca au in ng gh za br mx ar cl pe ee lt lv cz sk hu ro bg gr ua ru cn jp kr vn id my sg hk tw online site xyz page art design studio blog tech ai ly gg tv to fm ee sr cw aw'.split(' '),
+  'nl be de fr uk com net org eu io dev me info app co es it pl pt tr at ch dk se no fi ie us ca au in ng gh za br mx ar cl pe ee lt lv cz sk hu ro bg gr ua ru cn jp kr vn id my sg hk tw online site xyz page art design studio blog tech ai ly gg tv to fm ee sr cw aw'.split(
+    ' ',
+  ),
 );
 /** Profile paths on social networks: the path names a person. */
 const PROFILE: Array<[RegExp, RegExp | null]> = [
   [/(^|\.)linkedin\.com$/, /^\/in\/[^/]+/],
   [/(^|\.)(instagram\.com|instagr\.am)$/, /^\/(?!p\/|explore|reel|stories|accounts)[\w.]+/],
-  [/(^|\.)(facebook\.com|fb\.com|fb\.me|m\.facebook\.com)$/, /^\/(?!pages|groups|events|watch|hashtag|share|sharer|marketplace|gaming)[\w.?=-]+/],
+  [
+    /(^|\.)(facebook\.com|fb\.com|fb\.me|m\.facebook\.com)$/,
+    /^\/(?!pages|groups|events|watch|hashtag|share|sharer|marketplace|gaming)[\w.?=-]+/,
+  ],
   [/(^|\.)tiktok\.com$/, /^\/@[\w.]+/],
   [/(^|\.)(twitter\.com|x\.com)$/, /^\/(?!home|search|hashtag|i\/)\w+/],
-  [/(^|\.)(github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|linktr\.ee|vimeo\.com|soundcloud\.com|t\.me|snapchat\.com)$/, /^\/@?[\w.-]+/],
+  [
+    /(^|\.)(github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|linktr\.ee|vimeo\.com|soundcloud\.com|t\.me|snapchat\.com)$/,
+    /^\/@?[\w.-]+/,
+  ],
   [/(^|\.)youtube\.com$/, /^\/(?:@|c\/|user\/|channel\/)[\w.-]+/],
 ];
-const PORTFOLIO_CUE = /(?:portfolio|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
+const PORTFOLIO_CUE =
+  /(?:portfolio|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
 
 /** The domain label names a person ("noortjekramer.nl", "karimbenali.dev"). */
 function hostNamesPerson(host: string): boolean {
-  const label = host.replace(/^www\./, '').split('.')[0].replace(/[\d-]/g, '');
+  const label = host
+    .replace(/^www\./, '')
+    .split('.')[0]
+    .replace(/[\d-]/g, '');
   const { firstNames, surnames } = nameGazetteer();
   const { frequent } = lexicon();
   for (let i = 4; i <= label.length - 3; i++) {
     const head = label.slice(0, i);
     const rest = label.slice(i);
-    if (firstNames.has(head) && !frequent.has(head) && (surnames.has(rest) || firstNames.has(rest))) return true;
+    if (firstNames.has(head) && !frequent.has(head) && (surnames.has(rest) || firstNames.has(rest)))
+      return true;
   }
   return false;
 }
@@ -46,7 +59,8 @@ export function detectUrls({ text, options }: DetectorContext): Candidate[] {
     const host = (slash === -1 ? bare : bare.slice(0, slash)).toLowerCase();
     const path = slash === -1 ? '' : bare.slice(slash);
     if (/^(www\.)?wa\.me$/.test(host)) {
-      if (/^\/\+?\d{6,15}/.test(path)) out.push({ type: 'PHONE', start, end: start + value.length, priority: PRIORITY.structured });
+      if (/^\/\+?\d{6,15}/.test(path))
+        out.push({ type: 'PHONE', start, end: start + value.length, priority: PRIORITY.structured });
       continue;
     }
     if (isInstitutionUrl(host, options.allow)) continue;
@@ -55,7 +69,8 @@ export function detectUrls({ text, options }: DetectorContext): Candidate[] {
     if (profile) {
       personal = profile[1] !== null && profile[1].test(path);
     } else {
-      personal = hostNamesPerson(host) || (PORTFOLIO_CUE.test(before(text, start, 80)) && !path.includes('/', 1));
+      personal =
+        hostNamesPerson(host) || (PORTFOLIO_CUE.test(before(text, start, 80)) && !path.includes('/', 1));
     }
     if (!personal) continue;
     value = value.replace(/[)\]]+$/, '');

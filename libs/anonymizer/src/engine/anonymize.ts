@@ -11,10 +11,18 @@ type Replace = (text: string, e: DetectedEntity) => string;
 /** Detects entities and replaces them with the chosen operator; offsets refer to the input. */
 export function anonymize(text: string, options: AnonymizeOptions = {}, vault?: TokenVault): AnonymizeResult {
   const operator = options.operator ?? 'pseudonymize';
-  const { entities, special } = detectInConversation(text, options, vault ? knownNameWords(vault) : undefined);
+  const { entities, special } = detectInConversation(
+    text,
+    options,
+    vault ? knownNameWords(vault) : undefined,
+  );
   const activeVault = operator === 'pseudonymize' ? (vault ?? new TokenVault()) : undefined;
   const before = activeVault ? activeVault.entries().length : 0;
-  const replace: Replace = activeVault ? pseudonymizeOperator(activeVault) : operator === 'mask' ? maskOperator : redactOperator;
+  const replace: Replace = activeVault
+    ? pseudonymizeOperator(activeVault)
+    : operator === 'mask'
+      ? maskOperator
+      : redactOperator;
 
   let out = '';
   let cursor = 0;

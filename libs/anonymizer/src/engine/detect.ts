@@ -48,18 +48,26 @@ export function detect(text: string, options: AnonymizeOptions = {}): Detection 
 }
 
 /** As `detect`, also recognising the name words (folded) already seen in the conversation. */
-export function detectInConversation(text: string, options: AnonymizeOptions, knownNames?: ReadonlySet<string>): Detection {
+export function detectInConversation(
+  text: string,
+  options: AnonymizeOptions,
+  knownNames?: ReadonlySet<string>,
+): Detection {
   const ctx: DetectorContext = { text, options };
   const candidates: Candidate[] = [];
   for (const detector of PATTERN_DETECTORS) candidates.push(...detector(ctx));
   const patterns = resolveOverlaps(candidates);
   const persons = detectPersons({ text, taken: patterns, knownNames });
   // Pattern entities are settled first; names only fill the gaps they left.
-  const entities = resolveOverlaps([...patterns.map((p) => ({ ...p, priority: Number.MAX_SAFE_INTEGER })), ...persons]);
+  const entities = resolveOverlaps([
+    ...patterns.map((p) => ({ ...p, priority: Number.MAX_SAFE_INTEGER })),
+    ...persons,
+  ]);
 
   let blanked = text;
   for (const e of entities) {
-    if (e.type === 'PERSON') blanked = blanked.slice(0, e.start) + ' '.repeat(e.end - e.start) + blanked.slice(e.end);
+    if (e.type === 'PERSON')
+      blanked = blanked.slice(0, e.start) + ' '.repeat(e.end - e.start) + blanked.slice(e.end);
   }
   return { entities, special: detectSpecialCategories(blanked) };
 }

@@ -6,7 +6,9 @@ import type { Candidate } from '../detectors/candidate';
  * then the longer span. Returns entities sorted by start.
  */
 export function resolveOverlaps(candidates: Candidate[]): DetectedEntity[] {
-  const ordered = [...candidates].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const ordered = [...candidates].sort(
+    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: Candidate[] = [];
   for (const c of ordered) {
     if (c.end <= c.start) continue;

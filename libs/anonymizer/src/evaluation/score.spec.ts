@@ -8,12 +8,28 @@ describe('score', () => {
   ];
 
   it('counts an entity as caught only when every letter and digit is covered', () => {
-    expect(covered(text, gold[0], [{ type: 'PERSON', start: 11, end: 16 }, { type: 'PERSON', start: 17, end: 25 }])).toBe(true);
+    expect(
+      covered(text, gold[0], [
+        { type: 'PERSON', start: 11, end: 16 },
+        { type: 'PERSON', start: 17, end: 25 },
+      ]),
+    ).toBe(true);
     expect(covered(text, gold[0], [{ type: 'PERSON', start: 11, end: 16 }])).toBe(false);
   });
 
   it('computes recall, precision, F2 and leak rates', () => {
-    const s = score([{ id: 'm', text, entities: gold }], new Map([['m', [{ type: 'PERSON', start: 11, end: 25 }, { type: 'PERSON', start: 0, end: 3 }]]]));
+    const s = score(
+      [{ id: 'm', text, entities: gold }],
+      new Map([
+        [
+          'm',
+          [
+            { type: 'PERSON', start: 11, end: 25 },
+            { type: 'PERSON', start: 0, end: 3 },
+          ],
+        ],
+      ]),
+    );
     expect(s.overall.recall).toBe(0.5);
     expect(s.overall.precision).toBe(0.5);
     expect(s.overall.f2).toBeCloseTo(0.5);

@@ -66,7 +66,10 @@ interface Tally {
  * precision per predicted type (a span is right when it overlaps any gold span), F2 weighs
  * recall four times as much as precision, as leaks cost more than over-masking.
  */
-export function score(messages: readonly GoldMessage[], predictions: ReadonlyMap<string, readonly Span[]>): Score {
+export function score(
+  messages: readonly GoldMessage[],
+  predictions: ReadonlyMap<string, readonly Span[]>,
+): Score {
   const tallies = new Map<string, Tally>();
   const tally = (type: string): Tally => {
     let t = tallies.get(type);
@@ -114,7 +117,10 @@ export function score(messages: readonly GoldMessage[], predictions: ReadonlyMap
     const precision = t.predicted === 0 ? 1 : t.correct / t.predicted;
     return { type, ...t, recall, precision, f2: f2(precision, recall) };
   };
-  const order = [...ENTITY_TYPES, ...[...tallies.keys()].filter((k) => !(ENTITY_TYPES as readonly string[]).includes(k))];
+  const order = [
+    ...ENTITY_TYPES,
+    ...[...tallies.keys()].filter((k) => !(ENTITY_TYPES as readonly string[]).includes(k)),
+  ];
   return {
     perType: order.filter((t) => tallies.has(t)).map((t) => finish(t, tallies.get(t)!)),
     overall: finish('ALL', total),
@@ -131,8 +137,12 @@ export function formatScore(s: Score): string {
   const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
   const lines = ['type               gold  recall  pred  precision     F2'];
   for (const t of [...s.perType, s.overall]) {
-    lines.push(`${t.type.padEnd(16)} ${String(t.gold).padStart(6)} ${pct(t.recall)} ${String(t.predicted).padStart(5)} ${pct(t.precision)}    ${pct(t.f2)}`);
+    lines.push(
+      `${t.type.padEnd(16)} ${String(t.gold).padStart(6)} ${pct(t.recall)} ${String(t.predicted).padStart(5)} ${pct(t.precision)}    ${pct(t.f2)}`,
+    );
   }
-  lines.push(`leak rate: ${pct(s.entityLeakRate)}% of entities, ${pct(s.messageLeakRate)}% of messages (${s.messages} messages)`);
+  lines.push(
+    `leak rate: ${pct(s.entityLeakRate)}% of entities, ${pct(s.messageLeakRate)}% of messages (${s.messages} messages)`,
+  );
   return lines.join('\n');
 }

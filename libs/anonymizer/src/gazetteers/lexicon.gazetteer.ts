@@ -28,10 +28,13 @@ let cache: Lexicon | undefined;
 export function lexicon(): Lexicon {
   if (cache) return cache;
   const ot = openTaal();
-  const enWords = new CompactWordSet(JSON.parse(readPackageFile('an-array-of-english-words', 'index.json')) as string[]);
+  const enWords = new CompactWordSet(
+    JSON.parse(readPackageFile('an-array-of-english-words', 'index.json')) as string[],
+  );
   const common = { has: (w: string): boolean => ot.words.has(w) || enWords.has(w) };
 
-  const list = (pkg: string, file: string): string[] => JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
+  const list = (pkg: string, file: string): string[] =>
+    JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
   const censusFirst = new Set(list('@zxcvbn-ts/language-en', 'firstnames'));
   const frequent = new Set<string>(AMBIGUOUS_NAMES);
   for (const w of list('@zxcvbn-ts/language-nl-be', 'commonWords').slice(0, FREQUENT_RANK)) {
@@ -85,7 +88,10 @@ export function isCommonWord(key: string): boolean {
       const head = key.slice(0, i);
       const tail = key.slice(i);
       if (tail.length < 4 || !(common.has(tail) || dutchStems(tail).some((s) => common.has(s)))) continue;
-      result = common.has(head) || (head.endsWith('s') && common.has(head.slice(0, -1))) || (head.endsWith('en') && common.has(head.slice(0, -2)));
+      result =
+        common.has(head) ||
+        (head.endsWith('s') && common.has(head.slice(0, -1))) ||
+        (head.endsWith('en') && common.has(head.slice(0, -2)));
     }
   }
   if (morphologyCache.size > 50_000) morphologyCache.clear();

@@ -18,11 +18,10 @@ function values(list: Listish): readonly string[] {
 }
 
 /** Lower-case particles that never stand for a name on their own. */
-export const PARTICLE_WORDS: ReadonlySet<string> = new Set([
-  'van', 'de', 'der', 'den', 'het', "'t", 't', 'te', 'ter', 'ten', 'in', 'op', 'aan', 'onder', 'uit', 'bij',
-  'von', 'zu', 'vom', 'zum', 'da', 'di', 'du', 'dos', 'das', 'do', 'del', 'della', 'le', 'la', 'les', 'el', 'al',
-  'ben', 'bin', 'ibn', 'bint', 'abu', 'tjon', 'a', 'y', 'e', 'mc', 'mac', 'st', 'saint', 'vande', 'vanden',
-]);
+export const PARTICLE_WORDS: ReadonlySet<string> = new Set(
+  `van de der den het 't t te ter ten in op aan onder uit bij von zu vom zum da di du dos das do del della
+  le la les el al ben bin ibn bint abu tjon a y e mc mac st saint vande vanden`.split(/\s+/),
+);
 
 /** Adds a name and, for multi-word entries ("de smet", "Mei Ling"), each part. */
 function addName(target: string[], raw: string): void {
@@ -30,10 +29,12 @@ function addName(target: string[], raw: string): void {
   const key = fold(raw);
   if (key.length < 2) return;
   target.push(key);
-  if (key.includes(' ')) for (const part of key.split(' ')) if (part.length >= 2 && !PARTICLE_WORDS.has(part)) target.push(part);
+  if (key.includes(' '))
+    for (const part of key.split(' ')) if (part.length >= 2 && !PARTICLE_WORDS.has(part)) target.push(part);
 }
 
-const zxcvbnList = (pkg: string, file: string): string[] => JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
+const zxcvbnList = (pkg: string, file: string): string[] =>
+  JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
 
 let cache: NameGazetteer | undefined;
 

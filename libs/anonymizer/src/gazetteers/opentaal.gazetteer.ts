@@ -34,11 +34,18 @@ export function openTaal(): OpenTaalLexicon {
     const first = word[0];
     if (first === first.toLowerCase()) {
       words.push(fold(word));
-    } else if (word.length > 1 && word.slice(1) === word.slice(1).toLowerCase() || /[A-Z][a-z]/.test(word)) {
+    } else if (
+      (word.length > 1 && word.slice(1) === word.slice(1).toLowerCase()) ||
+      /[A-Z][a-z]/.test(word)
+    ) {
       if (/PI|CA/.test(flags)) placeNames.push(fold(word));
       else if (flags.includes('PN')) personNames.push(fold(word));
     }
   }
-  cache = { words: new CompactWordSet(words), personNames: new CompactWordSet(personNames), placeNames: new CompactWordSet(placeNames) };
+  cache = {
+    words: new CompactWordSet(words),
+    personNames: new CompactWordSet(personNames),
+    placeNames: new CompactWordSet(placeNames),
+  };
   return cache;
 }

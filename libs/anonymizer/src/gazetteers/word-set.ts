@@ -10,26 +10,28 @@ export class CompactWordSet {
   private readonly buckets = new Map<number, string>();
   readonly size: number;
 
-  constructor(words: Iterable<string>) {
-    const byLength = new Map<number, Set<string>>();
-    for (const w of words) {
-      if (!w) continue;
-      let s = byLength.get(w.length);
-      if (!s) byLength.set(w.length, (s = new Set()));
-      s.add(w);
-    }
+  constructor(words: string[]) {
+    // Sort once, then deal the words into per-length buckets (they stay sorted); no temporary sets.
+    words.sort();
+    const byLength = new Map<number, string[]>();
     let size = 0;
-    for (const [length, set] of byLength) {
-      const sorted = [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      size += sorted.length;
-      // join() builds one flat string: the individual words can be collected afterwards.
-      this.buckets.set(length, sorted.join(''));
+    let previous = '';
+    for (const w of words) {
+      if (!w || w === previous) continue;
+      previous = w;
+      let bucket = byLength.get(w.length);
+      if (!bucket) byLength.set(w.length, (bucket = []));
+      bucket.push(w);
+      size++;
     }
+    // join() builds one flat string: the individual words can be collected afterwards.
+    for (const [length, bucket] of byLength) this.buckets.set(length, bucket.join(''));
     this.size = size;
   }
 
   *[Symbol.iterator](): IterableIterator<string> {
-    for (const [len, bucket] of this.buckets) for (let off = 0; off < bucket.length; off += len) yield bucket.slice(off, off + len);
+    for (const [len, bucket] of this.buckets)
+      for (let off = 0; off < bucket.length; off += len) yield bucket.slice(off, off + len);
   }
 
   has(word: string): boolean {

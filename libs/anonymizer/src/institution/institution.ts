@@ -49,5 +49,11 @@ export function isInstitutionUrl(host: string, allow?: InstitutionAllowlist): bo
 
 export function isInstitutionAddress(address: string, allow?: InstitutionAllowlist): boolean {
   const key = normalizeEntityValue('ADDRESS', address);
-  return allow?.addresses?.some((a) => key.startsWith(normalizeEntityValue('ADDRESS', a)) || normalizeEntityValue('ADDRESS', a).startsWith(key)) ?? false;
+  return (
+    allow?.addresses?.some(
+      (a) =>
+        key.startsWith(normalizeEntityValue('ADDRESS', a)) ||
+        normalizeEntityValue('ADDRESS', a).startsWith(key),
+    ) ?? false
+  );
 }

@@ -15,7 +15,7 @@ export interface Token {
   initial: boolean;
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*/gu;
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 /** What separates sentences: punctuation, line breaks, quote markers, emoji and other symbols. */
 const SENTENCE_BREAK = /[.!?\n;:…>]|[^\p{L}\p{N}\s,'"‘’“”()\-–—&/]/u;
 

@@ -87,7 +87,7 @@ export class AuditService {
   ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
     const rows: (AuditEventView & { at: Date })[] = await this.dataSource.query(
       `SELECT id::text, at, actor_id AS "actorId", action, object_type AS "objectType", object_id AS "objectId", hash
-         FROM audit_events WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+         FROM audit_events WHERE ($1::bigint IS NULL OR id < $1) ORDER BY audit_events.id DESC LIMIT $2`,
       [beforeId ?? null, limit + 1],
     );
     const page = rows.slice(0, limit).map((r) => ({ ...r, at: r.at.toISOString() }));
@@ -107,7 +107,7 @@ export class AuditService {
         hash: string;
       }[] = await m.query(
         `SELECT id::text, at, actor_id AS "actorId", action, object_type AS "objectType", object_id AS "objectId",
-                  prev_hash AS "prevHash", hash FROM audit_events ORDER BY id`,
+                  prev_hash AS "prevHash", hash FROM audit_events ORDER BY audit_events.id`,
       );
       const [head]: { hash: string }[] = await m.query(`SELECT hash FROM audit_head WHERE id = 1`);
       return verifyChain(rows, head?.hash ?? GENESIS_HASH);
