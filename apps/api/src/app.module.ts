@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { CasesModule } from './cases/cases.module';
+import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { PrivacyModule } from './privacy/privacy.module';
@@ -32,6 +33,7 @@ export class AppModule {
         UsersModule,
         TeamsModule,
         CasesModule,
+        ChannelAccountsModule,
         CannedResponsesModule,
         PrivacyModule,
         HealthModule,

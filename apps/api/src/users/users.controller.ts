@@ -1,4 +1,4 @@
-import { Body, Controller, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
@@ -11,6 +11,12 @@ import { UsersService, UserView } from './users.service';
 @Controller('api/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
+
+  @Roles('admin')
+  @Get()
+  list(@CurrentUser() actor: AuthUser): Promise<{ items: UserView[] }> {
+    return this.users.list(actor);
+  }
 
   @Roles('admin')
   @Post()

@@ -48,6 +48,13 @@ export class UsersService {
     return rows[0];
   }
 
+  async list(_actor: AuthUser): Promise<{ items: UserView[] }> {
+    const items: UserView[] = await this.dataSource.query(
+      `SELECT id, email, name, role, team_id AS "teamId" FROM users ORDER BY email`,
+    );
+    return { items };
+  }
+
   /** Agents switch themselves in and out of automatic assignment. */
   async setAvailability(
     user: AuthUser,

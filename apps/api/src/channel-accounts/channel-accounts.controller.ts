@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.types';
+import { ChannelAccountsAdminService, ChannelAccountView } from './channel-accounts-admin.service';
+import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('api/channel-accounts')
+export class ChannelAccountsController {
+  constructor(private readonly accounts: ChannelAccountsAdminService) {}
+
+  @Roles('admin')
+  @Get()
+  list(@CurrentUser() actor: AuthUser): Promise<{ items: ChannelAccountView[] }> {
+    return this.accounts.list(actor);
+  }
+
+  @Roles('admin')
+  @Post()
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateChannelAccountDto): Promise<ChannelAccountView> {
+    return this.accounts.create(actor, dto);
+  }
+}
