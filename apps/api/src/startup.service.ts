@@ -1,4 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { detect } from '@webcare/anonymizer';
 import { ChannelAccountsService } from '@webcare/core';
 import { UsersService } from './users/users.service';
 
@@ -13,5 +14,7 @@ export class StartupService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.users.bootstrapAdmin();
     await this.channelAccounts.bootstrapFromConfig();
+    // Name lists load on first use (seconds); do it now rather than in someone's first reply.
+    detect('Hoi, ik ben Sanne de Vries, bel me op 06-12345678');
   }
 }

@@ -37,15 +37,17 @@ export class CaseIntakeService {
   ): Promise<PendingEmit[]> {
     const account = await this.accounts.byId(channelAccountId);
     if (!account) return [];
-    const contactId = await this.lockContact(manager, account, event);
+    const contact = await this.lockContact(manager, account, event);
     const { kase, created, reopened, key } = await this.openCaseFor(
       manager,
       account,
-      contactId,
+      contact,
       event.timestamp,
     );
 
-    const result = await this.vaults.pseudonymize(manager, kase.id, key, event.text, account.allowlist);
+    const result = await this.vaults.pseudonymize(manager, kase.id, key, event.text, account.allowlist, {
+      newCase: created,
+    });
     const [message]: { id: string }[] = await manager.query(
       `INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, sent_at)
        VALUES ($1, $2, 'in', $3, $4, $5, $6, $7, $8, $9)
@@ -92,7 +94,7 @@ export class CaseIntakeService {
     manager: EntityManager,
     account: ChannelAccountSecrets,
     event: InboundMessageEvent,
-  ): Promise<string> {
+  ): Promise<{ id: string; isNew: boolean }> {
     const hash = this.keyRing.lookupHash(`${account.channel}:user:${event.senderExternalId}`);
     const find = async () =>
       (
@@ -102,7 +104,7 @@ export class CaseIntakeService {
         )) as { id: string }[]
       )[0]?.id;
     const existing = await find();
-    if (existing) return existing;
+    if (existing) return { id: existing, isNew: false };
     const dataKey = await this.keyRing.createDataKey(manager);
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
@@ -117,23 +119,26 @@ export class CaseIntakeService {
         event.senderName ? encrypt(dataKey.key, event.senderName) : null,
       ],
     );
-    if (inserted[0]) return inserted[0].id;
+    if (inserted[0]) return { id: inserted[0].id, isNew: true };
     await manager.query(`DELETE FROM data_keys WHERE id = $1`, [dataKey.id]);
-    return (await find())!;
+    return { id: (await find())!, isNew: false };
   }
 
   private async openCaseFor(
     manager: EntityManager,
     account: ChannelAccountSecrets,
-    contactId: string,
+    contact: { id: string; isNew: boolean },
     at: Date,
   ): Promise<{ kase: CaseRow; created: boolean; reopened: boolean; key: Buffer }> {
-    const [current]: CaseRow[] = await manager.query(
-      `SELECT id, team_id, assignee_id, status, data_key_id FROM cases
+    const contactId = contact.id;
+    const [current]: CaseRow[] = contact.isNew
+      ? []
+      : await manager.query(
+          `SELECT id, team_id, assignee_id, status, data_key_id FROM cases
         WHERE contact_id = $1 AND channel_account_id = $2 AND status IN ('open', 'answered')
         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-      [contactId, account.id],
-    );
+          [contactId, account.id],
+        );
     if (current) {
       // A new question stops the retention clock until it is answered again.
       await manager.query(
@@ -165,17 +170,15 @@ export class CaseIntakeService {
 
   /**
    * Round-robin by load: the available agent of the team with the fewest open cases, below their
-   * capacity; ties go to whoever was assigned longest ago. Null leaves the case in the team queue.
+   * capacity (ties by id, so equal agents take turns as their counts rise). Null leaves the case
+   * in the team queue.
    */
   private async nextAgent(manager: EntityManager, teamId: string): Promise<string | null> {
     const [agent]: { id: string }[] = await manager.query(
       `SELECT u.id FROM users u
-         LEFT JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE c.status = 'open') AS open_cases, max(c.created_at) AS last_assigned
-             FROM cases c WHERE c.assignee_id = u.id
-         ) load ON true
-        WHERE u.team_id = $1 AND u.role = 'agent' AND u.active AND u.available AND load.open_cases < u.capacity
-        ORDER BY load.open_cases, load.last_assigned NULLS FIRST, u.id
+         CROSS JOIN LATERAL (SELECT count(*) AS n FROM cases c WHERE c.assignee_id = u.id AND c.status = 'open') open_cases
+        WHERE u.team_id = $1 AND u.role = 'agent' AND u.active AND u.available AND open_cases.n < u.capacity
+        ORDER BY open_cases.n, u.id
         LIMIT 1`,
       [teamId],
     );

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { detect } from '@webcare/anonymizer';
 import { InboundMessageEvent, NormalizedEvent, StatusEvent } from '@webcare/channels';
 import {
   JobHandlerRegistry,
@@ -36,10 +37,15 @@ export class InboundEventHandler implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register(JobName.ProcessInboundEvent, ({ inboundEventId }) => this.process(inboundEventId));
+    // Name lists load on first use (seconds); pay that at start-up, not on the first message.
+    detect('Hoi, ik ben Sanne de Vries, bel me op 06-12345678');
   }
 
   async process(inboundEventId: string): Promise<void> {
     const emits = await this.dataSource.transaction(async (manager) => {
+      // The webhook's own commit made the event durable; if this commit were lost in a crash the
+      // event would simply be unprocessed again and re-run, so it need not wait for the disk.
+      await manager.query(`SET LOCAL synchronous_commit = off`);
       const [row]: { channel_account_id: string; payload_enc: Buffer | null; processed_at: Date | null }[] =
         await manager.query(
           `SELECT channel_account_id, payload_enc, processed_at FROM inbound_events WHERE id = $1 FOR UPDATE`,

@@ -15,8 +15,12 @@ import {
 import { randomUUID } from 'node:crypto';
 
 /** Owns the master key: creates, unwraps and caches per-case and per-contact data keys. */
+const KEY_CACHE_MS = 60_000;
+const KEY_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class KeyRing {
+  private readonly keyCache = new Map<string, { key: Buffer; until: number }>();
   private readonly lookupKey: Buffer;
   private readonly secretsKey: Buffer;
   private readonly stagingKey: Buffer;
@@ -31,13 +35,37 @@ export class KeyRing {
     const id = randomUUID();
     const key = generateDataKey();
     await manager.insert(DataKeyEntity, { id, wrapped: wrapDataKey(this.config.dataKey, key, id) });
+    this.remember(id, key);
     return { id, key };
   }
 
-  /** Returns null when the key was shredded: the data it protected is gone for good. */
+  /**
+   * Returns null when the key was shredded: the data it protected is gone for good. Unwrapped
+   * keys are kept in memory briefly (every message of a busy case needs its key); a shredded
+   * key can linger here for at most KEY_CACHE_MS, and only in a process that used it.
+   */
   async loadDataKey(manager: EntityManager, id: string): Promise<Buffer | null> {
+    const cached = this.keyCache.get(id);
+    if (cached && cached.until > Date.now()) return cached.key;
     const row = await manager.findOne(DataKeyEntity, { where: { id } });
-    return row ? unwrapDataKey(this.config.dataKey, row.wrapped, id) : null;
+    if (!row) {
+      this.keyCache.delete(id);
+      return null;
+    }
+    const key = unwrapDataKey(this.config.dataKey, row.wrapped, id);
+    this.remember(id, key);
+    return key;
+  }
+
+  /** Forgets a key at once, for the process that shreds it. */
+  forgetDataKey(id: string): void {
+    this.keyCache.delete(id);
+  }
+
+  private remember(id: string, key: Buffer): void {
+    if (this.keyCache.size >= KEY_CACHE_SIZE)
+      this.keyCache.delete(this.keyCache.keys().next().value as string);
+    this.keyCache.set(id, { key, until: Date.now() + KEY_CACHE_MS });
   }
 
   lookupHash(value: string): Buffer {

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { KeyRing } from '../crypto/key-ring.service';
 import { JobName } from '../jobs/job-catalogue';
-import { enqueueInTransaction } from '../outbox/outbox.writer';
 
 /** The parts of a normalized channel event that identify it; the whole event is sealed as payload. */
 export interface StorableEvent {
@@ -28,23 +27,27 @@ export async function storeInboundEvents(
   rows: { accountId: string; event: StorableEvent }[],
 ): Promise<number> {
   if (!rows.length) return 0;
-  return dataSource.transaction(async (manager) => {
-    const ids: { id: string }[] = await manager.query(
-      `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc)
+  // One statement is one implicit transaction and one round trip: events and their outbox rows
+  // commit together, and duplicates (ON CONFLICT) get neither.
+  const [{ stored }]: { stored: number }[] = await dataSource.query(
+    `WITH ins AS (
+       INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc)
        SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[], $4::bytea[])
        ON CONFLICT (channel_account_id, external_hash) DO NOTHING
-       RETURNING id`,
-      [
-        rows.map((r) => r.accountId),
-        rows.map((r) => keyRing.lookupHash(inboundEventKey(r.event))),
-        rows.map((r) => r.event.kind),
-        rows.map((r) => keyRing.sealStaging(JSON.stringify(r.event))),
-      ],
-    );
-    await enqueueInTransaction(
-      manager,
-      ids.map(({ id }) => ({ name: JobName.ProcessInboundEvent, payload: { inboundEventId: String(id) } })),
-    );
-    return ids.length;
-  });
+       RETURNING id
+     ), jobs AS (
+       INSERT INTO outbox (job_name, payload)
+       SELECT $5, jsonb_build_object('inboundEventId', id::text) FROM ins ORDER BY id
+       RETURNING 1
+     )
+     SELECT count(*)::int AS stored FROM jobs`,
+    [
+      rows.map((r) => r.accountId),
+      rows.map((r) => keyRing.lookupHash(inboundEventKey(r.event))),
+      rows.map((r) => r.event.kind),
+      rows.map((r) => keyRing.sealStaging(JSON.stringify(r.event))),
+      JobName.ProcessInboundEvent,
+    ],
+  );
+  return stored;
 }

@@ -67,6 +67,8 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
 
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // A lost commit only brings rows back, and re-sent jobs collapse on their deterministic ids.
+      await manager.query(`SET LOCAL synchronous_commit = off`);
       const rows = await queryReturning<{ id: string; job_name: string; payload: Record<string, unknown> }>(
         manager,
         `DELETE FROM outbox WHERE id IN (

@@ -35,8 +35,10 @@ export class PseudonymVaultStore {
     caseKey: Buffer,
     text: string,
     allow?: InstitutionAllowlist,
+    opts: { newCase?: boolean } = {},
   ): Promise<AnonymizeResult> {
-    const vault = await this.load(manager, caseId, caseKey);
+    // A case created in this transaction has no tokens yet: skip the round trip.
+    const vault = opts.newCase ? new TokenVault() : await this.load(manager, caseId, caseKey);
     const result = anonymize(text, { lang: null, allow }, vault);
     await this.save(manager, caseId, caseKey, result.newEntries);
     return result;

@@ -175,7 +175,10 @@ export class RetentionSweeper {
         ));
       } catch (err) {
         // One bad case must not stall the rest: redo that batch case by case and skip failures.
-        this.logger.warn({ err: { message: (err as Error).message } }, 'retention batch failed; retrying per case');
+        this.logger.warn(
+          { err: { message: (err as Error).message } },
+          'retention batch failed; retrying per case',
+        );
         deleted = [];
         const ids = await this.dueIds(batchSize, skip);
         for (const id of ids) {
@@ -185,7 +188,10 @@ export class RetentionSweeper {
           } catch (e) {
             skip.push(id);
             result.failed++;
-            this.logger.error({ err: { message: (e as Error).message } }, 'retention could not delete a case');
+            this.logger.error(
+              { err: { message: (e as Error).message } },
+              'retention could not delete a case',
+            );
           }
         }
         selected = ids;
@@ -383,7 +389,10 @@ export class RetentionSweeper {
     try {
       await this.removeRedisTraces(deleted.map((d) => d.caseId));
     } catch (err) {
-      this.logger.warn({ err: { message: (err as Error).message } }, 'could not remove Redis keys of deleted cases');
+      this.logger.warn(
+        { err: { message: (err as Error).message } },
+        'could not remove Redis keys of deleted cases',
+      );
     }
     for (const d of deleted) {
       this.realtime.emit([teamRoom(d.teamId)], 'case.updated', {
@@ -467,12 +476,13 @@ export class RetentionSweeper {
         [channel, hash],
       );
       const contactIds = contacts.map((c) => c.id);
-      const cases: { id: string; team_id: string; contact_id: string; data_key_id: string }[] = contactIds.length
-        ? await manager.query(
-            `SELECT id, team_id, contact_id, data_key_id FROM cases WHERE contact_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-            [contactIds],
-          )
-        : [];
+      const cases: { id: string; team_id: string; contact_id: string; data_key_id: string }[] =
+        contactIds.length
+          ? await manager.query(
+              `SELECT id, team_id, contact_id, data_key_id FROM cases WHERE contact_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+              [contactIds],
+            )
+          : [];
       const heldIds = new Set(
         cases.length
           ? ((await manager.query(ACTIVE_HOLDS, [cases.map((c) => c.id)])) as { case_id: string }[]).map(

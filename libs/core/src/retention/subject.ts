@@ -8,6 +8,11 @@ import { Channel } from '../database/entities/channel-account.entity';
  */
 export function subjectLookupKey(channel: Channel, externalId: string): string {
   const id =
-    channel === 'whatsapp' ? externalId.trim().replace(/[\s\-().]/g, '').replace(/^\+/, '') : externalId.trim();
+    channel === 'whatsapp'
+      ? externalId
+          .trim()
+          .replace(/[\s\-().]/g, '')
+          .replace(/^\+/, '')
+      : externalId.trim();
   return `${channel}:user:${id}`;
 }
