@@ -6,7 +6,7 @@ const moduleNameMapper = {
 const base = {
   rootDir: __dirname,
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   testEnvironment: 'node',
   moduleNameMapper,
 };

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { CaseEntity, ForbiddenError, NotFoundError } from '@webcare/core';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,8 +10,6 @@ export interface AccessibleCase {
   view: CaseView;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The one place a case is fetched for a user: a case they may not see does not exist for them. */
 @Injectable()
 export class CaseAccessService {
@@ -21,7 +20,7 @@ export class CaseAccessService {
     caseId: string,
     opts: { lock?: boolean; manager?: EntityManager } = {},
   ): Promise<AccessibleCase> {
-    if (!UUID.test(caseId) || !user.teamId) throw new NotFoundError('Case');
+    if (!isUUID(caseId) || !user.teamId) throw new NotFoundError('Case');
     const manager = opts.manager ?? this.dataSource.manager;
     const [row]: { escalated: boolean; consent: boolean }[] = await manager.query(
       `SELECT EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = $1 AND e.to_team_id = $2) AS escalated,

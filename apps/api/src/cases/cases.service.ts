@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
@@ -198,11 +199,7 @@ function encodeCursor(at: Date, id: string): string {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id))
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUUID(id))
     throw new ValidationError('cursor is not valid');
   return { at, id };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

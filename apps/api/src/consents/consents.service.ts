@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
@@ -29,8 +30,6 @@ export interface ConsentView {
   givenAt: string | null;
   withdrawnAt: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Consent per purpose and receiving team: asked through the channel, proven by the person's answer. */
 @Injectable()
@@ -142,7 +141,7 @@ export class ConsentsService {
   }
 
   private async ownedConsent(user: AuthUser, consentId: string, m: EntityManager): Promise<ConsentView> {
-    if (!UUID.test(consentId)) throw new NotFoundError('Consent');
+    if (!isUUID(consentId)) throw new NotFoundError('Consent');
     const [row]: { case_id: string }[] = await m.query(
       `SELECT case_id FROM consents WHERE id = $1 FOR UPDATE`,
       [consentId],

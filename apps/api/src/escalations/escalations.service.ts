@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
@@ -30,8 +31,6 @@ export interface EscalationView {
   createdAt: string;
   messages: { id: string; direction: 'in' | 'out'; text: string; createdAt: string }[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Hand-over to another team without handing over identities: the note and the conversation are
@@ -195,7 +194,7 @@ export class EscalationsService {
   }
 
   private async receiving(user: AuthUser, escalationId: string, m: EntityManager) {
-    if (!UUID.test(escalationId) || !user.teamId) throw new NotFoundError('Escalation');
+    if (!isUUID(escalationId) || !user.teamId) throw new NotFoundError('Escalation');
     const [esc]: { id: string; case_id: string; from_team_id: string; to_team_id: string; status: string }[] =
       await m.query(
         `SELECT id, case_id, from_team_id, to_team_id, status FROM escalations WHERE id = $1 AND to_team_id = $2 FOR UPDATE`,

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,8 +13,6 @@ import { AuthUser } from '../auth/auth.types';
 import { TokenService } from '../auth/token.service';
 import { CaseAccessService } from '../cases/case-access.service';
 import { PresenceService } from './presence.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Clients authenticate in the handshake and join their team and user rooms. Server events carry
@@ -47,7 +46,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
     @MessageBody() body: { caseId?: unknown },
   ): Promise<{ ok: boolean }> {
     const user = client.data.user as AuthUser;
-    const caseId = typeof body?.caseId === 'string' && UUID.test(body.caseId) ? body.caseId : null;
+    const caseId = typeof body?.caseId === 'string' && isUUID(body.caseId) ? body.caseId : null;
     if (!caseId) return { ok: false };
     const { kase } = await this.access.load(user, caseId).catch(() => ({ kase: null }));
     if (!kase) return { ok: false };

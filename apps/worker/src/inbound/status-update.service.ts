@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { StatusEvent } from '@webcare/channels';
 import { inboundEventKey, KeyRing, queryReturning, teamRoom } from '@webcare/core';
@@ -21,8 +22,7 @@ export class StatusUpdateService {
     const hash = this.keyRing.lookupHash(
       inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
     );
-    const reference =
-      event.clientReference && /^[0-9a-f-]{36}$/i.test(event.clientReference) ? event.clientReference : null;
+    const reference = event.clientReference && isUUID(event.clientReference) ? event.clientReference : null;
     const rows = await queryReturning<{
       case_id: string;
       team_id: string;
