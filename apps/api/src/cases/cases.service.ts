@@ -106,7 +106,12 @@ export class CasesService {
     );
     const page = rows.slice(0, limit);
     const keys =
-      view === 'original' ? await this.dataKeys(page.map((r) => r.data_key_id)) : new Map<string, Buffer>();
+      view === 'original'
+        ? await this.keyRing.loadDataKeys(
+            this.dataSource.manager,
+            page.map((r) => r.data_key_id),
+          )
+        : new Map<string, Buffer>();
     const items = page.map((r) => ({
       id: r.id,
       channel: r.channel,
@@ -168,12 +173,6 @@ export class CasesService {
       noticeVersion: kase.noticeVersion,
       retentionPeriod: kase.retentionPeriod,
     };
-  }
-
-  private async dataKeys(ids: string[]): Promise<Map<string, Buffer>> {
-    const unique = [...new Set(ids)];
-    const keys = await Promise.all(unique.map((id) => this.keyRing.loadDataKey(this.dataSource.manager, id)));
-    return new Map(unique.flatMap((id, i) => (keys[i] ? [[id, keys[i]!] as [string, Buffer]] : [])));
   }
 
   /** Message texts are sealed with the case id as associated data, so rows cannot be moved between cases. */

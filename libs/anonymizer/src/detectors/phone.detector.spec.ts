@@ -51,3 +51,9 @@ describe('phone detector', () => {
     }
   });
 });
+
+describe('Dutch mobile shape', () => {
+  it('treats 06 plus eight digits as a phone even outside assigned ranges', () => {
+    expect(phones('bel 06-76985914.')).toEqual(['06-76985914']);
+  });
+});

@@ -57,6 +57,29 @@ export class KeyRing {
     return key;
   }
 
+  /** Loads many keys in one round trip (a page of cases); shredded ones are simply absent. */
+  async loadDataKeys(manager: EntityManager, ids: string[]): Promise<Map<string, Buffer>> {
+    const keys = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const cached = this.keyCache.get(id);
+      if (cached && cached.until > Date.now()) keys.set(id, cached.key);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const rows: { id: string; wrapped: Buffer }[] = await manager.query(
+        `SELECT id, wrapped FROM data_keys WHERE id = ANY($1::uuid[])`,
+        [missing],
+      );
+      for (const row of rows) {
+        const key = unwrapDataKey(this.config.dataKey, row.wrapped, row.id);
+        this.remember(row.id, key);
+        keys.set(row.id, key);
+      }
+    }
+    return keys;
+  }
+
   /** Forgets a key at once, for the process that shreds it. */
   forgetDataKey(id: string): void {
     this.keyCache.delete(id);
