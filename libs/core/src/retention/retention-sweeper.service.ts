@@ -282,7 +282,10 @@ export class RetentionSweeper {
       `DELETE FROM data_keys WHERE id = ANY($1::uuid[]) RETURNING id`,
       [[...keyOwner.keys()]],
     );
-    for (const k of keys) add(keyOwner.get(k.id)!, 'data_keys', 1);
+    for (const k of keys) {
+      add(keyOwner.get(k.id)!, 'data_keys', 1);
+      this.keyRing.forgetDataKey(k.id);
+    }
 
     // 2. Everything that hangs off the case, in one statement; inbound_events go with their messages.
     const children: { t: DeletionTable; case_id: string; n: number }[] = await manager.query(
