@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { KeyRing, loadConfig } from '../../libs/core/src';
 import { api, connectSocket, login, teamWithAgent } from '../support/api-client';
 import { accept, GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
@@ -58,27 +59,25 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
 
   const detail = (token: string, id: string) => api<CaseDetail>(apiApp.url, token, 'GET', `/api/cases/${id}`);
 
+  const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+
+  /** Sends a message from a fresh sender and returns the case the worker files it in. */
   async function newCase(
     text: string,
     opts: { from?: string; timestamp?: number } = {},
   ): Promise<{ caseId: string; from: string }> {
     const from = opts.from ?? `3165${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    const ids = async () =>
-      (
-        await api<{ items: { id: string }[] }>(
-          apiApp.url,
-          agent.token,
-          'GET',
-          '/api/cases?status=all&limit=200',
-        )
-      ).body.items.map((i) => i.id);
-    const before = new Set(await ids());
+    const hash = keyRing.lookupHash(`whatsapp:user:${from}`);
     expect(
       (await postWebhook(apiApp.url, waTextWebhook([{ from, text, timestamp: opts.timestamp }]))).status,
     ).toBe(200);
     let caseId = '';
     await waitFor(async () => {
-      caseId = (await ids()).find((id) => !before.has(id)) ?? '';
+      const rows = await db.query(
+        `SELECT c.id FROM cases c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.external_hash = $1 ORDER BY c.created_at DESC LIMIT 1`,
+        [hash],
+      );
+      caseId = rows.rows[0]?.id ?? '';
       return Boolean(caseId);
     });
     return { caseId, from };

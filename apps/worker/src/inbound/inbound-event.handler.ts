@@ -5,6 +5,7 @@ import {
   JobHandlerRegistry,
   JobName,
   KeyRing,
+  queryReturning,
   RealtimeEmitter,
   SocketEventName,
   SocketEvents,
@@ -43,25 +44,24 @@ export class InboundEventHandler implements OnModuleInit {
 
   async process(inboundEventId: string): Promise<void> {
     const emits = await this.dataSource.transaction(async (manager) => {
-      // The webhook's own commit made the event durable; if this commit were lost in a crash the
-      // event would simply be unprocessed again and re-run, so it need not wait for the disk.
-      await manager.query(`SET LOCAL synchronous_commit = off`);
-      const [row]: { channel_account_id: string; payload_enc: Buffer | null; processed_at: Date | null }[] =
-        await manager.query(
-          `SELECT channel_account_id, payload_enc, processed_at FROM inbound_events WHERE id = $1 FOR UPDATE`,
-          [inboundEventId],
-        );
-      if (!row || row.processed_at || !row.payload_enc) return [];
-      const event = reviveEvent(JSON.parse(this.keyRing.openStaging(row.payload_enc)));
-      const result =
-        event.kind === 'message'
-          ? await this.intake.intake(manager, row.channel_account_id, event)
-          : await this.statuses.apply(manager, row.channel_account_id, event);
-      await manager.query(
-        `UPDATE inbound_events SET processed_at = now(), payload_enc = NULL WHERE id = $1`,
+      // Claims the event (lock, mark processed, drop the sealed payload) and hands back the payload
+      // in one statement. The commit need not wait for the disk: the webhook's own commit made the
+      // event durable, and a lost commit only means the event is unprocessed again and re-runs.
+      const [row] = await queryReturning<{ channel_account_id: string; payload_enc: Buffer }>(
+        manager,
+        `WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
+              old AS (SELECT id, payload_enc FROM inbound_events
+                       WHERE id = $1 AND processed_at IS NULL AND payload_enc IS NOT NULL FOR UPDATE)
+         UPDATE inbound_events e SET processed_at = now(), payload_enc = NULL
+           FROM old, cfg WHERE e.id = old.id
+         RETURNING e.channel_account_id, old.payload_enc`,
         [inboundEventId],
       );
-      return result;
+      if (!row) return [];
+      const event = reviveEvent(JSON.parse(this.keyRing.openStaging(row.payload_enc)));
+      return event.kind === 'message'
+        ? this.intake.intake(manager, row.channel_account_id, event)
+        : this.statuses.apply(manager, row.channel_account_id, event);
     });
     for (const e of emits) this.realtime.emit(e.rooms, e.event, e.payload);
   }

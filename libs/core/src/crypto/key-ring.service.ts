@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { DataKeyEntity } from '../database/entities/data-key.entity';
 import {
   decrypt,
   deriveKey,
@@ -32,11 +31,17 @@ export class KeyRing {
   }
 
   async createDataKey(manager: EntityManager): Promise<{ id: string; key: Buffer }> {
+    const { id, key, wrapped } = this.newDataKey();
+    await manager.query(`INSERT INTO data_keys (id, wrapped) VALUES ($1, $2)`, [id, wrapped]);
+    return { id, key };
+  }
+
+  /** A fresh key and its wrapped form, for callers that insert it within their own statement. */
+  newDataKey(): { id: string; key: Buffer; wrapped: Buffer } {
     const id = randomUUID();
     const key = generateDataKey();
-    await manager.insert(DataKeyEntity, { id, wrapped: wrapDataKey(this.config.dataKey, key, id) });
     this.remember(id, key);
-    return { id, key };
+    return { id, key, wrapped: wrapDataKey(this.config.dataKey, key, id) };
   }
 
   /**
@@ -47,7 +52,9 @@ export class KeyRing {
   async loadDataKey(manager: EntityManager, id: string): Promise<Buffer | null> {
     const cached = this.keyCache.get(id);
     if (cached && cached.until > Date.now()) return cached.key;
-    const row = await manager.findOne(DataKeyEntity, { where: { id } });
+    const [row]: { wrapped: Buffer }[] = await manager.query(`SELECT wrapped FROM data_keys WHERE id = $1`, [
+      id,
+    ]);
     if (!row) {
       this.keyCache.delete(id);
       return null;

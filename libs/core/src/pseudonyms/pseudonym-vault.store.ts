@@ -28,8 +28,8 @@ export class PseudonymVaultStore {
     return new TokenVault(entries);
   }
 
-  /** Pseudonymizes text with the case's tokens (same value, same token) and persists new tokens. */
-  async pseudonymize(
+  /** Pseudonymizes text with the case's tokens (same value, same token); new tokens are not saved yet. */
+  async anonymizeForCase(
     manager: EntityManager,
     caseId: string,
     caseKey: Buffer,
@@ -39,7 +39,18 @@ export class PseudonymVaultStore {
   ): Promise<AnonymizeResult> {
     // A case created in this transaction has no tokens yet: skip the round trip.
     const vault = opts.newCase ? new TokenVault() : await this.load(manager, caseId, caseKey);
-    const result = anonymize(text, { lang: null, allow }, vault);
+    return anonymize(text, { lang: null, allow }, vault);
+  }
+
+  /** Pseudonymizes and persists the new tokens. */
+  async pseudonymize(
+    manager: EntityManager,
+    caseId: string,
+    caseKey: Buffer,
+    text: string,
+    allow?: InstitutionAllowlist,
+  ): Promise<AnonymizeResult> {
+    const result = await this.anonymizeForCase(manager, caseId, caseKey, text, allow);
     await this.save(manager, caseId, caseKey, result.newEntries);
     return result;
   }
@@ -49,12 +60,16 @@ export class PseudonymVaultStore {
     await manager.query(
       `INSERT INTO pseudonyms (case_id, token, entity_type, value_enc)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[])`,
-      [
-        caseId,
-        entries.map((e) => e.token),
-        entries.map((e) => e.type),
-        entries.map((e) => encrypt(caseKey, JSON.stringify({ key: e.key, value: e.value }), caseId)),
-      ],
+      [caseId, ...this.sealEntries(caseId, caseKey, entries)],
     );
+  }
+
+  /** Column arrays (token, type, sealed value) for an unnest insert that a caller folds into its own statement. */
+  sealEntries(caseId: string, caseKey: Buffer, entries: VaultEntry[]): [string[], string[], Buffer[]] {
+    return [
+      entries.map((e) => e.token),
+      entries.map((e) => e.type),
+      entries.map((e) => encrypt(caseKey, JSON.stringify({ key: e.key, value: e.value }), caseId)),
+    ];
   }
 }
