@@ -108,7 +108,7 @@ async function seed(
       },
     })),
   );
-  const stored = await storeInboundEvents(dataSource, keyRing, rows);
+  const stored = (await storeInboundEvents(dataSource, keyRing, rows, { outbox: true })).length;
   process.stderr.write(`seeded ${USERS.length} users, ${stored} new demo messages (the worker files them)\n`);
 }
 

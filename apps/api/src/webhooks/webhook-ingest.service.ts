@@ -1,14 +1,18 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NormalizedEvent, verifyMetaSignature, WebhookPayloadError } from '@webcare/channels';
 import {
   Channel,
   ChannelAccountSecrets,
   ChannelAccountsService,
   DomainError,
+  jobIdFor,
+  JobName,
   KeyRing,
-  OutboxRelay,
+  QUEUES,
+  QueueName,
   storeInboundEvents,
 } from '@webcare/core';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 export interface WebhookSource {
@@ -33,7 +37,7 @@ export class WebhookIngestService {
     private readonly dataSource: DataSource,
     private readonly accounts: ChannelAccountsService,
     private readonly keyRing: KeyRing,
-    private readonly relay: OutboxRelay,
+    @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
   ) {}
 
   async receive(
@@ -64,8 +68,33 @@ export class WebhookIngestService {
         { channel: source.channel, events: unknown },
         'events for unknown channel accounts ignored',
       );
-    if (await storeInboundEvents(this.dataSource, this.keyRing, rows)) this.relay.kick();
+    const ids = await storeInboundEvents(this.dataSource, this.keyRing, rows, { outbox: false });
+    void this.enqueue(ids);
     return { status: 'ok' };
+  }
+
+  /**
+   * After the commit, not awaited by the response. If Redis is down this fails fast and the
+   * worker's recovery sweep enqueues the stored events once it is back.
+   */
+  private async enqueue(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const jobs = ids.map((inboundEventId) => {
+      const data = { inboundEventId };
+      return {
+        name: JobName.ProcessInboundEvent,
+        data,
+        opts: { jobId: jobIdFor(JobName.ProcessInboundEvent, data) },
+      };
+    });
+    try {
+      await this.queues.get(QueueName.Inbound)!.addBulk(jobs);
+    } catch (err) {
+      this.logger.warn(
+        { events: ids.length, err: { message: (err as Error).message } },
+        'enqueue failed; recovery will retry',
+      );
+    }
   }
 }
 

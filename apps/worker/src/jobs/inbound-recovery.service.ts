@@ -3,8 +3,8 @@ import { jobIdFor, JobName, QUEUES, QueueName } from '@webcare/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
-const EVERY_MS = 15_000;
-const OLDER_THAN_SECONDS = 30;
+const EVERY_MS = 10_000;
+const OLDER_THAN_SECONDS = 15;
 const BATCH = 1000;
 
 /**

@@ -18,18 +18,21 @@ export function inboundEventKey(event: StorableEvent): string {
 }
 
 /**
- * Stores events durably (sealed, unique per account + external id, so duplicates collapse) with
- * their outbox rows in one transaction. Returns how many were new.
+ * Stores events durably (sealed, unique per account + external id, so duplicates collapse) and
+ * returns the ids of the new ones. The stored, unprocessed event is itself the record of work to
+ * do: the webhook path enqueues the ids straight after the commit, and the worker's recovery
+ * sweep re-enqueues any event still unprocessed later (Redis down, a lost job). Callers without
+ * a queue at hand (the demo seed) ask for outbox rows, which the relay moves to the queue.
  */
 export async function storeInboundEvents(
   dataSource: DataSource,
   keyRing: KeyRing,
   rows: { accountId: string; event: StorableEvent }[],
-): Promise<number> {
-  if (!rows.length) return 0;
-  // One statement is one implicit transaction and one round trip: events and their outbox rows
-  // commit together, and duplicates (ON CONFLICT) get neither.
-  const [{ stored }]: { stored: number }[] = await dataSource.query(
+  opts: { outbox: boolean },
+): Promise<string[]> {
+  if (!rows.length) return [];
+  // One statement is one implicit transaction and one round trip.
+  const stored: { id: string }[] = await dataSource.query(
     `WITH ins AS (
        INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc)
        SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[], $4::bytea[])
@@ -37,17 +40,17 @@ export async function storeInboundEvents(
        RETURNING id
      ), jobs AS (
        INSERT INTO outbox (job_name, payload)
-       SELECT $5, jsonb_build_object('inboundEventId', id::text) FROM ins ORDER BY id
-       RETURNING 1
+       SELECT $5, jsonb_build_object('inboundEventId', id::text) FROM ins WHERE $6 ORDER BY id
      )
-     SELECT count(*)::int AS stored FROM jobs`,
+     SELECT id::text AS id FROM ins ORDER BY ins.id`,
     [
       rows.map((r) => r.accountId),
       rows.map((r) => keyRing.lookupHash(inboundEventKey(r.event))),
       rows.map((r) => r.event.kind),
       rows.map((r) => keyRing.sealStaging(JSON.stringify(r.event))),
       JobName.ProcessInboundEvent,
+      opts.outbox,
     ],
   );
-  return stored;
+  return stored.map((r) => r.id);
 }
