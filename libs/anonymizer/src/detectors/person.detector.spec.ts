@@ -51,4 +51,8 @@ describe('person detector', () => {
   it('finds all occurrences of a found name, in any case', () => {
     expect(persons('Groet, Rutger\n\nPS rutger is ook mijn gebruikersnaam')).toEqual(['Rutger', 'rutger']);
   });
+
+  it('continues a cued lower-case name with a listed surname that is also a word', () => {
+    expect(persons('hoi mijn naam is noor bakker, klopt het?')).toEqual(['noor bakker']);
+  });
 });

@@ -104,7 +104,9 @@ function joined(text: string, a: Word, b: Word): boolean {
 /** Could this word be (part of) a name once a name has started? */
 function nameLike(w: Word, lowerMode: boolean): boolean {
   if (w.taken || w.stop || w.org) return false;
-  if (lowerMode && !w.cap) return (w.first || w.last) && !w.common && !w.frequent;
+  // After a cued lower-case first name a listed surname continues it even if it is also a word
+  // ("noor bouwmeester"); a first name that is a word does not.
+  if (lowerMode && !w.cap) return ((w.first && !w.common) || w.last) && !w.frequent;
   if (!w.cap) return false;
   return w.first || w.last || !w.common;
 }
