@@ -327,9 +327,15 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     ).toBe(403);
     expect((await detail(lead.token, caseId)).body.view).toBe('pseudonymized');
 
+    // The receiving team asks for itself only; the question goes out through the owning team's channel.
+    const forOther = await api(apiApp.url, intl.token, 'POST', `/api/cases/${caseId}/consents`, {
+      teamId: agent.teamId,
+      purpose: 'diplomawaardering',
+    });
+    expect(forOther.status).toBe(403);
     const consent = await api<{ id: string; status: string; requestMessageId: string }>(
       apiApp.url,
-      agent.token,
+      intl.token,
       'POST',
       `/api/cases/${caseId}/consents`,
       {

@@ -60,7 +60,7 @@ const ROUTES: Route[] = [
     allowed: ['agent', 'team_lead'],
   },
   { method: 'POST', path: () => `/api/escalations/${NONE}/take-over`, allowed: ['team_lead'] },
-  { method: 'POST', path: () => `/api/cases/${NONE}/consents`, body: {}, allowed: ['agent'] },
+  { method: 'POST', path: () => `/api/cases/${NONE}/consents`, body: {}, allowed: ['agent', 'team_lead'] },
   { method: 'GET', path: () => `/api/cases/${NONE}/consents`, allowed: ['agent', 'team_lead'] },
   {
     method: 'POST',

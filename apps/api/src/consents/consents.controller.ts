@@ -12,7 +12,7 @@ import { RequestConsentDto } from './dto/request-consent.dto';
 export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
-  @Roles('agent')
+  @Roles('agent', 'team_lead')
   @Post('cases/:id/consents')
   request(
     @CurrentUser() user: AuthUser,

@@ -4,6 +4,7 @@ import {
   AuditAction,
   AuditService,
   ConflictError,
+  ForbiddenError,
   detectReplyLanguage,
   NotFoundError,
   RealtimeEmitter,
@@ -42,23 +43,29 @@ export class ConsentsService {
     private readonly realtime: RealtimeEmitter,
   ) {}
 
+  /**
+   * Asks the person, through the case's channel, whether a team may see their details. The
+   * owning team's agents may ask on behalf of any other team; a team the case was escalated to
+   * may ask for itself only.
+   */
   async request(user: AuthUser, caseId: string, dto: RequestConsentDto): Promise<ConsentView> {
-    const { kase } = await this.access.load(user, caseId);
-    const [team]: { name: string }[] = await this.dataSource.query(`SELECT name FROM teams WHERE id = $1`, [
-      dto.teamId,
-    ]);
-    if (!team) throw new ValidationError('teamId does not name an existing team');
-    if (dto.teamId === kase.teamId)
-      throw new ValidationError('The owning team needs no consent to see its own case');
-    const lang = dto.lang ?? (await this.conversationLanguage(kase.id));
-    const reply = await this.replies.queue(user, kase.id, {
-      text: consentQuestion(lang, team.name, dto.purpose.trim()),
-    });
-    const consent = await this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
+      const { kase, view } = await this.access.load(user, caseId, { lock: true, manager: m });
+      const owning = kase.teamId === user.teamId && view === 'original';
+      if (!owning && dto.teamId !== user.teamId) {
+        throw new ForbiddenError('A receiving team can only ask consent for itself');
+      }
+      if (dto.teamId === kase.teamId)
+        throw new ValidationError('The owning team needs no consent to see its own case');
+      const [team]: { name: string }[] = await m.query(`SELECT name FROM teams WHERE id = $1`, [dto.teamId]);
+      if (!team) throw new ValidationError('teamId does not name an existing team');
+      const lang = dto.lang ?? (await this.conversationLanguage(m, kase.id));
+      const question = consentQuestion(lang, team.name, dto.purpose.trim());
+      const messageId = await this.replies.queueSystemMessage(m, kase, question, user.id);
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO consents (case_id, team_id, purpose, status, request_message_id, requested_by)
          VALUES ($1, $2, $3, 'requested', $4, $5) RETURNING id`,
-        [kase.id, dto.teamId, dto.purpose.trim(), reply.id, user.id],
+        [kase.id, dto.teamId, dto.purpose.trim(), messageId, user.id],
       );
       await this.audit.record(m, {
         actorId: user.id,
@@ -66,9 +73,10 @@ export class ConsentsService {
         objectType: 'consent',
         objectId: row.id,
       });
-      return this.view(m, row.id);
+      return { kase, messageId, consent: await this.view(m, row.id) };
     });
-    return consent;
+    this.replies.announce({ kase: result.kase, messageId: result.messageId, assigned: false }, user.id);
+    return result.consent;
   }
 
   /** The agent points at the person's answer; it must be theirs, in this case, after the question. */
@@ -178,8 +186,8 @@ export class ConsentsService {
     };
   }
 
-  private async conversationLanguage(caseId: string): Promise<'nl' | 'en'> {
-    const [row]: { text_pseudo: string }[] = await this.dataSource.query(
+  private async conversationLanguage(m: EntityManager, caseId: string): Promise<'nl' | 'en'> {
+    const [row]: { text_pseudo: string }[] = await m.query(
       `SELECT text_pseudo FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 1`,
       [caseId],
     );

@@ -63,10 +63,7 @@ export class RepliesService {
     });
   }
 
-  /**
-   * Stores the reply and queues its sending. The first reply of a conversation carries the
-   * privacy notice; its version and the communicated retention period are recorded on the case.
-   */
+  /** Checks the agent's draft (minimization guard, 24-hour window), then stores and queues it. */
   async queue(user: AuthUser, caseId: string, dto: ReplyDto): Promise<QueuedReply> {
     const result = await this.dataSource.transaction(async (m) => {
       const kase = await this.access.loadForAction(user, caseId, m);
@@ -80,51 +77,33 @@ export class RepliesService {
       });
       if (check.refusal) throw new DomainError(check.refusal.code, check.refusal.message, 422);
       await this.assertWindowOpen(m, kase);
-
-      let text = check.text;
-      if (!kase.noticeVersion) {
-        const period = await this.policies.periodFor(m, kase.channelAccountId);
-        const notice = renderPrivacyNotice({
-          lang: detectReplyLanguage(text),
-          period,
-          privacyUrl: this.config.privacyStatementUrl,
-        });
-        text = appendNotice(text, notice);
-        await m.query(`UPDATE cases SET notice_version = $2, retention_period = $3 WHERE id = $1`, [
-          kase.id,
-          NOTICE_VERSION,
-          period,
-        ]);
-      }
-      const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
-      const [message]: { id: string }[] = await m.query(
-        `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at)
-         VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now()) RETURNING id`,
-        [
-          kase.id,
-          kase.channelAccountId,
-          encrypt(key, text, kase.id),
-          pseudo.text,
-          JSON.stringify(pseudo.entities),
-          user.id,
-        ],
-      );
-      const assigned = !kase.assigneeId;
-      await m.query(
-        `UPDATE cases SET assignee_id = COALESCE(assignee_id, $2), last_message_at = now(), updated_at = now() WHERE id = $1`,
-        [kase.id, user.id],
-      );
-      await enqueueInTransaction(m, [{ name: JobName.SendReply, payload: { messageId: message.id } }]);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.ReplyQueued,
-        objectType: 'message',
-        objectId: message.id,
-      });
-      return { kase, messageId: message.id, assigned, warnings: check.warnings };
+      const stored = await this.store(m, kase, key, check.text, user.id, { assign: true });
+      return { ...stored, warnings: check.warnings };
     });
+    this.announce(result, user.id);
+    return { id: result.messageId, status: 'queued', warnings: result.warnings };
+  }
+
+  /**
+   * A message the system words itself (the consent question), queued in the caller's
+   * transaction on behalf of someone who may only see the pseudonymized case.
+   */
+  async queueSystemMessage(
+    m: EntityManager,
+    kase: CaseEntity,
+    text: string,
+    actorId: string,
+  ): Promise<string> {
+    const key = await this.caseKey(m, kase);
+    await this.assertWindowOpen(m, kase);
+    const stored = await this.store(m, kase, key, text, actorId, { assign: false });
+    return stored.messageId;
+  }
+
+  /** After the commit of a queued message: wake the relay, tell the team. */
+  announce(result: { kase: CaseEntity; messageId: string; assigned: boolean }, actorId: string): void {
     this.relay.kick();
-    const rooms = [teamRoom(result.kase.teamId), userRoom(user.id)];
+    const rooms = [teamRoom(result.kase.teamId), userRoom(actorId)];
     this.realtime.emit(rooms, 'message.created', {
       caseId: result.kase.id,
       messageId: result.messageId,
@@ -134,10 +113,65 @@ export class RepliesService {
       this.realtime.emit(rooms, 'case.updated', {
         caseId: result.kase.id,
         status: result.kase.status,
-        assigneeId: user.id,
+        assigneeId: actorId,
       });
     }
-    return { id: result.messageId, status: 'queued', warnings: result.warnings };
+  }
+
+  /**
+   * Stores an outbound message and its send job. The first message of a conversation carries the
+   * privacy notice; its version and the communicated retention period are recorded on the case.
+   */
+  private async store(
+    m: EntityManager,
+    kase: CaseEntity,
+    key: Buffer,
+    body: string,
+    actorId: string,
+    opts: { assign: boolean },
+  ): Promise<{ kase: CaseEntity; messageId: string; assigned: boolean }> {
+    let text = body;
+    if (!kase.noticeVersion) {
+      const period = await this.policies.periodFor(m, kase.channelAccountId);
+      const notice = renderPrivacyNotice({
+        lang: detectReplyLanguage(text),
+        period,
+        privacyUrl: this.config.privacyStatementUrl,
+      });
+      text = appendNotice(text, notice);
+      await m.query(`UPDATE cases SET notice_version = $2, retention_period = $3 WHERE id = $1`, [
+        kase.id,
+        NOTICE_VERSION,
+        period,
+      ]);
+    }
+    const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
+    const [message]: { id: string }[] = await m.query(
+      `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at)
+       VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now()) RETURNING id`,
+      [
+        kase.id,
+        kase.channelAccountId,
+        encrypt(key, text, kase.id),
+        pseudo.text,
+        JSON.stringify(pseudo.entities),
+        actorId,
+      ],
+    );
+    const assigned = opts.assign && !kase.assigneeId;
+    await m.query(
+      `UPDATE cases SET assignee_id = CASE WHEN $3 THEN COALESCE(assignee_id, $2) ELSE assignee_id END,
+              last_message_at = now(), updated_at = now() WHERE id = $1`,
+      [kase.id, actorId, opts.assign],
+    );
+    await enqueueInTransaction(m, [{ name: JobName.SendReply, payload: { messageId: message.id } }]);
+    await this.audit.record(m, {
+      actorId,
+      action: AuditAction.ReplyQueued,
+      objectType: 'message',
+      objectId: message.id,
+    });
+    return { kase, messageId: message.id, assigned };
   }
 
   private async caseKey(m: EntityManager, kase: CaseEntity): Promise<Buffer> {
