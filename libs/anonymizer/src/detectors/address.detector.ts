@@ -9,10 +9,11 @@ const SUFFIX =
   'boulevard|allee|plantsoen|veld|erf|hoven|burg|haven|kwartier|oord|zijde|dam|vaart|gaarde|berg|straße|strasse|gasse|platz|damm)';
 /** House number with the usual additions: 47b, 12 A, 9-II, 112-3, 14 hs, 3 bis. */
 const NUMBER =
-  '\\d{1,5}(?:[a-zA-Z]{1,2}\\b|\\s[A-Z]\\b|\\s?-\\s?(?:[IVX]{1,4}|\\d{1,3}|[a-zA-Z]{1,3})\\b|\\s(?:hs|bis|huis|boven|rood)\\b)?';
+  '\\d{1,5}(?:[a-zA-Z]{1,2}\\b|[ \\t][A-Z]\\b|[ \\t]?-[ \\t]?(?:[IVX]{1,4}|\\d{1,3}|[a-zA-Z]{1,3})\\b|[ \\t](?:hs|bis|huis|boven|rood)\\b)?';
 
+// A street name never runs across a line break (a signature's name line sits right above it).
 const DUTCH = new RegExp(
-  `(?<![\\p{L}])(?:${CAP}\\s+(?:${PARTICLE}\\s+){0,2}){0,3}\\p{Lu}[\\p{L}'\\-]*${SUFFIX}\\s+${NUMBER}(?![\\p{N}])`,
+  `(?<![\\p{L}])(?:${CAP}[ \\t]+(?:${PARTICLE}[ \\t]+){0,2}){0,3}\\p{Lu}[\\p{L}'\\-]*${SUFFIX}[ \\t]+${NUMBER}(?![\\p{N}])`,
   'gu',
 );
 /** Street type first (Italian, Spanish, French, Portuguese, Polish …): "Via Garibaldi 24". */
@@ -31,7 +32,7 @@ const CUED = new RegExp(
   'giu',
 );
 /** A four or five digit postcode after an address or "woon in": Belgian, German, etc. */
-const POSTCODE_AFTER = /^,?\s*([1-9]\d{3,4})\s+\p{Lu}/u;
+const POSTCODE_AFTER = /^,?\s*([1-9]\d{3,4})(?! ?[A-Z]{2}\b)\s+\p{Lu}/u; // a Dutch "7411 EX" is the postcode detector's
 const POSTCODE_CUED = /\b(?:woon|woont|wonen|live|living|lives)\s+(?:in|te)\s+([1-9]\d{3,4})\s+\p{Lu}/giu;
 
 /** Street + house number (without the city), and foreign postcodes that follow an address. */

@@ -250,10 +250,13 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
           continue;
         }
       }
+      // After a cue, a listed name that is also a word still starts a name when another capitalised
+      // word follows ("Mvg, Li Ying Tan", "groet, Mark de Boer").
+      const pairedName = (w.first || w.last) && nextJoined && next.cap && !next.stop && !next.org;
       if (
         w.cap &&
         (!w.particle || w.first) &&
-        (w.first || !w.common || (w.last && !w.initial && !w.frequent)) &&
+        (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName) &&
         !(w.place && !w.first)
       ) {
         const end = extend(i, false);
