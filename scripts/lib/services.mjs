@@ -62,12 +62,15 @@ export function redact(raw) {
 const hostPort = (host, port) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
 
 // ---------------------------------------------------------------- install
-/** Installs dependencies when node_modules is missing (npm ci when a lock file exists). */
+/**
+ * Installs dependencies when node_modules is missing. `npm install` rather than `npm ci`: the
+ * lock file pins every version, but npm ci refuses a lock that lacks optional platform packages
+ * a registry does not serve (msgpackr-extract for macOS/Windows), which npm install skips.
+ */
 export async function ensureInstalled() {
   const nm = path.join(ROOT, 'node_modules');
   if (!fs.existsSync(nm)) {
-    const useCi = fs.existsSync(path.join(ROOT, 'package-lock.json'));
-    const args = useCi ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
+    const args = ['install', '--no-audit', '--no-fund'];
     step(`node_modules missing: npm ${args.join(' ')}`);
     await runOrFail(npmCmd, args, `npm ${args[0]} failed; fix the error above and run it again`);
     return;
