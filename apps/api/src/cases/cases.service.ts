@@ -105,6 +105,14 @@ export class CasesService {
       [user.teamId, status, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
     );
     const page = rows.slice(0, limit);
+    if (view === 'original' && page.length) {
+      await this.audit.recordNow({
+        actorId: user.id,
+        action: AuditAction.CaseListOriginal,
+        objectType: 'team',
+        objectId: user.teamId,
+      });
+    }
     const keys =
       view === 'original'
         ? await this.keyRing.loadDataKeys(

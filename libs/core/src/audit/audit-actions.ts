@@ -1,6 +1,8 @@
 /** What the audit trail records; object ids are internal ids, never content or identifiers. */
 export enum AuditAction {
   CaseViewOriginal = 'case.view_original',
+  /** A queue page with previews of original messages. */
+  CaseListOriginal = 'case.list_original',
   CaseAssigned = 'case.assigned',
   CaseClosed = 'case.closed',
   ReplyQueued = 'reply.queued',
