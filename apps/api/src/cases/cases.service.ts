@@ -1,5 +1,5 @@
 import { isUUID } from 'class-validator';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   AuditAction,
   AuditService,
@@ -68,6 +68,8 @@ interface ListRow {
 
 @Injectable()
 export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly keyRing: KeyRing,
@@ -192,7 +194,14 @@ export class CasesService {
     key: Buffer | undefined,
   ): string {
     if (view === 'pseudonymized') return pseudo ?? '';
-    return enc && key ? decrypt(key, enc, caseId) : '';
+    if (!enc || !key) return '';
+    try {
+      return decrypt(key, enc, caseId);
+    } catch {
+      // One damaged row must not hide the whole queue; it shows as empty and is logged by id.
+      this.logger.warn({ caseId }, 'message text could not be decrypted');
+      return '';
+    }
   }
 }
 
