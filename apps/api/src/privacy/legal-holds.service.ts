@@ -1,8 +1,8 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService, NotFoundError, queryReturning, ValidationError } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
-import { isUuid } from './dto/privacy.dto';
 
 export interface LegalHoldView {
   id: string;
@@ -66,7 +66,7 @@ export class LegalHoldsService {
     caseId: string,
     dto: { reason: string; expiresAt?: string },
   ): Promise<LegalHoldView> {
-    if (!isUuid(caseId)) throw new NotFoundError('Case');
+    if (!isUUID(caseId)) throw new NotFoundError('Case');
     const reason = dto.reason.trim();
     if (!reason) throw new ValidationError('reason is required');
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
@@ -96,7 +96,7 @@ export class LegalHoldsService {
   }
 
   async release(actor: AuthUser, holdId: string): Promise<LegalHoldView> {
-    if (!isUuid(holdId)) throw new NotFoundError('Legal hold');
+    if (!isUUID(holdId)) throw new NotFoundError('Legal hold');
     return this.dataSource.transaction(async (m) => {
       const [current]: HoldRow[] = await m.query(
         `SELECT ${COLUMNS} FROM legal_holds WHERE id = $1 FOR UPDATE`,

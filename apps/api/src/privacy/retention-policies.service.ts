@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
@@ -11,7 +12,6 @@ import {
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
-import { isUuid } from './dto/privacy.dto';
 
 export interface RetentionPolicyView {
   channel: Channel;
@@ -83,7 +83,7 @@ export class RetentionPoliciesService {
     accountId: string,
     period: string | null,
   ): Promise<AccountRetentionView> {
-    if (!isUuid(accountId)) throw new NotFoundError('Channel account');
+    if (!isUUID(accountId)) throw new NotFoundError('Channel account');
     const view = await this.dataSource.transaction(async (m) => {
       const [row] = await queryReturning<AccountRetentionView>(
         m,

@@ -1,11 +1,11 @@
 import { Type } from 'class-transformer';
 import {
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
-  Matches,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -15,8 +15,6 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { CHANNELS, Channel, isValidPeriod } from '@webcare/core';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function IsIsoPeriod(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -74,7 +72,7 @@ export class SubjectDto {
 export class ListDeletionsQuery {
   /** Confirms whether this (known) case was deleted: matched via its keyed hash. */
   @IsOptional()
-  @Matches(UUID, { message: 'caseId must be a uuid' })
+  @IsUUID('all', { message: 'caseId must be a uuid' })
   caseId?: string;
 
   @IsOptional()
@@ -89,8 +87,4 @@ export class ListLegalHoldsQuery {
   @IsOptional()
   @IsIn(['active', 'all'])
   status?: 'active' | 'all';
-}
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }
