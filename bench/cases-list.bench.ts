@@ -30,11 +30,11 @@
  * Env knobs: BENCH_CASES (100000), BENCH_REQUESTS (300 per scenario), BENCH_CONCURRENCY (8),
  * BENCH_CONCURRENT_S (10), BENCH_KEEP_DB=1, BENCH_API_NODE_ARGS.
  */
+import { cleanUpOnSignal, createDatabase, deleteRedisKeys, dropDatabase } from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client, Pool, PoolClient } from 'pg';
 import type { AppConfig } from '../libs/core/src/config/app-config';
 import { encrypt, wrapDataKey } from '../libs/core/src/crypto/envelope';
@@ -361,49 +361,18 @@ async function main(): Promise<void> {
     for (const a of apps.reverse()) await a.kill().catch(() => undefined);
     await db?.end().catch(() => undefined);
     await pool?.end().catch(() => undefined);
-    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') {
-      const admin = new Client({ connectionString: adminUrl.toString() });
-      try {
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      } catch (e) {
-        process.stderr.write(`could not drop ${dbName}: ${String(e)}\n`);
-      } finally {
-        await admin.end().catch(() => undefined);
-      }
-    } else if (dbCreated) process.stdout.write(`kept database ${dbName}\n`);
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-    try {
-      let cursor = '0';
-      let rounds = 0;
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0' && ++rounds < 100_000);
-    } catch {
-      /* best effort */
-    } finally {
-      redis.disconnect();
-    }
+    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl.toString(), dbName);
+    else if (dbCreated)
+      process.stdout.write(`kept database ${dbName}
+`);
+    await deleteRedisKeys(redisUrl, redisPrefix);
   };
-  let stopping = false;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const)
-    process.once(sig, () => {
-      if (stopping) return;
-      stopping = true;
-      void cleanup().finally(() => process.exit(1));
-    });
+  const signal = cleanUpOnSignal(cleanup);
 
   try {
     // -------------------------------------------------------------- database + seed
-    {
-      const admin = new Client({ connectionString: adminUrl.toString() });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE "${dbName}"`);
-      await admin.end();
-      dbCreated = true;
-    }
+    await createDatabase(adminUrl.toString(), dbName);
+    dbCreated = true;
     await runMigrations(dbUrl.toString());
     db = new Client({ connectionString: dbUrl.toString() });
     await db.connect();
@@ -437,7 +406,7 @@ async function main(): Promise<void> {
     const inflight: Promise<void>[] = [];
     let buildMs = 0;
     for (let from = 0; from < CASES; from += BATCH) {
-      if (stopping) throw new Error('stopped');
+      if (signal.stopping) throw new Error('stopped');
       const t0 = Date.now();
       const batch = buildBatch(from, Math.min(CASES, from + BATCH), master, keyRing, teams, now);
       buildMs += Date.now() - t0;
@@ -559,13 +528,13 @@ async function main(): Promise<void> {
     };
     const firstPages = async (who: Who, status: string, n: number) => {
       const sc = scenario(`${who.label} first page ${status}`, who);
-      for (let i = 0; i < n && !stopping; i++) await timed(sc, who, status, null);
+      for (let i = 0; i < n && !signal.stopping; i++) await timed(sc, who, status, null);
       return sc;
     };
     /** Walks pages 2..WALK_PAGES (first page untimed) until ≥ n timed requests. */
     const walks = async (who: Who, status: string, n: number) => {
       const sc = scenario(`${who.label} pages 2-${WALK_PAGES} ${status}`, who);
-      for (let w = 0; sc.lat.length + sc.errors < n && w < 1000 && !stopping; w++) {
+      for (let w = 0; sc.lat.length + sc.errors < n && w < 1000 && !signal.stopping; w++) {
         let cursor = (await timed(null, who, status, null))?.nextCursor ?? null;
         for (let p = 2; p <= WALK_PAGES && cursor; p++)
           cursor = (await timed(sc, who, status, cursor))?.nextCursor ?? null;
@@ -592,7 +561,7 @@ async function main(): Promise<void> {
     let dupes = 0;
     let outOfOrder = 0;
     let prev: ListItem | null = null;
-    for (let p = 0; p < Math.ceil(CASES / PAGE) + 5 && !stopping; p++) {
+    for (let p = 0; p < Math.ceil(CASES / PAGE) + 5 && !signal.stopping; p++) {
       const body = await timed(deep, leadWho, 'all', cursors[cursors.length - 1]);
       if (!body) break;
       for (const it of body.items) {
@@ -620,7 +589,7 @@ async function main(): Promise<void> {
       const pages = cursors.slice(WALK_PAGES + 1); // pages > 21: not touched by the walks below
       const take = pages.slice(-Math.min(pages.length, REQUESTS)); // oldest cases: also untouched by "open" walks
       for (const c of take) {
-        if (stopping) break;
+        if (signal.stopping) break;
         await timed(cold, agentWho, 'all', c);
       }
     }
@@ -644,7 +613,7 @@ async function main(): Promise<void> {
     const statuses = ['open', 'all', 'answered', 'closed'];
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, k) => {
-        for (let w = 0; nowMs() - ct0 < CONCURRENT_MS && w < 10_000 && !stopping; w++) {
+        for (let w = 0; nowMs() - ct0 < CONCURRENT_MS && w < 10_000 && !signal.stopping; w++) {
           const status = statuses[(k + w) % statuses.length];
           let cursor: string | null = null;
           for (let p = 1; p <= WALK_PAGES && nowMs() - ct0 < CONCURRENT_MS; p++) {

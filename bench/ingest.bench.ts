@@ -27,12 +27,12 @@
  * BENCH_WORKER_CONCURRENCY (16), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
  * BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP_DB=1.
  */
+import { cleanUpOnSignal, createDatabase, deleteRedisKeys, dropDatabase } from './support/scratch';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import { agentOfTeam, connectSocket } from './support/api-client';
@@ -114,40 +114,14 @@ async function main(): Promise<void> {
   const cleanup = async () => {
     for (const a of apps.reverse()) await a.kill().catch(() => undefined);
     await db?.end().catch(() => undefined);
-    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') {
-      const admin = new Client({ connectionString: adminUrl.toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-      await admin.end();
-    }
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    } catch {
-      /* best effort */
-    } finally {
-      redis.disconnect();
-    }
+    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl.toString(), dbName);
+    await deleteRedisKeys(redisUrl, redisPrefix);
   };
-  let stopping = false;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const)
-    process.once(sig, () => {
-      if (stopping) return;
-      stopping = true;
-      void cleanup().finally(() => process.exit(1));
-    });
+  const signal = cleanUpOnSignal(cleanup);
 
   try {
     // ---------------------------------------------------------------- set-up
-    const admin = new Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
+    await createDatabase(adminUrl.toString(), dbName);
     dbCreated = true;
     await runMigrations(dbUrl.toString());
 
@@ -232,7 +206,7 @@ async function main(): Promise<void> {
         durationMs,
         agent,
         build,
-        shouldStop: () => stopping || !api.alive || !worker.alive,
+        shouldStop: () => signal.stopping || !api.alive || !worker.alive,
         onSend: (id, at) => {
           sentAt.set(id, at);
           ids.push(id);
@@ -280,7 +254,7 @@ async function main(): Promise<void> {
       : RATES;
     const pg0 = await dbStats(dbUrl.toString(), dbName);
     for (const rate of order) {
-      if (stopping) break;
+      if (signal.stopping) break;
       const st = await runStage(`${rate}/s`, rate, STAGE_MS);
       if (!st.drained) {
         const left = order.slice(order.indexOf(rate) + 1);

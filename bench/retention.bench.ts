@@ -14,6 +14,7 @@
  * ingest p99 during the sweep vs idle. BENCH_RUNS (default 3) runs, each on freshly inserted data;
  * the reported value is the median.
  */
+import { cleanUpOnSignal, createDatabase, deleteRedisKeys, dropDatabase } from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -123,39 +124,13 @@ async function main(): Promise<void> {
     queueConn?.disconnect();
     for (const a of apps.reverse()) await a.kill().catch(() => undefined);
     await db?.end().catch(() => undefined);
-    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') {
-      const admin = new Client({ connectionString: adminUrl.toString() });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-      await admin.end();
-    }
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    } catch {
-      /* best effort */
-    } finally {
-      redis.disconnect();
-    }
+    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl.toString(), dbName);
+    await deleteRedisKeys(redisUrl, redisPrefix);
   };
-  let stopping = false;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const)
-    process.once(sig, () => {
-      if (stopping) return;
-      stopping = true;
-      void cleanup().finally(() => process.exit(1));
-    });
+  const signal = cleanUpOnSignal(cleanup);
 
   try {
-    const admin = new Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
+    await createDatabase(adminUrl.toString(), dbName);
     dbCreated = true;
     await runMigrations(dbUrl.toString());
 
@@ -200,17 +175,20 @@ async function main(): Promise<void> {
         agent,
         build,
         onSend: () => undefined,
-        shouldStop: () => stopping || (shouldStop?.() ?? false),
+        shouldStop: () => signal.stopping || (shouldStop?.() ?? false),
       });
     // Warm the api and the workers (first webhook stored and processed).
     await ingest(2000);
-    await waitFor(async () => Number((await db!.query(`SELECT count(*) AS n FROM messages`)).rows[0].n) > 0, 30_000);
+    await waitFor(
+      async () => Number((await db!.query(`SELECT count(*) AS n FROM messages`)).rows[0].n) > 0,
+      30_000,
+    );
 
     const results: RunResult[] = [];
     process.stdout.write(
       `retention bench: ${CASES} cases × ${PER_CASE} messages, ${WORKERS} workers, ingest ${INGEST_RATE}/s, ${RUNS} run(s)\n`,
     );
-    for (let run = 1; run <= RUNS && !stopping; run++) {
+    for (let run = 1; run <= RUNS && !signal.stopping; run++) {
       const t0 = Date.now();
       await insertDueCases(db, accountId, teamId, run);
       const setupMs = Date.now() - t0;
@@ -224,7 +202,9 @@ async function main(): Promise<void> {
           )
         ).rows[0].n,
       );
-      process.stdout.write(`  run ${run}: inserted ${due} due cases / ${dueMessages} messages in ${(setupMs / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `  run ${run}: inserted ${due} due cases / ${dueMessages} messages in ${(setupMs / 1000).toFixed(1)} s\n`,
+      );
 
       const idle = await ingest(IDLE_MS);
 
@@ -234,12 +214,14 @@ async function main(): Promise<void> {
       let sweepEnd = 0;
       const watcher = (async () => {
         for (;;) {
-          const n = Number((await db!.query(`SELECT count(*) AS n FROM deletion_receipts`)).rows[0].n) - receipts0;
+          const n =
+            Number((await db!.query(`SELECT count(*) AS n FROM deletion_receipts`)).rows[0].n) - receipts0;
           if (n >= due) {
             sweepEnd = nowMs();
             return;
           }
-          if (stopping || apps.some((a) => !a.alive)) throw new Error('a process died during the sweep');
+          if (signal.stopping || apps.some((a) => !a.alive))
+            throw new Error('a process died during the sweep');
           await sleep(100);
         }
       })();
@@ -280,7 +262,9 @@ async function main(): Promise<void> {
           `vacuum ${(vacuumMs / 1000).toFixed(1)} s; webhook p99 idle ${r.idleP99.toFixed(1)} ms, during sweep ${r.sweepP99.toFixed(1)} ms ` +
           `(${during.sent} webhooks during the sweep, ${r.ingestErrors} errors)\n`,
       );
-      const left = Number((await db.query(`SELECT count(*) AS n FROM cases WHERE retain_until < now()`)).rows[0].n);
+      const left = Number(
+        (await db.query(`SELECT count(*) AS n FROM cases WHERE retain_until < now()`)).rows[0].n,
+      );
       if (left) throw new Error(`${left} due cases left after the sweep`);
     }
 
@@ -289,22 +273,55 @@ async function main(): Promise<void> {
       return xs[Math.floor(xs.length / 2)];
     };
     const rows = [
-      { metric: 'messages deleted per second (median)', value: med((r) => r.deletedPerS), unit: 'msg/s', target: `>= ${TARGET.deletedPerS}` },
-      { metric: 'cases deleted per second (median)', value: med((r) => r.casesPerS), unit: 'cases/s', target: null },
+      {
+        metric: 'messages deleted per second (median)',
+        value: med((r) => r.deletedPerS),
+        unit: 'msg/s',
+        target: `>= ${TARGET.deletedPerS}`,
+      },
+      {
+        metric: 'cases deleted per second (median)',
+        value: med((r) => r.casesPerS),
+        unit: 'cases/s',
+        target: null,
+      },
       { metric: 'sweep time (median)', value: med((r) => r.sweepMs) / 1000, unit: 's', target: null },
-      { metric: 'vacuum after sweep (median)', value: med((r) => r.vacuumMs) / 1000, unit: 's', target: null },
-      { metric: `webhook p99 idle @${INGEST_RATE}/s (median)`, value: med((r) => r.idleP99), unit: 'ms', target: null },
+      {
+        metric: 'vacuum after sweep (median)',
+        value: med((r) => r.vacuumMs) / 1000,
+        unit: 's',
+        target: null,
+      },
+      {
+        metric: `webhook p99 idle @${INGEST_RATE}/s (median)`,
+        value: med((r) => r.idleP99),
+        unit: 'ms',
+        target: null,
+      },
       {
         metric: `webhook p99 during sweep @${INGEST_RATE}/s (median)`,
         value: med((r) => r.sweepP99),
         unit: 'ms',
         target: `<= 2× idle`,
       },
-      { metric: 'webhook p99 ratio sweep/idle (median)', value: med((r) => r.sweepP99 / r.idleP99), unit: '×', target: `<= ${TARGET.p99Ratio}` },
-      { metric: 'bulk insert of the due data (median)', value: med((r) => r.setupMs) / 1000, unit: 's', target: null },
+      {
+        metric: 'webhook p99 ratio sweep/idle (median)',
+        value: med((r) => r.sweepP99 / r.idleP99),
+        unit: '×',
+        target: `<= ${TARGET.p99Ratio}`,
+      },
+      {
+        metric: 'bulk insert of the due data (median)',
+        value: med((r) => r.setupMs) / 1000,
+        unit: 's',
+        target: null,
+      },
     ].map((r) => ({ ...r, value: Number(r.value.toFixed(2)) }));
     process.stdout.write('\n');
-    printTable([['metric', 'value', 'unit', 'target'], ...rows.map((r) => [r.metric, r.value, r.unit, r.target ?? ''])]);
+    printTable([
+      ['metric', 'value', 'unit', 'target'],
+      ...rows.map((r) => [r.metric, r.value, r.unit, r.target ?? '']),
+    ]);
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(
       join(resultsDir, `${benchName}.json`),
@@ -312,7 +329,13 @@ async function main(): Promise<void> {
         {
           name: benchName,
           rows,
-          config: { cases: CASES, messagesPerCase: PER_CASE, workers: WORKERS, runs: RUNS, ingestRate: INGEST_RATE },
+          config: {
+            cases: CASES,
+            messagesPerCase: PER_CASE,
+            workers: WORKERS,
+            runs: RUNS,
+            ingestRate: INGEST_RATE,
+          },
           runs: results,
         },
         null,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@webcare/core';
 import { bootstrapApi } from './bootstrap';
 
-const config = loadConfigOrExit(process.env);
+const config = loadConfigOrExit();
 
 bootstrapApi(config).catch((err: Error) => {
   process.stderr.write(`API failed to start: ${err.message}\n`);

@@ -4,7 +4,7 @@ import { loadConfigOrExit } from '@webcare/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
-const config = loadConfigOrExit(process.env);
+const config = loadConfigOrExit();
 
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });

@@ -117,7 +117,7 @@ function secret(): string {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(process.env);
+  const config = loadConfigOrExit();
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
   try {

@@ -219,8 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 const DEV_ONLY_SECRET = 'development-only-secret-do-not-use';
 const DEV_ONLY_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
-/** Boot helper for main files: prints one line per problem and exits without a stack trace. */
-export function loadConfigOrExit(env: NodeJS.ProcessEnv): AppConfig {
+/**
+ * Boot helper for main files: the one place that reads the process environment. Prints one line
+ * per problem and exits without a stack trace.
+ */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
   try {
     return loadConfig(env);
   } catch (err) {

@@ -2,7 +2,7 @@ import { loadConfigOrExit } from '../config/app-config';
 import { runMigrations } from './migrate';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit(process.env);
+  const config = loadConfigOrExit();
   const applied = await runMigrations(config.databaseUrl);
   process.stdout.write(
     applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'No pending migrations\n',

@@ -16,7 +16,12 @@ import { DeletionReason, RECEIPT_KEEP_PERIOD } from './retention-policy';
 import { subjectLookupKey } from './subject';
 
 /** Cases per transaction: big enough for set-based deletes, small enough to keep locks short. */
-export const SWEEP_BATCH_SIZE = 500;
+export const SWEEP_BATCH_SIZE = 250;
+/**
+ * After each batch the sweeper rests for this share of the batch's duration, so webhooks and
+ * agents keep getting CPU and WAL bandwidth on a small machine while a large backlog is deleted.
+ */
+export const SWEEP_REST_RATIO = 1;
 
 /** Arbitrary constant: only one process vacuums the swept tables at a time. */
 const VACUUM_LOCK = 6_021_417;
@@ -169,6 +174,7 @@ export class RetentionSweeper {
     for (;;) {
       let deleted: DeletedCase[];
       let selected: string[] = [];
+      const batchStarted = Date.now();
       try {
         ({ deleted, selected } = await this.dataSource.transaction((m) =>
           this.sweepBatch(m, sweepId, batchSize, skip, null),
@@ -203,6 +209,7 @@ export class RetentionSweeper {
         result.messages += d.counts.messages;
       }
       if (!selected.length || (!deleted.length && selected.every((id) => skip.includes(id)))) break;
+      await new Promise((r) => setTimeout(r, (Date.now() - batchStarted) * SWEEP_REST_RATIO));
     }
     result.expiredReceipts = await this.expireReceipts();
     if (result.deleted || result.expiredReceipts) {

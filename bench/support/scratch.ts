@@ -1,0 +1,53 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+/** Scratch resources a benchmark creates for itself and removes afterwards. */
+export async function createDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Best effort: deletes every key under the benchmark's prefix. */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } catch {
+    /* best effort */
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Ctrl-C or a kill still cleans up, once; `stopping` lets load loops end early. */
+export function cleanUpOnSignal(cleanup: () => Promise<void>): { readonly stopping: boolean } {
+  const state = { stopping: false };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      if (state.stopping) return;
+      state.stopping = true;
+      void cleanup().finally(() => process.exit(1));
+    });
+  }
+  return state;
+}
