@@ -141,6 +141,66 @@ describe('web UI in a real browser (api + worker + Chromium)', () => {
     expect(leadProblems).toEqual([]);
   });
 
+  it('refuses a BSN draft while typing, escalates, and shows the receiving team lead a pseudonymized note', async () => {
+    const agent = await teamWithAgent(apiApp.url, 'Admissions');
+    const otherTeam = `Finance ${word(6)}`;
+    const lead = await teamWithAgent(apiApp.url, otherTeam, 'team_lead');
+    const marker = word(12);
+    const email = `zz.escalated.${word(8)}@example.nl`;
+    const text = `Hoi, ik heb een vraag over mijn collegegeld (${marker}). Mail me op ${email}`;
+
+    const { page, problems } = await openInbox(agent.email);
+    const from = `3162${Math.floor(1e7 + Math.random() * 8e7)}`;
+    expect(
+      (await postWebhook(apiApp.url, waTextWebhook([{ from, name: 'Fenna Jansen', text }]))).status,
+    ).toBe(200);
+    const item = page.locator('.case-item', { hasText: marker });
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    const caseId = (await item.getAttribute('data-case-id'))!;
+    await item.click();
+    await page.locator(`.case-view[data-case-id="${caseId}"]`).waitFor();
+
+    // The dry run under the reply box explains the refusal while the agent types.
+    await page.locator('#reply-text').pressSequentially('Kun je je BSN sturen?', { delay: 20 });
+    const check = page.locator('#reply-check[data-state=refused]');
+    await check.waitFor({ state: 'visible' });
+    expect(await check.innerText()).toMatch(/BSN/);
+    expect(await check.innerText()).toMatch(/Studielink|upload/i);
+
+    // Escalate to the other team with a note that names the person's email.
+    await page.locator('#escalate-team option', { hasText: otherTeam }).waitFor({ state: 'attached' });
+    await page.selectOption('#escalate-team', { label: otherTeam });
+    await page.fill(
+      '#escalate-note',
+      `Vraag over collegegeld (${marker}); mail staat in het gesprek: ${email}`,
+    );
+    await page.click('#escalate-submit');
+    const escFeedback = page.locator('#escalate-feedback');
+    await escFeedback.waitFor({ state: 'visible' });
+    expect(await escFeedback.innerText()).toContain(`Escalated to ${otherTeam}`);
+
+    // The team lead of the receiving team sees it under Escalations, pseudonymized.
+    const { page: leadPage, problems: leadProblems } = await openInbox(lead.email);
+    await leadPage.click('#nav-escalations');
+    const escItem = leadPage.locator(`.esc-item[data-case-id="${caseId}"]`);
+    await escItem.waitFor({ state: 'visible' });
+    const note = escItem.locator('.esc-note');
+    expect(await note.innerText()).toContain(marker);
+    expect(await note.locator('.token').count()).toBeGreaterThan(0);
+    expect(await note.locator('.token').first().textContent()).toMatch(/^\[[A-Z_]+_\d+\]$/);
+    await escItem.locator('summary').click();
+    const leadText = await leadPage.locator('body').innerText();
+    expect(leadText).not.toContain(email);
+    expect(leadText).not.toContain('zz.escalated');
+    expect(await escItem.locator('textarea').count()).toBe(1);
+    expect(await escItem.locator('.esc-consent').count()).toBe(1);
+    await leadPage.screenshot({ path: '/tmp/webui-esc.png' });
+    await page.screenshot({ path: '/tmp/webui-esc-agent.png' });
+
+    expect(problems).toEqual([]);
+    expect(leadProblems).toEqual([]);
+  });
+
   it('shows other roles what they can do, without case content, and logs out', async () => {
     const { page, problems } = await newPage();
     await logIn(page, ADMIN.email, ADMIN.password);

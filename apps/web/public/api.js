@@ -84,4 +84,17 @@ export const api = {
   },
   getCase: (id) => request('GET', `/api/cases/${encodeURIComponent(id)}`),
   reply: (id, text) => request('POST', `/api/cases/${encodeURIComponent(id)}/replies`, { text }),
+  checkReply: (id, text) => request('POST', `/api/cases/${encodeURIComponent(id)}/replies/check`, { text }),
+  closeCase: (id) => request('POST', `/api/cases/${encodeURIComponent(id)}/close`),
+  assign: (id, userId) => request('POST', `/api/cases/${encodeURIComponent(id)}/assign`, { userId }),
+  addNote: (id, text) => request('POST', `/api/cases/${encodeURIComponent(id)}/notes`, { text }),
+  listTeams: () => request('GET', '/api/teams'),
+  escalate: (id, toTeamId, note) =>
+    request('POST', `/api/cases/${encodeURIComponent(id)}/escalations`, { toTeamId, note }),
+  listEscalations: () => request('GET', '/api/escalations'),
+  answerEscalation: (id, text) =>
+    request('POST', `/api/escalations/${encodeURIComponent(id)}/answer`, { text }),
+  takeOver: (id) => request('POST', `/api/escalations/${encodeURIComponent(id)}/take-over`),
+  askConsent: (caseId, teamId, purpose) =>
+    request('POST', `/api/cases/${encodeURIComponent(caseId)}/consents`, { teamId, purpose }),
 };

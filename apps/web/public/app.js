@@ -108,6 +108,7 @@ function showApp() {
     onEvent: (name, payload) => inbox.onRealtime(name, payload),
     onConnect: () => inbox.onReconnect(),
   });
+  inbox.attachRealtime(realtime);
   current = { inbox, realtime };
 }
 

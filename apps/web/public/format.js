@@ -86,6 +86,8 @@ export const STATUS_LABELS = { open: 'Open', answered: 'Answered', closed: 'Clos
 export const DELIVERY_LABELS = {
   queued: 'Queued',
   pending: 'Sending…',
+  sending: 'Sending…',
+  unknown: 'Unknown (checking)',
   sent: 'Sent',
   delivered: 'Delivered',
   failed: 'Failed',

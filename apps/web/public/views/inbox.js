@@ -10,6 +10,7 @@ import {
   textWithTokens,
   timeEl,
 } from '../format.js';
+import { renderEscalations } from './escalations.js';
 
 const FILTERS = [
   ['open', 'Open'],
@@ -18,6 +19,8 @@ const FILTERS = [
   ['all', 'All'],
 ];
 const PAGE = 50;
+const VIEWING_EVERY_MS = 20_000;
+const CHECK_DELAY_MS = 600;
 const MAX_PAGE = 200;
 
 function caseIdFromHash() {
@@ -38,7 +41,12 @@ export function renderInbox(container, user) {
     caseLoading: false,
     queueSeq: 0,
     caseSeq: 0,
+    mode: 'cases', // 'cases' | 'escalations'
+    teams: null, // [{ id, name }] once loaded
+    presence: new Map(), // caseId → userIds
   };
+  let realtime = { emit() {} };
+  let escalations = null; // the escalations view while it is shown
 
   // ---------- queue column ----------
   const tabs = FILTERS.map(([value, label]) =>
@@ -56,6 +64,30 @@ export function renderInbox(container, user) {
       },
       label,
     ),
+  );
+  const escCount = h('span', { class: 'count', hidden: true });
+  const navCases = h(
+    'button',
+    {
+      type: 'button',
+      class: 'mode-btn',
+      id: 'nav-cases',
+      'aria-pressed': 'true',
+      onclick: () => setMode('cases'),
+    },
+    'Cases',
+  );
+  const navEscalations = h(
+    'button',
+    {
+      type: 'button',
+      class: 'mode-btn',
+      id: 'nav-escalations',
+      'aria-pressed': 'false',
+      onclick: () => setMode('escalations'),
+    },
+    'Escalations',
+    escCount,
   );
   const queueList = h('ul', {
     class: 'queue-list',
@@ -80,6 +112,7 @@ export function renderInbox(container, user) {
     h(
       'div',
       { class: 'queue-head' },
+      h('div', { class: 'mode-switch', role: 'group', 'aria-label': 'Work on' }, navCases, navEscalations),
       h('h2', { class: 'queue-title' }, user.role === 'team_lead' ? 'Team cases' : 'Queue'),
       h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Filter by status' }, tabs),
     ),
@@ -234,9 +267,97 @@ export function renderInbox(container, user) {
 
   // ---------- selected case ----------
   let composer = null; // { caseId, el, textarea, feedback } kept across refreshes so drafts survive
+  let side = null; // { caseId, noteForm, escalateForm, fillTeams } kept across refreshes too
+  let actionError = null;
+
+  // ---------- mode: cases / escalations ----------
+  function setMode(mode) {
+    if (mode === state.mode) {
+      if (mode === 'escalations') escalations?.refresh();
+      return;
+    }
+    state.mode = mode;
+    navCases.setAttribute('aria-pressed', String(mode === 'cases'));
+    navEscalations.setAttribute('aria-pressed', String(mode === 'escalations'));
+    if (mode === 'escalations') {
+      setViewing(null);
+      ensureTeams();
+      escalations = renderEscalations(detail, user, { teamName, onCount: showEscCount });
+      detail.querySelector('.case-title')?.focus();
+    } else {
+      escalations?.destroy();
+      escalations = null;
+      detail.replaceChildren();
+      renderDetail();
+      if (state.selectedId) setViewing(state.selectedId);
+    }
+  }
+
+  function showEscCount(n) {
+    escCount.hidden = !n;
+    escCount.textContent = n ? String(n) : '';
+    escCount.title = n ? `${n} open escalation${n === 1 ? '' : 's'}` : '';
+  }
+
+  async function refreshEscCount() {
+    try {
+      const { items = [] } = await api.listEscalations();
+      showEscCount(items.filter((e) => e.status === 'open').length);
+    } catch {
+      // The count is a convenience; the tab shows errors itself.
+    }
+  }
+
+  function teamName(id) {
+    return state.teams?.find((t) => t.id === id)?.name ?? null;
+  }
+
+  let teamsPromise = null;
+  function ensureTeams() {
+    teamsPromise ??= api
+      .listTeams()
+      .then(({ items = [] }) => {
+        state.teams = items;
+        side?.fillTeams();
+        escalations?.refresh();
+      })
+      .catch(() => {
+        teamsPromise = null;
+      });
+    return teamsPromise;
+  }
+
+  // ---------- presence ----------
+  let viewingId = null;
+  let viewingTimer = null;
+  function setViewing(id) {
+    if (viewingId === id) return;
+    if (viewingId) realtime.emit('case.left', { caseId: viewingId });
+    clearInterval(viewingTimer);
+    viewingTimer = null;
+    viewingId = id;
+    if (id) {
+      realtime.emit('case.viewing', { caseId: id });
+      viewingTimer = setInterval(() => realtime.emit('case.viewing', { caseId: id }), VIEWING_EVERY_MS);
+    }
+  }
+
+  function presenceText(caseId) {
+    const n = (state.presence.get(caseId) ?? []).filter((id) => id !== user.id).length;
+    return n ? `Also viewing: ${n} colleague${n === 1 ? '' : 's'}` : '';
+  }
+
+  function updatePresence() {
+    const el = detail.querySelector('#presence');
+    if (!el || !state.kase) return;
+    el.textContent = presenceText(state.kase.id);
+    el.hidden = !el.textContent;
+  }
 
   function selectCase(id) {
+    if (state.mode !== 'cases') setMode('cases');
     if (state.selectedId !== id) {
+      actionError = null;
       state.selectedId = id;
       state.kase = null;
       state.caseError = null;
@@ -244,6 +365,7 @@ export function renderInbox(container, user) {
       history.replaceState(null, '', `#/cases/${id}`);
     }
     renderQueue();
+    setViewing(id);
     loadCase(id, { focus: true });
   }
 
@@ -275,6 +397,7 @@ export function renderInbox(container, user) {
   }
 
   function renderDetail() {
+    if (state.mode !== 'cases') return;
     if (!state.selectedId) {
       detail.replaceChildren(
         h(
@@ -333,8 +456,17 @@ export function renderInbox(container, user) {
                 `Kept until ${absoluteTime(kase.retainUntil)}`,
               )
             : null,
+          h(
+            'span',
+            { class: 'presence', id: 'presence', role: 'status', hidden: !presenceText(kase.id) },
+            presenceText(kase.id),
+          ),
         ),
+        actionError
+          ? h('p', { class: 'error small', role: 'alert', id: 'case-action-error' }, actionError)
+          : null,
       ),
+      caseActions(kase),
     );
 
     const banner =
@@ -357,6 +489,7 @@ export function renderInbox(container, user) {
     if (!kase.messages?.length) messages.appendChild(h('li', { class: 'muted' }, 'No messages.'));
 
     if (!composer || composer.caseId !== kase.id) composer = buildComposer(kase);
+    if (!side || side.caseId !== kase.id) side = buildSideForms(kase);
 
     detail.replaceChildren(
       h(
@@ -364,18 +497,210 @@ export function renderInbox(container, user) {
         { class: `case-view view-${kase.view}`, 'data-view': kase.view, 'data-case-id': kase.id },
         header,
         banner,
-        messages,
-        kase.view === 'original'
-          ? composer.el
-          : h(
-              'p',
-              { class: 'composer-note muted' },
-              'Team leads work from the pseudonymized copy. Replies are sent by the agents of this team.',
-            ),
+        h(
+          'div',
+          { class: 'case-body' },
+          h(
+            'div',
+            { class: 'case-main' },
+            messages,
+            kase.view === 'original' && kase.status !== 'closed'
+              ? composer.el
+              : h(
+                  'p',
+                  { class: 'composer-note muted' },
+                  kase.view === 'original'
+                    ? 'This case is closed. A new message from the person reopens it.'
+                    : 'Team leads work from the pseudonymized copy. Replies are sent by the agents of this team.',
+                ),
+          ),
+          sidePanel(kase),
+        ),
       ),
     );
     messages.scrollTop = nearBottom ? messages.scrollHeight : previousScroll;
   }
+
+  function caseActions(kase) {
+    if (kase.status === 'closed') return null;
+    const take =
+      user.role === 'agent' && kase.assigneeId !== user.id
+        ? h('button', { type: 'button', class: 'btn btn-secondary', id: 'case-take' }, 'Take')
+        : null;
+    const close = h('button', { type: 'button', class: 'btn btn-secondary', id: 'case-close' }, 'Close case');
+    take?.addEventListener('click', () =>
+      caseAction(kase.id, [take, close], () => api.assign(kase.id, user.id)),
+    );
+    close.addEventListener('click', () => caseAction(kase.id, [take, close], () => api.closeCase(kase.id)));
+    return h('div', { class: 'case-actions' }, take, close);
+  }
+
+  async function caseAction(caseId, buttons, fn) {
+    for (const b of buttons) if (b) b.disabled = true;
+    try {
+      await fn();
+      actionError = null;
+    } catch (err) {
+      actionError = err instanceof ApiError ? err.message : 'That did not work. Try again.';
+    } finally {
+      for (const b of buttons) if (b) b.disabled = false;
+      if (caseId === state.selectedId) loadCase(caseId);
+      refreshQueue();
+    }
+  }
+
+  function sidePanel(kase) {
+    const notes = kase.notes ?? [];
+    const privacy = kase.noticeVersion
+      ? `Privacy notice sent (version ${kase.noticeVersion}${kase.retentionPeriod ? `, kept ${kase.retentionPeriod}` : ''}).`
+      : 'The privacy notice goes with the first reply.';
+    return h(
+      'aside',
+      { class: 'case-side', 'aria-label': 'Case notes and escalation' },
+      h(
+        'section',
+        { class: 'side-section' },
+        h('h3', {}, 'Internal notes'),
+        notes.length
+          ? h(
+              'ol',
+              { class: 'notes', id: 'notes-list' },
+              notes.map((n) =>
+                h(
+                  'li',
+                  { class: 'note', 'data-note-id': n.id },
+                  h('p', { class: 'note-text' }, textWithTokens(n.text)),
+                  h(
+                    'span',
+                    { class: 'muted small' },
+                    n.authorId === user.id ? 'You · ' : 'Colleague · ',
+                    timeEl(n.createdAt),
+                  ),
+                ),
+              ),
+            )
+          : h('p', { class: 'muted small', id: 'notes-list' }, 'No notes yet.'),
+        side.noteForm,
+      ),
+      side.escalateForm
+        ? h('section', { class: 'side-section' }, h('h3', {}, 'Escalate'), side.escalateForm)
+        : null,
+      h(
+        'section',
+        { class: 'side-section' },
+        h('h3', {}, 'Privacy'),
+        h('p', { class: 'muted small' }, privacy),
+      ),
+    );
+  }
+
+  function sideFeedback(el, kind, text) {
+    el.className = `feedback ${kind}`;
+    el.textContent = text;
+  }
+
+  function buildSideForms(kase) {
+    const caseId = kase.id;
+    if (user.role !== 'agent' || kase.view !== 'original') return { caseId, fillTeams() {} };
+
+    const noteText = h('textarea', {
+      id: 'note-text',
+      rows: '2',
+      maxlength: '4000',
+      placeholder: 'Only your team sees notes.',
+    });
+    const noteBtn = h('button', { type: 'submit', class: 'btn btn-secondary' }, 'Add note');
+    const noteFeedback = h('div', { class: 'feedback', role: 'status' });
+    const noteForm = h(
+      'form',
+      {
+        class: 'side-form',
+        onsubmit: async (event) => {
+          event.preventDefault();
+          const text = noteText.value.trim();
+          if (!text) return sideFeedback(noteFeedback, 'error', 'Write a note first.');
+          noteBtn.disabled = true;
+          try {
+            await api.addNote(caseId, text);
+            noteText.value = '';
+            sideFeedback(noteFeedback, '', '');
+            if (caseId === state.selectedId) loadCase(caseId);
+          } catch (err) {
+            sideFeedback(
+              noteFeedback,
+              'error',
+              err instanceof ApiError ? err.message : 'Could not add the note.',
+            );
+          } finally {
+            noteBtn.disabled = false;
+          }
+        },
+      },
+      h('label', { for: 'note-text', class: 'visually-hidden' }, 'Note'),
+      noteText,
+      h('div', { class: 'side-actions' }, noteBtn),
+      noteFeedback,
+    );
+
+    const team = h('select', { id: 'escalate-team', name: 'toTeamId' });
+    const fillTeams = () => {
+      const chosen = team.value;
+      const options = (state.teams ?? []).filter((t) => t.id !== user.teamId);
+      team.replaceChildren(
+        h('option', { value: '' }, state.teams ? 'Choose a team…' : 'Loading teams…'),
+        ...options.map((t) => h('option', { value: t.id }, t.name)),
+      );
+      if (options.some((t) => t.id === chosen)) team.value = chosen;
+    };
+    fillTeams();
+    ensureTeams();
+    const escNote = h('textarea', {
+      id: 'escalate-note',
+      rows: '3',
+      maxlength: '4000',
+      placeholder: 'What should the other team answer? They see names and numbers as tokens.',
+    });
+    const escBtn = h(
+      'button',
+      { type: 'submit', class: 'btn btn-secondary', id: 'escalate-submit' },
+      'Escalate',
+    );
+    const escFeedback = h('div', { class: 'feedback', role: 'status', id: 'escalate-feedback' });
+    const escalateForm = h(
+      'form',
+      {
+        class: 'side-form',
+        onsubmit: async (event) => {
+          event.preventDefault();
+          const note = escNote.value.trim();
+          if (!team.value) return sideFeedback(escFeedback, 'error', 'Choose the team that should answer.');
+          if (!note) return sideFeedback(escFeedback, 'error', 'Write what the other team should answer.');
+          escBtn.disabled = true;
+          try {
+            await api.escalate(caseId, team.value, note);
+            const name = teamName(team.value) ?? 'the team';
+            escNote.value = '';
+            sideFeedback(escFeedback, 'ok', `Escalated to ${name}. They see a pseudonymized copy.`);
+          } catch (err) {
+            sideFeedback(escFeedback, 'error', err instanceof ApiError ? err.message : 'Could not escalate.');
+          } finally {
+            escBtn.disabled = false;
+          }
+        },
+      },
+      h('label', { for: 'escalate-team', class: 'small' }, 'Team'),
+      team,
+      h('label', { for: 'escalate-note', class: 'small' }, 'Note'),
+      escNote,
+      h('div', { class: 'side-actions' }, escBtn),
+      escFeedback,
+    );
+    return { caseId, noteForm, escalateForm, fillTeams };
+  }
+
+  const ERROR_LABELS = {
+    WINDOW_CLOSED: 'Not delivered: the 24-hour WhatsApp window is closed',
+  };
 
   function messageBubble(m) {
     const out = m.direction === 'out';
@@ -395,6 +720,13 @@ export function renderInbox(container, user) {
         { class: 'message-meta' },
         timeEl(m.createdAt),
         delivery ? h('span', { class: `delivery delivery-${m.deliveryStatus}` }, delivery) : null,
+        out && m.errorCode
+          ? h(
+              'span',
+              { class: 'delivery delivery-failed', title: m.errorCode },
+              ERROR_LABELS[m.errorCode] ?? m.errorCode,
+            )
+          : null,
       ),
     );
   }
@@ -409,6 +741,44 @@ export function renderInbox(container, user) {
       placeholder: 'Write a reply… (Ctrl+Enter to send)',
     });
     const feedback = h('div', { class: 'composer-feedback', role: 'status', 'aria-live': 'polite' });
+    const check = h('div', { class: 'feedback composer-check', id: 'reply-check', 'aria-live': 'polite' });
+    let checkSeq = 0;
+    const showCheck = (result) => {
+      clear(check);
+      const warnings = result?.warnings ?? [];
+      if (result?.refusal) {
+        check.className = 'feedback composer-check error';
+        check.dataset.state = 'refused';
+        check.append(
+          h('p', { role: 'alert' }, h('strong', {}, 'This would be refused: '), result.refusal.message),
+        );
+      } else if (warnings.length) {
+        check.className = 'feedback composer-check warning';
+        check.dataset.state = 'warning';
+        check.append(
+          h(
+            'ul',
+            {},
+            warnings.map((w) => h('li', {}, w.message ?? w.code)),
+          ),
+        );
+      } else {
+        check.className = 'feedback composer-check';
+        check.dataset.state = 'ok';
+      }
+    };
+    const runCheck = debounce(async () => {
+      const mine = ++checkSeq;
+      const text = textarea.value.trim();
+      if (!text) return showCheck(null);
+      try {
+        const result = await api.checkReply(caseId, text);
+        if (mine === checkSeq && caseId === state.selectedId) showCheck(result);
+      } catch {
+        // A failed dry run is not worth an error; sending reports problems.
+      }
+    }, CHECK_DELAY_MS);
+    textarea.addEventListener('input', () => runCheck());
     const send = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send reply');
 
     const showFeedback = (kind, title, list = []) => {
@@ -438,6 +808,9 @@ export function renderInbox(container, user) {
       try {
         const result = await api.reply(caseId, text);
         textarea.value = '';
+        runCheck.cancel();
+        checkSeq++;
+        showCheck(null);
         const warnings = result?.warnings ?? [];
         showFeedback(
           warnings.length ? 'warning' : 'ok',
@@ -493,6 +866,7 @@ export function renderInbox(container, user) {
         ),
         send,
       ),
+      check,
       feedback,
     );
     return { caseId, el, textarea, feedback };
@@ -512,22 +886,46 @@ export function renderInbox(container, user) {
   };
   window.addEventListener('hashchange', onHashChange);
 
+  const refreshEscalations = debounce(() => {
+    escalations?.refresh();
+    if (!escalations) refreshEscCount();
+  }, 250);
+
   renderQueue();
   renderDetail();
   loadQueue();
-  if (state.selectedId) loadCase(state.selectedId);
+  refreshEscCount();
+  if (state.selectedId) {
+    setViewing(state.selectedId);
+    loadCase(state.selectedId);
+  }
 
   return {
-    onRealtime(_name, payload) {
-      refreshQueue();
+    attachRealtime(r) {
+      realtime = r;
+    },
+    onRealtime(name, payload) {
+      if (name === 'presence.updated') {
+        if (payload?.caseId)
+          state.presence.set(payload.caseId, Array.isArray(payload.userIds) ? payload.userIds : []);
+        if (payload?.caseId === state.selectedId) updatePresence();
+        return;
+      }
+      if (name === 'escalation.updated') refreshEscalations();
+      else refreshQueue();
       if (payload?.caseId && payload.caseId === state.selectedId) refreshCase(payload.caseId);
     },
     onReconnect() {
-      // We may have missed events while offline: catch up.
+      // We may have missed events while offline: catch up, and say again which case is open.
       refreshQueue();
+      refreshEscalations();
+      if (viewingId) realtime.emit('case.viewing', { caseId: viewingId });
       if (state.selectedId) refreshCase(state.selectedId);
     },
     destroy() {
+      setViewing(null);
+      refreshEscalations.cancel();
+      escalations?.destroy();
       clearInterval(ticker);
       refreshQueue.cancel();
       refreshCase.cancel();
