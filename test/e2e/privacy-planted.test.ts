@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { pgDump, redisDump } from '../support/data-dumps';
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
 import { AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
@@ -12,28 +11,6 @@ jest.setTimeout(90_000);
 function variants(phone: string, email: string): string[] {
   const local = `0${phone.slice(2)}`;
   return [email, email.toUpperCase(), phone, `+${phone}`, local, `${local.slice(0, 2)}-${local.slice(2)}`];
-}
-
-async function redisDump(url: string, prefix: string): Promise<string> {
-  const redis = new Redis(url);
-  const parts: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    for (const key of keys) {
-      parts.push(key);
-      const type = await redis.type(key);
-      if (type === 'string') parts.push(String(await redis.get(key)));
-      if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));
-      if (type === 'list') parts.push(JSON.stringify(await redis.lrange(key, 0, -1)));
-      if (type === 'set') parts.push(JSON.stringify(await redis.smembers(key)));
-      if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, 0, -1)));
-      if (type === 'stream') parts.push(JSON.stringify(await redis.xrange(key, '-', '+')));
-    }
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-  return parts.join('\n');
 }
 
 describe('privacy: planted identifiers leave no trace outside encrypted storage', () => {
@@ -74,9 +51,7 @@ describe('privacy: planted identifiers leave no trace outside encrypted storage'
       );
       expect(detail.body.messages[0].text).toBe(text);
 
-      const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', process.env.TEST_DATABASE_URL!], {
-        maxBuffer: 512 * 1024 * 1024,
-      }).toString();
+      const dump = pgDump();
       expect(dump.length).toBeGreaterThan(1000);
       const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
       await db.connect();
@@ -86,7 +61,7 @@ describe('privacy: planted identifiers leave no trace outside encrypted storage'
       expect(pseudo).toContain('[EMAIL_1]');
       expect(pseudo).toContain('[PHONE_1]');
 
-      const redis = await redisDump(process.env.TEST_REDIS_URL!, process.env.TEST_REDIS_PREFIX!);
+      const redis = (await redisDump(process.env.TEST_REDIS_URL!, process.env.TEST_REDIS_PREFIX!)).text;
       const logs = apiApp.output + worker.output;
       const socketPayloads = JSON.stringify(events);
       expect(logs.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { pgDump, redisDump } from '../support/data-dumps';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -37,36 +37,6 @@ function phoneFor(tag: string): string {
 function variants(phone: string, email: string): string[] {
   const local = `0${phone.slice(2)}`;
   return [email, email.toUpperCase(), phone, `+${phone}`, local, `${local.slice(0, 2)}-${local.slice(2)}`];
-}
-
-async function redisDump(url: string, prefix: string): Promise<{ text: string; keys: string[] }> {
-  const redis = new Redis(url);
-  const parts: string[] = [];
-  const all: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    for (const key of keys) {
-      all.push(key);
-      parts.push(key);
-      const type = await redis.type(key);
-      if (type === 'string') parts.push(String(await redis.get(key)));
-      if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));
-      if (type === 'list') parts.push(JSON.stringify(await redis.lrange(key, 0, -1)));
-      if (type === 'set') parts.push(JSON.stringify(await redis.smembers(key)));
-      if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, 0, -1)));
-      if (type === 'stream') parts.push(JSON.stringify(await redis.xrange(key, '-', '+')));
-    }
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-  return { text: parts.join('\n'), keys: all };
-}
-
-function pgDump(): string {
-  return execFileSync('pg_dump', ['--data-only', '--no-owner', process.env.TEST_DATABASE_URL!], {
-    maxBuffer: 512 * 1024 * 1024,
-  }).toString();
 }
 
 describe('retention and data-subject rights', () => {
