@@ -6,6 +6,7 @@ import {
   encrypt,
   inboundEventKey,
   KeyRing,
+  preparedQuery,
   PseudonymVaultStore,
   teamRoom,
   userRoom,
@@ -55,7 +56,9 @@ export class CaseIntakeService {
     const result = await this.vaults.anonymizeForCase(manager, kase.id, key, event.text, account.allowlist, {
       newCase: created,
     });
-    const [message]: { id: string }[] = await manager.query(
+    const [message] = await preparedQuery<{ id: string }>(
+      manager,
+      'intake-message',
       `WITH tokens AS (
          INSERT INTO pseudonyms (case_id, token, entity_type, value_enc)
          SELECT $1, * FROM unnest($10::text[], $11::text[], $12::bytea[])
@@ -125,7 +128,9 @@ export class CaseIntakeService {
         data_key_id: contact.data_key_id!,
       };
       // A new question stops the retention clock until it is answered again.
-      await manager.query(
+      await preparedQuery(
+        manager,
+        'intake-reopen',
         `UPDATE cases SET status = 'open', retain_until = NULL, last_message_at = GREATEST(last_message_at, $2), updated_at = now()
           WHERE id = $1`,
         [current.id, event.timestamp],
@@ -137,7 +142,9 @@ export class CaseIntakeService {
     const dataKey = this.keyRing.newDataKey();
     // Round-robin by load: the available agent of the team with the fewest open cases below their
     // capacity (ties by id, so equal agents take turns); none leaves the case in the team queue.
-    const [kase]: CaseRow[] = await manager.query(
+    const [kase] = await preparedQuery<CaseRow>(
+      manager,
+      'intake-new-case',
       `WITH k AS (INSERT INTO data_keys (id, wrapped) VALUES ($5, $6))
        INSERT INTO cases (channel, channel_account_id, contact_id, team_id, assignee_id, status, data_key_id, first_inbound_at, last_message_at)
        VALUES ($1, $2, $3, $4, (
@@ -165,7 +172,9 @@ export class CaseIntakeService {
     accountId: string,
     hash: Buffer,
   ): Promise<ContactRow | undefined> {
-    const [row]: ContactRow[] = await manager.query(
+    const [row] = await preparedQuery<ContactRow>(
+      manager,
+      'intake-find-contact',
       `SELECT ct.id AS contact_id, c.id AS case_id, c.team_id, c.assignee_id, c.status, c.data_key_id
          FROM contacts ct
          LEFT JOIN LATERAL (
@@ -187,7 +196,9 @@ export class CaseIntakeService {
     event: InboundMessageEvent,
   ): Promise<ContactRow> {
     const dataKey = this.keyRing.newDataKey();
-    const [inserted]: { id: string }[] = await manager.query(
+    const [inserted] = await preparedQuery<{ id: string }>(
+      manager,
+      'intake-new-contact',
       `WITH k AS (INSERT INTO data_keys (id, wrapped) VALUES ($4, $7))
        INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
        VALUES ($1, $2, $3, $4, $5, $6)

@@ -5,7 +5,7 @@ import {
   JobHandlerRegistry,
   JobName,
   KeyRing,
-  queryReturning,
+  preparedQuery,
   RealtimeEmitter,
   SocketEventName,
   SocketEvents,
@@ -47,8 +47,9 @@ export class InboundEventHandler implements OnModuleInit {
       // Claims the event (lock, mark processed, drop the sealed payload) and hands back the payload
       // in one statement. The commit need not wait for the disk: the webhook's own commit made the
       // event durable, and a lost commit only means the event is unprocessed again and re-runs.
-      const [row] = await queryReturning<{ channel_account_id: string; payload_enc: Buffer }>(
+      const [row] = await preparedQuery<{ channel_account_id: string; payload_enc: Buffer }>(
         manager,
+        'inbound-claim',
         `WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
               old AS (SELECT id, payload_enc FROM inbound_events
                        WHERE id = $1 AND processed_at IS NULL AND payload_enc IS NOT NULL FOR UPDATE)

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { KeyRing } from '../crypto/key-ring.service';
+import { preparedQuery } from '../database/prepared-query';
 import { JobName } from '../jobs/job-catalogue';
 
 /** The parts of a normalized channel event that identify it; the whole event is sealed as payload. */
@@ -31,8 +32,11 @@ export async function storeInboundEvents(
   opts: { outbox: boolean },
 ): Promise<string[]> {
   if (!rows.length) return [];
-  // One statement is one implicit transaction and one round trip.
-  const stored: { id: string }[] = await dataSource.query(
+  // One statement is one implicit transaction and one round trip, prepared once per connection.
+  const runner = dataSource.createQueryRunner();
+  const stored = await preparedQuery<{ id: string }>(
+    runner.manager,
+    opts.outbox ? 'inbound-store-outbox' : 'inbound-store',
     `WITH ins AS (
        INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc)
        SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[], $4::bytea[])
@@ -51,6 +55,6 @@ export async function storeInboundEvents(
       JobName.ProcessInboundEvent,
       opts.outbox,
     ],
-  );
+  ).finally(() => runner.release());
   return stored.map((r) => r.id);
 }

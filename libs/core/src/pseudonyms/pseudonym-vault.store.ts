@@ -8,13 +8,16 @@ import {
   VaultEntry,
 } from '@webcare/anonymizer';
 import { decrypt, encrypt } from '../crypto/envelope';
+import { preparedQuery } from '../database/prepared-query';
 import { EntityManager } from 'typeorm';
 
 /** Loads and saves a case's token vault; values and their normalized keys are encrypted with the case key. */
 @Injectable()
 export class PseudonymVaultStore {
   async load(manager: EntityManager, caseId: string, caseKey: Buffer): Promise<TokenVault> {
-    const rows: { token: string; entity_type: string; value_enc: Buffer }[] = await manager.query(
+    const rows = await preparedQuery<{ token: string; entity_type: string; value_enc: Buffer }>(
+      manager,
+      'vault-load',
       `SELECT token, entity_type, value_enc FROM pseudonyms WHERE case_id = $1`,
       [caseId],
     );
