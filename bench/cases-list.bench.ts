@@ -30,7 +30,13 @@
  * Env knobs: BENCH_CASES (100000), BENCH_REQUESTS (300 per scenario), BENCH_CONCURRENCY (8),
  * BENCH_CONCURRENT_S (10), BENCH_KEEP_DB=1, BENCH_API_NODE_ARGS.
  */
-import { cleanUpOnSignal, createDatabase, deleteRedisKeys, dropDatabase } from './support/scratch';
+import {
+  cleanUpOnSignal,
+  createDatabase,
+  deleteRedisKeys,
+  dropDatabase,
+  scratchNames,
+} from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -335,16 +341,9 @@ class Scenario {
 // ------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
-  const baseDbUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/webcare');
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('cases');
   const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
   const benchName = process.env.BENCH_NAME ?? 'cases-list';
-  const dbName = `webcare_bench_cases_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const adminUrl = new URL(baseDbUrl.toString());
-  adminUrl.pathname = '/postgres';
-  const dbUrl = new URL(baseDbUrl.toString());
-  dbUrl.pathname = `/${dbName}`;
-  const redisPrefix = `wcbench-${randomBytes(4).toString('hex')}`;
   const dataKey = randomBytes(32).toString('base64');
   const master = Buffer.from(dataKey, 'base64');
   const keyRing = new KeyRing({ dataKey: master } as AppConfig);

@@ -27,7 +27,13 @@
  * BENCH_WORKER_CONCURRENCY (16), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
  * BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP_DB=1.
  */
-import { cleanUpOnSignal, createDatabase, deleteRedisKeys, dropDatabase } from './support/scratch';
+import {
+  cleanUpOnSignal,
+  createDatabase,
+  deleteRedisKeys,
+  dropDatabase,
+  scratchNames,
+} from './support/scratch';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -96,16 +102,9 @@ async function dbStats(url: string, name: string): Promise<Record<string, number
 }
 
 async function main(): Promise<void> {
-  const baseDbUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/webcare');
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('ingest');
   const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
   const benchName = process.env.BENCH_NAME ?? 'ingest';
-  const dbName = `webcare_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const adminUrl = new URL(baseDbUrl.toString());
-  adminUrl.pathname = '/postgres';
-  const dbUrl = new URL(baseDbUrl.toString());
-  dbUrl.pathname = `/${dbName}`;
-  const redisPrefix = `wcbench-${randomBytes(4).toString('hex')}`;
   const dataKey = randomBytes(32).toString('base64');
 
   const apps: AppProcess[] = [];

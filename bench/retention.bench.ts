@@ -14,7 +14,13 @@
  * ingest p99 during the sweep vs idle. BENCH_RUNS (default 3) runs, each on freshly inserted data;
  * the reported value is the median.
  */
-import { cleanUpOnSignal, createDatabase, deleteRedisKeys, dropDatabase } from './support/scratch';
+import {
+  cleanUpOnSignal,
+  createDatabase,
+  deleteRedisKeys,
+  dropDatabase,
+  scratchNames,
+} from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -103,16 +109,9 @@ async function insertDueCases(db: Client, accountId: string, teamId: string, run
 }
 
 async function main(): Promise<void> {
-  const baseDbUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/webcare');
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('retention');
   const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
   const benchName = process.env.BENCH_NAME ?? 'retention';
-  const dbName = `webcare_bench_retention_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const adminUrl = new URL(baseDbUrl.toString());
-  adminUrl.pathname = '/postgres';
-  const dbUrl = new URL(baseDbUrl.toString());
-  dbUrl.pathname = `/${dbName}`;
-  const redisPrefix = `wcbench-${randomBytes(4).toString('hex')}`;
 
   const apps: AppProcess[] = [];
   let db: Client | null = null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 
@@ -50,4 +51,27 @@ export function cleanUpOnSignal(cleanup: () => Promise<void>): { readonly stoppi
     });
   }
   return state;
+}
+
+/** Names for one run's throwaway database and Redis prefix, from DATABASE_URL / REDIS_URL. */
+export function scratchNames(tag: string): {
+  redisUrl: string;
+  dbName: string;
+  adminUrl: URL;
+  dbUrl: URL;
+  redisPrefix: string;
+} {
+  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/webcare';
+  const dbName = `webcare_bench_${tag}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const adminUrl = new URL(base);
+  adminUrl.pathname = '/postgres';
+  const dbUrl = new URL(base);
+  dbUrl.pathname = `/${dbName}`;
+  return {
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    dbName,
+    adminUrl,
+    dbUrl,
+    redisPrefix: `wcbench-${randomBytes(4).toString('hex')}`,
+  };
 }

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from './ports';
+import { freePort, waitFor } from '../../bench/support/processes';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -94,16 +94,4 @@ export async function startWorker(env: Record<string, string>): Promise<AppProce
   return worker;
 }
 
-export async function waitFor(
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 15_000,
-  describe?: () => string,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > until)
-      throw new Error(`Timed out after ${timeoutMs} ms${describe ? `\n${describe().slice(-3000)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { waitFor };
