@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { createDataSource, enqueueInTransaction, JobName, OutboxRelay, QueueName } from '../../libs/core/src';
+import { createDataSource, enqueueInTransaction, jobIdFor, JobName, OutboxRelay, QueueName } from '../../libs/core/src';
 
 jest.setTimeout(30_000);
 
@@ -37,16 +37,16 @@ describe('outbox relay (real Postgres + Redis)', () => {
   it('moves committed rows to BullMQ with deterministic ids and id-only payloads', async () => {
     await ds.transaction((m) =>
       enqueueInTransaction(m, [
-        { name: JobName.ProcessInboundEvent, payload: { inboundEventId: '101' } },
-        { name: JobName.ProcessInboundEvent, payload: { inboundEventId: '102' } },
+        { name: JobName.ProcessInboundEvent, payload: { inboundEventIds: ['101'] } },
+        { name: JobName.ProcessInboundEvent, payload: { inboundEventIds: ['102'] } },
       ]),
     );
     const { relay, queue, close } = relayWith(process.env.TEST_REDIS_URL!);
     try {
       expect(await relay.relayBatch()).toBe(2);
-      const job = await queue.getJob('inbound-101');
+      const job = await queue.getJob(jobIdFor(JobName.ProcessInboundEvent, { inboundEventIds: ['101'] }));
       expect(job?.name).toBe(JobName.ProcessInboundEvent);
-      expect(job?.data).toEqual({ inboundEventId: '101' });
+      expect(job?.data).toEqual({ inboundEventIds: ['101'] });
       expect(Number((await ds.query(`SELECT count(*) AS n FROM outbox`))[0].n)).toBe(0);
       await queue.obliterate({ force: true });
     } finally {
@@ -56,7 +56,7 @@ describe('outbox relay (real Postgres + Redis)', () => {
 
   it('keeps rows when Redis does not answer', async () => {
     await ds.transaction((m) =>
-      enqueueInTransaction(m, [{ name: JobName.ProcessInboundEvent, payload: { inboundEventId: '201' } }]),
+      enqueueInTransaction(m, [{ name: JobName.ProcessInboundEvent, payload: { inboundEventIds: ['201'] } }]),
     );
     const { relay, close } = relayWith('redis://127.0.0.1:1');
     try {

@@ -1,19 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { NormalizedEvent, verifyMetaSignature, WebhookPayloadError } from '@webcare/channels';
-import {
-  Channel,
-  ChannelAccountSecrets,
-  ChannelAccountsService,
-  DomainError,
-  jobIdFor,
-  JobName,
-  KeyRing,
-  QUEUES,
-  QueueName,
-  storeInboundEvents,
-} from '@webcare/core';
-import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { Channel, ChannelAccountSecrets, ChannelAccountsService, DomainError } from '@webcare/core';
+import { InboundEventBatcher } from './inbound-event.batcher';
 
 export interface WebhookSource {
   channel: Channel;
@@ -26,7 +14,7 @@ export const metaVerify: WebhookSource['verify'] = (raw, signature, account) =>
   verifyMetaSignature(raw, signature, account.appSecret);
 
 /**
- * Verifies, parses and durably stores webhook events, then answers. The payload is sealed at rest
+ * Verifies, parses and durably stores webhook events (grouped with concurrent webhooks), then answers. The payload is sealed at rest
  * and only ids travel on: the worker does the slow part (anonymize, encrypt per case, notify).
  */
 @Injectable()
@@ -34,10 +22,8 @@ export class WebhookIngestService {
   private readonly logger = new Logger(WebhookIngestService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly accounts: ChannelAccountsService,
-    private readonly keyRing: KeyRing,
-    @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
+    private readonly batcher: InboundEventBatcher,
   ) {}
 
   async receive(
@@ -68,33 +54,8 @@ export class WebhookIngestService {
         { channel: source.channel, events: unknown },
         'events for unknown channel accounts ignored',
       );
-    const ids = await storeInboundEvents(this.dataSource, this.keyRing, rows, { outbox: false });
-    void this.enqueue(ids);
+    await this.batcher.store(rows);
     return { status: 'ok' };
-  }
-
-  /**
-   * After the commit, not awaited by the response. If Redis is down this fails fast and the
-   * worker's recovery sweep enqueues the stored events once it is back.
-   */
-  private async enqueue(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const jobs = ids.map((inboundEventId) => {
-      const data = { inboundEventId };
-      return {
-        name: JobName.ProcessInboundEvent,
-        data,
-        opts: { jobId: jobIdFor(JobName.ProcessInboundEvent, data) },
-      };
-    });
-    try {
-      await this.queues.get(QueueName.Inbound)!.addBulk(jobs);
-    } catch (err) {
-      this.logger.warn(
-        { events: ids.length, err: { message: (err as Error).message } },
-        'enqueue failed; recovery will retry',
-      );
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TokenVault } from '@webcare/anonymizer';
 import { InboundMessageEvent } from '@webcare/channels';
 import {
   ChannelAccountSecrets,
@@ -14,6 +15,11 @@ import {
 import { EntityManager } from 'typeorm';
 import { PendingEmit } from './inbound-event.handler';
 
+export interface InboundMessage {
+  accountId: string;
+  event: InboundMessageEvent;
+}
+
 interface CaseRow {
   id: string;
   team_id: string;
@@ -24,6 +30,8 @@ interface CaseRow {
 
 interface ContactRow {
   contact_id: string;
+  channel_account_id: string;
+  external_hash: Buffer;
   case_id: string | null;
   team_id: string | null;
   assignee_id: string | null;
@@ -31,10 +39,28 @@ interface ContactRow {
   data_key_id: string | null;
 }
 
+/** One person writing to one channel account in this batch, and the case their messages go to. */
+interface Thread {
+  account: ChannelAccountSecrets;
+  hash: Buffer;
+  /** The first message names the person when a contact has to be created. */
+  first: InboundMessageEvent;
+  lastAt: Date;
+  contactId?: string;
+  kase?: CaseRow;
+  key?: Buffer;
+  vault?: TokenVault;
+  created: boolean;
+  reopened: boolean;
+}
+
+const threadKey = (accountId: string, hash: Buffer) => `${accountId}:${hash.toString('hex')}`;
+
 /**
- * Files an inbound message: contact, the contact's open case (reopened or new), message, token
- * vault. Statements are combined where it is safe (key + row inserts, message + new tokens):
- * round trips to Postgres are most of the cost of ingest.
+ * Files a batch of inbound messages in the caller's transaction: contacts, each contact's open case
+ * (reopened or new), messages and new tokens. Round trips to Postgres are most of the cost of
+ * ingest, so every step is one statement for the whole batch; only new cases are created one by
+ * one, because each assignment must see the one before it.
  */
 @Injectable()
 export class CaseIntakeService {
@@ -44,101 +70,152 @@ export class CaseIntakeService {
     private readonly vaults: PseudonymVaultStore,
   ) {}
 
-  async intake(
-    manager: EntityManager,
-    channelAccountId: string,
-    event: InboundMessageEvent,
-  ): Promise<PendingEmit[]> {
-    const account = await this.accounts.byId(channelAccountId);
-    if (!account) return [];
-    const { kase, created, reopened, key } = await this.openCaseFor(manager, account, event);
+  async intake(manager: EntityManager, messages: InboundMessage[]): Promise<PendingEmit[]> {
+    const items: { thread: Thread; event: InboundMessageEvent }[] = [];
+    const threads = new Map<string, Thread>();
+    for (const { accountId, event } of messages) {
+      const account = await this.accounts.byId(accountId);
+      if (!account) continue;
+      const hash = this.keyRing.lookupHash(`${account.channel}:user:${event.senderExternalId}`);
+      const key = threadKey(account.id, hash);
+      let thread = threads.get(key);
+      if (!thread) {
+        thread = { account, hash, first: event, lastAt: event.timestamp, created: false, reopened: false };
+        threads.set(key, thread);
+      }
+      if (event.timestamp > thread.lastAt) thread.lastAt = event.timestamp;
+      items.push({ thread, event });
+    }
+    if (!items.length) return [];
 
-    const result = await this.vaults.anonymizeForCase(manager, kase.id, key, event.text, account.allowlist, {
-      newCase: created,
-    });
-    const [message] = await preparedQuery<{ id: string }>(
+    await this.attachContacts(manager, threads);
+    await this.attachCases(manager, [...threads.values()]);
+
+    const texts = items.map(({ thread, event }) =>
+      this.vaults.anonymizeWith(thread.vault!, event.text, thread.account.allowlist),
+    );
+    const inserted = await this.insertMessages(manager, items, texts);
+    return this.emitsFor([...threads.values()], items, inserted);
+  }
+
+  /** Locks every thread's contact (in id order, so concurrent batches cannot deadlock) or creates it. */
+  private async attachContacts(manager: EntityManager, threads: Map<string, Thread>): Promise<void> {
+    const all = [...threads.values()];
+    const apply = (rows: ContactRow[]) => {
+      for (const row of rows) {
+        const thread = threads.get(threadKey(row.channel_account_id, row.external_hash));
+        if (!thread) continue;
+        thread.contactId = row.contact_id;
+        if (row.case_id) {
+          thread.kase = {
+            id: row.case_id,
+            team_id: row.team_id!,
+            assignee_id: row.assignee_id,
+            status: row.status!,
+            data_key_id: row.data_key_id!,
+          };
+        }
+      }
+    };
+    apply(await this.lockContacts(manager, all));
+    const missing = all.filter((t) => !t.contactId);
+    if (!missing.length) return;
+    const raced = await this.createContacts(manager, missing);
+    if (raced.length) apply(await this.lockContacts(manager, raced));
+  }
+
+  private lockContacts(manager: EntityManager, threads: Thread[]): Promise<ContactRow[]> {
+    return preparedQuery<ContactRow>(
       manager,
-      'intake-message',
-      `WITH tokens AS (
-         INSERT INTO pseudonyms (case_id, token, entity_type, value_enc)
-         SELECT $1, * FROM unnest($10::text[], $11::text[], $12::bytea[])
-       )
-       INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, sent_at)
-       VALUES ($1, $2, 'in', $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (channel_account_id, external_hash) WHERE external_hash IS NOT NULL DO NOTHING
-       RETURNING id`,
+      'intake-lock-contacts',
+      `SELECT ct.id AS contact_id, ct.channel_account_id, ct.external_hash,
+              c.id AS case_id, c.team_id, c.assignee_id, c.status, c.data_key_id
+         FROM contacts ct
+         JOIN unnest($1::uuid[], $2::bytea[]) AS w(account_id, hash)
+           ON ct.channel_account_id = w.account_id AND ct.external_hash = w.hash
+         LEFT JOIN LATERAL (
+           SELECT id, team_id, assignee_id, status, data_key_id FROM cases
+            WHERE contact_id = ct.id AND channel_account_id = ct.channel_account_id AND status IN ('open', 'answered')
+            ORDER BY created_at DESC LIMIT 1
+         ) c ON true
+        ORDER BY ct.id
+          FOR UPDATE OF ct`,
+      [threads.map((t) => t.account.id), threads.map((t) => t.hash)],
+    );
+  }
+
+  /** Inserts the missing contacts; returns the threads whose contact another worker created first. */
+  private async createContacts(manager: EntityManager, threads: Thread[]): Promise<Thread[]> {
+    const keys = threads.map(() => this.keyRing.newDataKey());
+    const rows = await preparedQuery<{ id: string; channel_account_id: string; external_hash: Buffer }>(
+      manager,
+      'intake-new-contacts',
+      `WITH k AS (INSERT INTO data_keys (id, wrapped) SELECT * FROM unnest($4::uuid[], $7::bytea[]))
+       INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::bytea[], $4::uuid[], $5::bytea[], $6::bytea[])
+       ON CONFLICT (channel_account_id, external_hash) DO NOTHING
+       RETURNING id, channel_account_id, external_hash`,
       [
-        kase.id,
-        account.id,
-        this.keyRing.lookupHash(inboundEventKey(event)),
-        event.messageType,
-        encrypt(key, event.text, kase.id),
-        result.text,
-        JSON.stringify(result.entities),
-        JSON.stringify(result.special),
-        event.timestamp,
-        ...this.vaults.sealEntries(kase.id, key, result.newEntries),
+        threads.map((t) => t.account.channel),
+        threads.map((t) => t.account.id),
+        threads.map((t) => t.hash),
+        keys.map((k) => k.id),
+        threads.map((t, i) => encrypt(keys[i].key, t.first.senderExternalId)),
+        threads.map((t, i) => (t.first.senderName ? encrypt(keys[i].key, t.first.senderName) : null)),
+        keys.map((k) => k.wrapped),
       ],
     );
-    if (!message) return [];
-
-    const rooms = [teamRoom(kase.team_id), ...(kase.assignee_id ? [userRoom(kase.assignee_id)] : [])];
-    const emits: PendingEmit[] = [];
-    if (created) {
-      emits.push({
-        rooms,
-        event: 'case.created',
-        payload: { caseId: kase.id, channel: account.channel, teamId: kase.team_id },
-      });
-    }
-    if (reopened) {
-      emits.push({
-        rooms,
-        event: 'case.updated',
-        payload: { caseId: kase.id, status: 'open', assigneeId: kase.assignee_id },
-      });
-    }
-    emits.push({
-      rooms,
-      event: 'message.created',
-      payload: { caseId: kase.id, messageId: message.id, direction: 'in' },
+    const created = new Map(rows.map((r) => [threadKey(r.channel_account_id, r.external_hash), r.id]));
+    const raced: Thread[] = [];
+    const unused: string[] = [];
+    threads.forEach((t, i) => {
+      const id = created.get(threadKey(t.account.id, t.hash));
+      if (id) t.contactId = id;
+      else {
+        raced.push(t);
+        unused.push(keys[i].id);
+      }
     });
-    return emits;
+    if (unused.length) await manager.query(`DELETE FROM data_keys WHERE id = ANY($1::uuid[])`, [unused]);
+    return raced;
   }
 
   /**
-   * Locks the contact (which serializes case creation per person) and finds its open or answered
-   * case in one statement; creates whichever is missing.
+   * Reopens existing cases (a new question stops the retention clock until it is answered again)
+   * and creates missing ones; loads keys and token vaults for all of them.
    */
-  private async openCaseFor(
-    manager: EntityManager,
-    account: ChannelAccountSecrets,
-    event: InboundMessageEvent,
-  ): Promise<{ kase: CaseRow; created: boolean; reopened: boolean; key: Buffer }> {
-    const hash = this.keyRing.lookupHash(`${account.channel}:user:${event.senderExternalId}`);
-    const contact =
-      (await this.findContact(manager, account.id, hash)) ??
-      (await this.createContact(manager, account, hash, event));
-    if (contact.case_id) {
-      const current: CaseRow = {
-        id: contact.case_id,
-        team_id: contact.team_id!,
-        assignee_id: contact.assignee_id,
-        status: contact.status!,
-        data_key_id: contact.data_key_id!,
-      };
-      // A new question stops the retention clock until it is answered again.
+  private async attachCases(manager: EntityManager, threads: Thread[]): Promise<void> {
+    const existing = threads.filter((t) => t.kase);
+    if (existing.length) {
       await preparedQuery(
         manager,
-        'intake-reopen',
-        `UPDATE cases SET status = 'open', retain_until = NULL, last_message_at = GREATEST(last_message_at, $2), updated_at = now()
-          WHERE id = $1`,
-        [current.id, event.timestamp],
+        'intake-reopen-cases',
+        `UPDATE cases c SET status = 'open', retain_until = NULL,
+                last_message_at = GREATEST(c.last_message_at, v.at), updated_at = now()
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at)
+          WHERE c.id = v.id`,
+        [existing.map((t) => t.kase!.id), existing.map((t) => t.lastAt)],
       );
-      const key = await this.keyRing.loadDataKey(manager, current.data_key_id);
-      if (!key) throw new Error('Case data key is missing');
-      return { kase: current, created: false, reopened: current.status === 'answered', key };
+      const keys = await this.keyRing.loadDataKeys(
+        manager,
+        existing.map((t) => t.kase!.data_key_id),
+      );
+      const vaults = await this.vaults.loadMany(
+        manager,
+        existing.map((t) => {
+          const key = keys.get(t.kase!.data_key_id);
+          if (!key) throw new Error('Case data key is missing');
+          t.key = key;
+          t.reopened = t.kase!.status === 'answered';
+          return { caseId: t.kase!.id, key };
+        }),
+      );
+      for (const t of existing) t.vault = vaults.get(t.kase!.id);
     }
+    for (const t of threads.filter((x) => !x.kase)) await this.createCase(manager, t);
+  }
+
+  private async createCase(manager: EntityManager, thread: Thread): Promise<void> {
     const dataKey = this.keyRing.newDataKey();
     // Round-robin by load: the available agent of the team with the fewest open cases below their
     // capacity (ties by id, so equal agents take turns); none leaves the case in the team queue.
@@ -152,79 +229,100 @@ export class CaseIntakeService {
           CROSS JOIN LATERAL (SELECT count(*) AS n FROM cases c WHERE c.assignee_id = u.id AND c.status = 'open') open_cases
           WHERE u.team_id = $4 AND u.role = 'agent' AND u.active AND u.available AND open_cases.n < u.capacity
           ORDER BY open_cases.n, u.id LIMIT 1
-       ), 'open', $5, $7, $7)
+       ), 'open', $5, $7, $8)
        RETURNING id, team_id, assignee_id, status, data_key_id`,
       [
-        account.channel,
-        account.id,
-        contact.contact_id,
-        account.teamId,
+        thread.account.channel,
+        thread.account.id,
+        thread.contactId,
+        thread.account.teamId,
         dataKey.id,
         dataKey.wrapped,
-        event.timestamp,
+        thread.first.timestamp,
+        thread.lastAt,
       ],
     );
-    return { kase, created: true, reopened: false, key: dataKey.key };
+    thread.kase = kase;
+    thread.key = dataKey.key;
+    thread.vault = new TokenVault();
+    thread.created = true;
   }
 
-  private async findContact(
+  /** All messages and their new tokens in one statement; returns the event index of each message stored. */
+  private async insertMessages(
     manager: EntityManager,
-    accountId: string,
-    hash: Buffer,
-  ): Promise<ContactRow | undefined> {
-    const [row] = await preparedQuery<ContactRow>(
+    items: { thread: Thread; event: InboundMessageEvent }[],
+    texts: ReturnType<PseudonymVaultStore['anonymizeWith']>[],
+  ): Promise<Map<number, string>> {
+    const hashes = items.map(({ event }) => this.keyRing.lookupHash(inboundEventKey(event)));
+    const tokens: [string[], string[], string[], Buffer[]] = [[], [], [], []];
+    items.forEach(({ thread }, i) => {
+      const [token, type, value] = this.vaults.sealEntries(thread.kase!.id, thread.key!, texts[i].newEntries);
+      tokens[0].push(...token.map(() => thread.kase!.id));
+      tokens[1].push(...token);
+      tokens[2].push(...type);
+      tokens[3].push(...value);
+    });
+    // clock_timestamp keeps created_at in arrival order within the batch (the transaction's now() would tie).
+    const rows = await preparedQuery<{ id: string; external_hash: Buffer }>(
       manager,
-      'intake-find-contact',
-      `SELECT ct.id AS contact_id, c.id AS case_id, c.team_id, c.assignee_id, c.status, c.data_key_id
-         FROM contacts ct
-         LEFT JOIN LATERAL (
-           SELECT id, team_id, assignee_id, status, data_key_id FROM cases
-            WHERE contact_id = ct.id AND channel_account_id = $1 AND status IN ('open', 'answered')
-            ORDER BY created_at DESC LIMIT 1
-         ) c ON true
-        WHERE ct.channel_account_id = $1 AND ct.external_hash = $2
-          FOR UPDATE OF ct`,
-      [accountId, hash],
-    );
-    return row;
-  }
-
-  private async createContact(
-    manager: EntityManager,
-    account: ChannelAccountSecrets,
-    hash: Buffer,
-    event: InboundMessageEvent,
-  ): Promise<ContactRow> {
-    const dataKey = this.keyRing.newDataKey();
-    const [inserted] = await preparedQuery<{ id: string }>(
-      manager,
-      'intake-new-contact',
-      `WITH k AS (INSERT INTO data_keys (id, wrapped) VALUES ($4, $7))
-       INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (channel_account_id, external_hash) DO NOTHING RETURNING id`,
+      'intake-messages',
+      `WITH tokens AS (
+         INSERT INTO pseudonyms (case_id, token, entity_type, value_enc)
+         SELECT * FROM unnest($9::uuid[], $10::text[], $11::text[], $12::bytea[])
+       )
+       INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, sent_at, created_at)
+       SELECT m.case_id, m.account_id, 'in', m.hash, m.type, m.text_enc, m.pseudo, m.entities::jsonb, m.special::jsonb, m.sent_at, clock_timestamp()
+         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $13::timestamptz[])
+           WITH ORDINALITY AS m(case_id, account_id, hash, type, text_enc, pseudo, entities, special, sent_at, n)
+        ORDER BY m.n
+       ON CONFLICT (channel_account_id, external_hash) WHERE external_hash IS NOT NULL DO NOTHING
+       RETURNING id, external_hash`,
       [
-        account.channel,
-        account.id,
-        hash,
-        dataKey.id,
-        encrypt(dataKey.key, event.senderExternalId),
-        event.senderName ? encrypt(dataKey.key, event.senderName) : null,
-        dataKey.wrapped,
+        items.map(({ thread }) => thread.kase!.id),
+        items.map(({ thread }) => thread.account.id),
+        hashes,
+        items.map(({ event }) => event.messageType),
+        items.map(({ thread, event }) => encrypt(thread.key!, event.text, thread.kase!.id)),
+        texts.map((t) => t.text),
+        texts.map((t) => JSON.stringify(t.entities)),
+        texts.map((t) => JSON.stringify(t.special)),
+        ...tokens,
+        items.map(({ event }) => event.timestamp),
       ],
     );
-    if (inserted) {
-      return {
-        contact_id: inserted.id,
-        case_id: null,
-        team_id: null,
-        assignee_id: null,
-        status: null,
-        data_key_id: null,
-      };
+    const index = new Map(hashes.map((h, i) => [h.toString('hex'), i]));
+    return new Map(rows.map((r) => [index.get(r.external_hash.toString('hex'))!, r.id]));
+  }
+
+  private emitsFor(
+    threads: Thread[],
+    items: { thread: Thread; event: InboundMessageEvent }[],
+    inserted: Map<number, string>,
+  ): PendingEmit[] {
+    const rooms = (t: Thread) => [
+      teamRoom(t.kase!.team_id),
+      ...(t.kase!.assignee_id ? [userRoom(t.kase!.assignee_id)] : []),
+    ];
+    const emits: PendingEmit[] = [];
+    for (const t of threads) {
+      const { id: caseId, team_id: teamId, assignee_id: assigneeId } = t.kase!;
+      if (t.created) {
+        emits.push({ rooms: rooms(t), event: 'case.created', payload: { caseId, channel: t.account.channel, teamId } });
+      } else if (t.reopened) {
+        emits.push({ rooms: rooms(t), event: 'case.updated', payload: { caseId, status: 'open', assigneeId } });
+      }
     }
-    // Another worker created the contact first: drop our unused key and take theirs, locked.
-    await manager.query(`DELETE FROM data_keys WHERE id = $1`, [dataKey.id]);
-    return (await this.findContact(manager, account.id, hash))!;
+    items.forEach(({ thread }, i) => {
+      const messageId = inserted.get(i);
+      if (messageId) {
+        emits.push({
+          rooms: rooms(thread),
+          event: 'message.created',
+          payload: { caseId: thread.kase!.id, messageId, direction: 'in' },
+        });
+      }
+    });
+    return emits;
   }
 }

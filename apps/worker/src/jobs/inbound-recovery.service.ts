@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { jobIdFor, JobName, QUEUES, QueueName } from '@webcare/core';
+import { inboundEventJobs, QUEUES, QueueName } from '@webcare/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
@@ -9,8 +9,8 @@ const BATCH = 1000;
 
 /**
  * Redis may lose queued jobs (a restart without persistence). Stored events that are still
- * unprocessed after a while are enqueued again under the same job id, so nothing is lost and
- * nothing runs twice.
+ * unprocessed after a while are enqueued again, in batches; claiming an event is idempotent, so
+ * nothing is lost and nothing runs twice.
  */
 @Injectable()
 export class InboundRecoveryService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,15 +43,7 @@ export class InboundRecoveryService implements OnApplicationBootstrap, OnApplica
         [OLDER_THAN_SECONDS, BATCH],
       );
       if (!rows.length) return 0;
-      const jobs = rows.map(({ id }) => {
-        const data = { inboundEventId: String(id) };
-        return {
-          name: JobName.ProcessInboundEvent,
-          data,
-          opts: { jobId: jobIdFor(JobName.ProcessInboundEvent, data) },
-        };
-      });
-      await this.queues.get(QueueName.Inbound)!.addBulk(jobs);
+      await this.queues.get(QueueName.Inbound)!.addBulk(inboundEventJobs(rows.map(({ id }) => String(id))));
       this.logger.log({ events: rows.length }, 're-enqueued unprocessed inbound events');
       return rows.length;
     } catch (err) {

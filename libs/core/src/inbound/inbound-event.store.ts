@@ -44,7 +44,8 @@ export async function storeInboundEvents(
        RETURNING id
      ), jobs AS (
        INSERT INTO outbox (job_name, payload)
-       SELECT $5, jsonb_build_object('inboundEventId', id::text) FROM ins WHERE $6 ORDER BY id
+       SELECT $5, jsonb_build_object('inboundEventIds', jsonb_agg(id::text ORDER BY id)) FROM ins
+        WHERE $6 HAVING count(*) > 0
      )
      SELECT id::text AS id FROM ins ORDER BY ins.id`,
     [

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Every background job, its queue and its payload. Payloads carry ids only, never content. */
 export enum JobName {
   ProcessInboundEvent = 'inbound.process',
@@ -12,7 +14,8 @@ export enum QueueName {
 }
 
 export interface JobPayloads {
-  [JobName.ProcessInboundEvent]: { inboundEventId: string };
+  /** A batch of stored events, oldest first: the worker files them in one transaction. */
+  [JobName.ProcessInboundEvent]: { inboundEventIds: string[] };
   /** Scheduled runs carry no sweepId (the handler makes one); manual runs name theirs. */
   [JobName.RetentionSweep]: { sweepId?: string };
   [JobName.SendReply]: { messageId: string };
@@ -29,10 +32,32 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
  * so BullMQ collapses repeats while the job exists (handlers are idempotent for the rest).
  */
 export const JOB_ID: { [N in JobName]: (payload: JobPayloads[N]) => string } = {
-  [JobName.ProcessInboundEvent]: (p) => `inbound-${p.inboundEventId}`,
+  [JobName.ProcessInboundEvent]: (p) => `inbound-${p.inboundEventIds[0]}-${idsDigest(p.inboundEventIds)}`,
   [JobName.RetentionSweep]: (p) => `retention-sweep-${p.sweepId ?? 'scheduled'}`,
   [JobName.SendReply]: (p) => `send-${p.messageId}`,
 };
+
+/** Short digest of a batch: the same batch gets the same id, a different batch from the same first id does not. */
+function idsDigest(ids: string[]): string {
+  return createHash('sha1').update(ids.join(',')).digest('hex').slice(0, 12);
+}
+
+/** Splits event ids into job-sized batches (ids only), each with its deterministic job id. */
+export function inboundEventJobs(ids: string[], batchSize = INBOUND_JOB_BATCH) {
+  const jobs = [];
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const data = { inboundEventIds: ids.slice(i, i + batchSize) };
+    jobs.push({
+      name: JobName.ProcessInboundEvent,
+      data,
+      opts: { jobId: jobIdFor(JobName.ProcessInboundEvent, data) },
+    });
+  }
+  return jobs;
+}
+
+/** Events per inbound job: large enough to share round trips, small enough to keep latency low. */
+export const INBOUND_JOB_BATCH = 25;
 
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayloads[N]): string {
   return JOB_ID[name](payload);

@@ -15,33 +15,34 @@ import { EntityManager } from 'typeorm';
 @Injectable()
 export class PseudonymVaultStore {
   async load(manager: EntityManager, caseId: string, caseKey: Buffer): Promise<TokenVault> {
-    const rows = await preparedQuery<{ token: string; entity_type: string; value_enc: Buffer }>(
+    return (await this.loadMany(manager, [{ caseId, key: caseKey }])).get(caseId)!;
+  }
+
+  /** The vaults of several cases in one round trip. */
+  async loadMany(
+    manager: EntityManager,
+    cases: { caseId: string; key: Buffer }[],
+  ): Promise<Map<string, TokenVault>> {
+    const rows = await preparedQuery<{ case_id: string; token: string; entity_type: string; value_enc: Buffer }>(
       manager,
       'vault-load',
-      `SELECT token, entity_type, value_enc FROM pseudonyms WHERE case_id = $1`,
-      [caseId],
+      `SELECT case_id, token, entity_type, value_enc FROM pseudonyms WHERE case_id = ANY($1::uuid[])`,
+      [cases.map((c) => c.caseId)],
     );
-    const entries: VaultEntry[] = rows.map((r) => {
-      const { key, value } = JSON.parse(decrypt(caseKey, r.value_enc, caseId)) as {
+    const keys = new Map(cases.map((c) => [c.caseId, c.key]));
+    const entries = new Map<string, VaultEntry[]>(cases.map((c) => [c.caseId, []]));
+    for (const r of rows) {
+      const { key, value } = JSON.parse(decrypt(keys.get(r.case_id)!, r.value_enc, r.case_id)) as {
         key: string;
         value: string;
       };
-      return { token: r.token, type: r.entity_type as EntityType, key, value };
-    });
-    return new TokenVault(entries);
+      entries.get(r.case_id)!.push({ token: r.token, type: r.entity_type as EntityType, key, value });
+    }
+    return new Map([...entries].map(([caseId, list]) => [caseId, new TokenVault(list)]));
   }
 
-  /** Pseudonymizes text with the case's tokens (same value, same token); new tokens are not saved yet. */
-  async anonymizeForCase(
-    manager: EntityManager,
-    caseId: string,
-    caseKey: Buffer,
-    text: string,
-    allow?: InstitutionAllowlist,
-    opts: { newCase?: boolean } = {},
-  ): Promise<AnonymizeResult> {
-    // A case created in this transaction has no tokens yet: skip the round trip.
-    const vault = opts.newCase ? new TokenVault() : await this.load(manager, caseId, caseKey);
+  /** Pseudonymizes text with a loaded vault (same value, same token); new tokens join the vault but are not saved yet. */
+  anonymizeWith(vault: TokenVault, text: string, allow?: InstitutionAllowlist): AnonymizeResult {
     return anonymize(text, { lang: null, allow }, vault);
   }
 
@@ -53,7 +54,7 @@ export class PseudonymVaultStore {
     text: string,
     allow?: InstitutionAllowlist,
   ): Promise<AnonymizeResult> {
-    const result = await this.anonymizeForCase(manager, caseId, caseKey, text, allow);
+    const result = this.anonymizeWith(await this.load(manager, caseId, caseKey), text, allow);
     await this.save(manager, caseId, caseKey, result.newEntries);
     return result;
   }

@@ -21,6 +21,8 @@ export function createRedis(url: string, purpose: 'command' | 'queue' | 'worker'
   return new Redis(url, {
     maxRetriesPerRequest: purpose === 'worker' ? null : purpose === 'queue' ? 1 : 2,
     enableOfflineQueue: purpose !== 'queue',
+    // Commands issued in the same tick (a batch's socket events) share one write.
+    enableAutoPipelining: purpose === 'command',
     lazyConnect: false,
   });
 }

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { NormalizedEvent } from '@webcare/channels';
+import { inboundEventJobs, KeyRing, QUEUES, QueueName, storeInboundEvents } from '@webcare/core';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+type Row = { accountId: string; event: NormalizedEvent };
+
+interface Waiting {
+  rows: Row[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** Inserts running at once; further webhooks wait for one to finish and share the next insert. */
+const MAX_IN_FLIGHT = 2;
+/** Upper bound on the rows of one insert, so one statement stays short. */
+const MAX_ROWS = 200;
+
+/**
+ * Group commit for webhook events: each webhook still answers only after its events are durably
+ * stored, but webhooks that arrive while an insert is running are stored together by the next one,
+ * and their ids go to the queue as batch jobs. Under light load every webhook is its own insert (no
+ * added wait); under heavy load one round trip to Postgres and one to Redis serve many webhooks.
+ */
+@Injectable()
+export class InboundEventBatcher {
+  private readonly logger = new Logger(InboundEventBatcher.name);
+  private readonly waiting: Waiting[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keyRing: KeyRing,
+    @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
+  ) {}
+
+  /** Resolves once the rows are committed; rejects if the insert they joined failed. */
+  store(rows: Row[]): Promise<void> {
+    if (!rows.length) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rows, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.inFlight >= MAX_IN_FLIGHT || !this.waiting.length) return;
+    const group: Waiting[] = [];
+    let size = 0;
+    while (this.waiting.length && (size === 0 || size + this.waiting[0].rows.length <= MAX_ROWS)) {
+      const w = this.waiting.shift()!;
+      group.push(w);
+      size += w.rows.length;
+    }
+    this.inFlight++;
+    void this.flush(group).finally(() => {
+      this.inFlight--;
+      this.next();
+    });
+  }
+
+  private async flush(group: Waiting[]): Promise<void> {
+    let ids: string[];
+    try {
+      ids = await storeInboundEvents(
+        this.dataSource,
+        this.keyRing,
+        group.flatMap((w) => w.rows),
+        { outbox: false },
+      );
+    } catch (err) {
+      for (const w of group) w.reject(err);
+      return;
+    }
+    for (const w of group) w.resolve();
+    await this.enqueue(ids);
+  }
+
+  /**
+   * After the commit, not awaited by the responses. If Redis is down this fails fast and the
+   * worker's recovery sweep enqueues the stored events once it is back.
+   */
+  private async enqueue(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    try {
+      await this.queues.get(QueueName.Inbound)!.addBulk(inboundEventJobs(ids));
+    } catch (err) {
+      this.logger.warn(
+        { events: ids.length, err: { message: (err as Error).message } },
+        'enqueue failed; recovery will retry',
+      );
+    }
+  }
+}
