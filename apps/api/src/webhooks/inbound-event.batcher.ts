@@ -74,7 +74,7 @@ export class InboundEventBatcher {
       return;
     }
     for (const w of group) w.resolve();
-    await this.enqueue(ids);
+    void this.enqueue(ids);
   }
 
   /**

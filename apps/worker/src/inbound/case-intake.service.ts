@@ -13,6 +13,7 @@ import {
   userRoom,
 } from '@webcare/core';
 import { EntityManager } from 'typeorm';
+import { assignNewCases } from './case-assignment';
 import { PendingEmit } from './inbound-event.handler';
 
 export interface InboundMessage {
@@ -59,8 +60,7 @@ const threadKey = (accountId: string, hash: Buffer) => `${accountId}:${hash.toSt
 /**
  * Files a batch of inbound messages in the caller's transaction: contacts, each contact's open case
  * (reopened or new), messages and new tokens. Round trips to Postgres are most of the cost of
- * ingest, so every step is one statement for the whole batch; only new cases are created one by
- * one, because each assignment must see the one before it.
+ * ingest, so every step is one statement for the whole batch.
  */
 @Injectable()
 export class CaseIntakeService {
@@ -98,7 +98,7 @@ export class CaseIntakeService {
     return this.emitsFor([...threads.values()], items, inserted);
   }
 
-  /** Locks every thread's contact (in id order, so concurrent batches cannot deadlock) or creates it. */
+  /** Locks every thread's contact or creates it. */
   private async attachContacts(manager: EntityManager, threads: Map<string, Thread>): Promise<void> {
     const all = [...threads.values()];
     const apply = (rows: ContactRow[]) => {
@@ -124,23 +124,33 @@ export class CaseIntakeService {
     if (raced.length) apply(await this.lockContacts(manager, raced));
   }
 
+  /**
+   * One index probe per contact (a lateral subquery with LIMIT cannot be turned into a scan of the
+   * whole table, whatever the planner thinks of the table's size), locked in key order: every
+   * batch locks its contacts in the same global order, so concurrent batches cannot deadlock.
+   */
   private lockContacts(manager: EntityManager, threads: Thread[]): Promise<ContactRow[]> {
+    const ordered = [...threads].sort((a, b) =>
+      a.account.id === b.account.id ? Buffer.compare(a.hash, b.hash) : a.account.id < b.account.id ? -1 : 1,
+    );
     return preparedQuery<ContactRow>(
       manager,
       'intake-lock-contacts',
       `SELECT ct.id AS contact_id, ct.channel_account_id, ct.external_hash,
               c.id AS case_id, c.team_id, c.assignee_id, c.status, c.data_key_id
-         FROM contacts ct
-         JOIN unnest($1::uuid[], $2::bytea[]) AS w(account_id, hash)
-           ON ct.channel_account_id = w.account_id AND ct.external_hash = w.hash
+         FROM unnest($1::uuid[], $2::bytea[]) WITH ORDINALITY AS w(account_id, hash, n)
+        CROSS JOIN LATERAL (
+           SELECT id, channel_account_id, external_hash FROM contacts
+            WHERE channel_account_id = w.account_id AND external_hash = w.hash
+            LIMIT 1 FOR UPDATE
+         ) ct
          LEFT JOIN LATERAL (
            SELECT id, team_id, assignee_id, status, data_key_id FROM cases
             WHERE contact_id = ct.id AND channel_account_id = ct.channel_account_id AND status IN ('open', 'answered')
             ORDER BY created_at DESC LIMIT 1
          ) c ON true
-        ORDER BY ct.id
-          FOR UPDATE OF ct`,
-      [threads.map((t) => t.account.id), threads.map((t) => t.hash)],
+        ORDER BY w.n`,
+      [ordered.map((t) => t.account.id), ordered.map((t) => t.hash)],
     );
   }
 
@@ -190,10 +200,9 @@ export class CaseIntakeService {
       await preparedQuery(
         manager,
         'intake-reopen-cases',
-        `UPDATE cases c SET status = 'open', retain_until = NULL,
-                last_message_at = GREATEST(c.last_message_at, v.at), updated_at = now()
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at)
-          WHERE c.id = v.id`,
+        `UPDATE cases c SET status = 'open', retain_until = NULL, updated_at = now(),
+                last_message_at = GREATEST(c.last_message_at, ($2::timestamptz[])[array_position($1::uuid[], c.id)])
+          WHERE c.id = ANY($1::uuid[])`,
         [existing.map((t) => t.kase!.id), existing.map((t) => t.lastAt)],
       );
       const keys = await this.keyRing.loadDataKeys(
@@ -212,40 +221,61 @@ export class CaseIntakeService {
       );
       for (const t of existing) t.vault = vaults.get(t.kase!.id);
     }
-    for (const t of threads.filter((x) => !x.kase)) await this.createCase(manager, t);
+    const fresh = threads.filter((x) => !x.kase);
+    if (fresh.length) await this.createCases(manager, fresh);
   }
 
-  private async createCase(manager: EntityManager, thread: Thread): Promise<void> {
-    const dataKey = this.keyRing.newDataKey();
-    // Round-robin by load: the available agent of the team with the fewest open cases below their
-    // capacity (ties by id, so equal agents take turns); none leaves the case in the team queue.
-    const [kase] = await preparedQuery<CaseRow>(
+  /** New cases for contacts without an open one, assigned round-robin by load, in one statement. */
+  private async createCases(manager: EntityManager, threads: Thread[]): Promise<void> {
+    const agents = await preparedQuery<{ id: string; team_id: string; capacity: number; open: string }>(
       manager,
-      'intake-new-case',
-      `WITH k AS (INSERT INTO data_keys (id, wrapped) VALUES ($5, $6))
+      'intake-agents',
+      `SELECT u.id, u.team_id, u.capacity,
+              (SELECT count(*) FROM cases c WHERE c.assignee_id = u.id AND c.status = 'open') AS open
+         FROM users u
+        WHERE u.team_id = ANY($1::uuid[]) AND u.role = 'agent' AND u.active AND u.available`,
+      [[...new Set(threads.map((t) => t.account.teamId))]],
+    );
+    const assignees = assignNewCases(
+      threads.map((t) => t.account.teamId),
+      agents.map((a) => ({ id: a.id, teamId: a.team_id, capacity: a.capacity, open: Number(a.open) })),
+    );
+    const keys = threads.map(() => this.keyRing.newDataKey());
+    const rows = await preparedQuery<CaseRow & { contact_id: string }>(
+      manager,
+      'intake-new-cases',
+      `WITH k AS (INSERT INTO data_keys (id, wrapped) SELECT * FROM unnest($6::uuid[], $7::bytea[]))
        INSERT INTO cases (channel, channel_account_id, contact_id, team_id, assignee_id, status, data_key_id, first_inbound_at, last_message_at)
-       VALUES ($1, $2, $3, $4, (
-         SELECT u.id FROM users u
-          CROSS JOIN LATERAL (SELECT count(*) AS n FROM cases c WHERE c.assignee_id = u.id AND c.status = 'open') open_cases
-          WHERE u.team_id = $4 AND u.role = 'agent' AND u.active AND u.available AND open_cases.n < u.capacity
-          ORDER BY open_cases.n, u.id LIMIT 1
-       ), 'open', $5, $7, $8)
-       RETURNING id, team_id, assignee_id, status, data_key_id`,
+       SELECT n.channel, n.account_id, n.contact_id, n.team_id, n.assignee_id, 'open', n.key_id, n.first_at, n.last_at
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::timestamptz[], $9::timestamptz[])
+           AS n(channel, account_id, contact_id, team_id, assignee_id, key_id, first_at, last_at)
+       RETURNING id, contact_id, team_id, assignee_id, status, data_key_id`,
       [
-        thread.account.channel,
-        thread.account.id,
-        thread.contactId,
-        thread.account.teamId,
-        dataKey.id,
-        dataKey.wrapped,
-        thread.first.timestamp,
-        thread.lastAt,
+        threads.map((t) => t.account.channel),
+        threads.map((t) => t.account.id),
+        threads.map((t) => t.contactId),
+        threads.map((t) => t.account.teamId),
+        assignees,
+        keys.map((k) => k.id),
+        keys.map((k) => k.wrapped),
+        threads.map((t) => t.first.timestamp),
+        threads.map((t) => t.lastAt),
       ],
     );
-    thread.kase = kase;
-    thread.key = dataKey.key;
-    thread.vault = new TokenVault();
-    thread.created = true;
+    const byContact = new Map(rows.map((r) => [r.contact_id, r]));
+    threads.forEach((t, i) => {
+      const row = byContact.get(t.contactId!)!;
+      t.kase = {
+        id: row.id,
+        team_id: row.team_id,
+        assignee_id: row.assignee_id,
+        status: row.status,
+        data_key_id: row.data_key_id,
+      };
+      t.key = keys[i].key;
+      t.vault = new TokenVault();
+      t.created = true;
+    });
   }
 
   /** All messages and their new tokens in one statement; returns the event index of each message stored. */

@@ -26,7 +26,12 @@ export class PseudonymVaultStore {
     const rows = await preparedQuery<{ case_id: string; token: string; entity_type: string; value_enc: Buffer }>(
       manager,
       'vault-load',
-      `SELECT case_id, token, entity_type, value_enc FROM pseudonyms WHERE case_id = ANY($1::uuid[])`,
+      // One index probe per case: a plan cached while the table was small must not become a full scan.
+      `SELECT p.case_id, p.token, p.entity_type, p.value_enc
+         FROM unnest($1::uuid[]) AS w(case_id)
+        CROSS JOIN LATERAL (
+          SELECT case_id, token, entity_type, value_enc FROM pseudonyms WHERE case_id = w.case_id OFFSET 0
+        ) p`,
       [cases.map((c) => c.caseId)],
     );
     const keys = new Map(cases.map((c) => [c.caseId, c.key]));
