@@ -28,6 +28,8 @@ export interface OpenLoopResult {
   statusCounts: Record<string, number>;
   /** Client-side response times (request written → response fully read), ms. */
   latencies: number[];
+  /** Send time of each answered request, in the order of `latencies`. */
+  sendTimes: number[];
   startedAt: number;
   endedAt: number;
   /** Send slots that went out more than 50 ms late (client starved or in-flight cap reached). */
@@ -50,6 +52,7 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
     errors: 0,
     statusCounts: {},
     latencies: [],
+    sendTimes: [],
     startedAt: nowMs(),
     endedAt: 0,
     slipped: 0,
@@ -77,6 +80,7 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
         if (ok) {
           res.ok++;
           res.latencies.push(nowMs() - t0);
+          res.sendTimes.push(t0);
         } else res.errors++;
         finishIfDone();
       };

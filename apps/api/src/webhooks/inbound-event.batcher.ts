@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NormalizedEvent } from '@webcare/channels';
-import { inboundEventJobs, KeyRing, QUEUES, QueueName, storeInboundEvents } from '@webcare/core';
+import { INBOUND_JOB_BATCH, inboundEventJobs, KeyRing, QUEUES, QueueName, storeInboundEvents } from '@webcare/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
@@ -16,24 +16,37 @@ interface Waiting {
 const MAX_IN_FLIGHT = 2;
 /** Upper bound on the rows of one insert, so one statement stays short. */
 const MAX_ROWS = 200;
+/**
+ * Stored ids wait this long for more before they go to the queue (unless a full job's worth is
+ * ready): the worker files a batch for about the cost of one event, and the wait is not part of
+ * any webhook's response time.
+ */
+const ENQUEUE_LINGER_MS = 10;
 
 /**
  * Group commit for webhook events: each webhook still answers only after its events are durably
  * stored, but webhooks that arrive while an insert is running are stored together by the next one,
- * and their ids go to the queue as batch jobs. Under light load every webhook is its own insert (no
+ * and their ids go to the queue together as batch jobs. Under light load every webhook is its own insert (no
  * added wait); under heavy load one round trip to Postgres and one to Redis serve many webhooks.
  */
 @Injectable()
-export class InboundEventBatcher {
+export class InboundEventBatcher implements OnApplicationShutdown {
   private readonly logger = new Logger(InboundEventBatcher.name);
   private readonly waiting: Waiting[] = [];
   private inFlight = 0;
+  private stored: string[] = [];
+  private lingering: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly keyRing: KeyRing,
     @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
   ) {}
+
+  /** Ids still lingering go to the queue now (the recovery sweep would find them later otherwise). */
+  onApplicationShutdown(): Promise<void> {
+    return this.enqueueStored();
+  }
 
   /** Resolves once the rows are committed; rejects if the insert they joined failed. */
   store(rows: Row[]): Promise<void> {
@@ -74,7 +87,19 @@ export class InboundEventBatcher {
       return;
     }
     for (const w of group) w.resolve();
-    void this.enqueue(ids);
+    this.stored.push(...ids);
+    if (this.stored.length >= INBOUND_JOB_BATCH) void this.enqueueStored();
+    else if (this.stored.length && !this.lingering) {
+      this.lingering = setTimeout(() => void this.enqueueStored(), ENQUEUE_LINGER_MS);
+    }
+  }
+
+  private enqueueStored(): Promise<void> {
+    if (this.lingering) clearTimeout(this.lingering);
+    this.lingering = null;
+    const ids = this.stored;
+    this.stored = [];
+    return this.enqueue(ids);
   }
 
   /**

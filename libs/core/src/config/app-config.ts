@@ -72,6 +72,7 @@ const schema = z
     REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: wholeNumber(1, 256).default(16),
+    WORKER_NICE: wholeNumber(0, 19).default(10),
     JOB_LOCK_MS: wholeNumber(1000, 3_600_000).default(30000),
     REDIS_PREFIX: z.string().min(1).default('webcare'),
     PRIVACY_STATEMENT_URL: url(['http:', 'https:']).default('https://www.example.edu/privacy'),
@@ -143,6 +144,8 @@ export interface AppConfig {
   reportMinCell: number;
   logLevel: string;
   workerConcurrency: number;
+  /** CPU priority the worker lowers itself to (0 = unchanged). */
+  workerNice: number;
   jobLockMs: number;
   privacyStatementUrl: string;
 }
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     reportMinCell: e.REPORT_MIN_CELL,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    workerNice: e.WORKER_NICE,
     jobLockMs: e.JOB_LOCK_MS,
     privacyStatementUrl: e.PRIVACY_STATEMENT_URL,
   };
