@@ -24,9 +24,9 @@
  *
  * Env knobs: BENCH_RATES (default "500,1000,1500"), BENCH_MAIN_RATE (1000: the stage the latency
  * targets apply to), BENCH_STAGE_S (30), BENCH_WARMUP_S (5), BENCH_SENDERS (3000),
- * BENCH_WORKER_CONCURRENCY (16), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
+ * BENCH_WORKER_CONCURRENCY (4), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
  * BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP_DB=1,
- * BENCH_MAX_SOCKETS (512: keep-alive connections the sender may open), BENCH_TIMELINE=1 (webhook
+ * BENCH_MAX_SOCKETS (64: keep-alive connections the sender may open), BENCH_TIMELINE=1 (webhook
  * response times per second of each stage).
  */
 import {
@@ -62,11 +62,11 @@ const STAGE_MS = num('BENCH_STAGE_S', 30) * 1000;
 const WARMUP_MS = num('BENCH_WARMUP_S', 5) * 1000;
 const WARMUP_RATE = num('BENCH_WARMUP_RATE', 200);
 const SENDERS = num('BENCH_SENDERS', 3000);
-const CONCURRENCY = num('BENCH_WORKER_CONCURRENCY', 16);
+const CONCURRENCY = num('BENCH_WORKER_CONCURRENCY', 4);
 const DRAIN_MAX_MS = num('BENCH_DRAIN_MAX_S', 20) * 1000;
 const FILL_SKIP_MS = 2000;
 /** Keep-alive connections the sender may open, like a platform's delivery pool (requests beyond it queue). */
-const MAX_SOCKETS = num('BENCH_MAX_SOCKETS', 512);
+const MAX_SOCKETS = num('BENCH_MAX_SOCKETS', 64);
 const TIMELINE = process.env.BENCH_TIMELINE === '1';
 
 const TARGET = { throughput: 1000, webhookP99: 50, e2eP99: 500 };

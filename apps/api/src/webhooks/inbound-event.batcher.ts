@@ -21,7 +21,7 @@ const MAX_ROWS = 200;
  * ready): the worker files a batch for about the cost of one event, and the wait is not part of
  * any webhook's response time.
  */
-const ENQUEUE_LINGER_MS = 10;
+const ENQUEUE_LINGER_MS = 25;
 
 /**
  * Group commit for webhook events: each webhook still answers only after its events are durably

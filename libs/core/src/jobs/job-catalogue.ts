@@ -57,7 +57,7 @@ export function inboundEventJobs(ids: string[], batchSize = INBOUND_JOB_BATCH) {
 }
 
 /** Events per inbound job: large enough to share round trips, small enough to keep latency low. */
-export const INBOUND_JOB_BATCH = 25;
+export const INBOUND_JOB_BATCH = 50;
 
 export function jobIdFor<N extends JobName>(name: N, payload: JobPayloads[N]): string {
   return JOB_ID[name](payload);

@@ -15,7 +15,13 @@ export class RealtimeEmitter implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = createRedis(config.redisUrl, 'command');
     this.redis.on('error', () => undefined);
-    this.emitter = new Emitter(this.redis, { key: `${config.redisPrefix}:socket.io` });
+    // Socket events are best effort (clients refetch on reconnect); the emitter drops the publish
+    // promise, so a failed publish while Redis is away must not become an unhandled rejection.
+    const publisher = {
+      publish: (channel: string, message: Buffer | string) =>
+        this.redis.publish(channel, message).catch(() => 0),
+    };
+    this.emitter = new Emitter(publisher, { key: `${config.redisPrefix}:socket.io` });
   }
 
   emit<E extends SocketEventName>(rooms: string[], event: E, payload: SocketEvents[E]): void {
