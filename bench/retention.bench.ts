@@ -12,7 +12,8 @@
  * ingest keeps going at the same rate; the sweep time is enqueue → last bench case gone (receipts
  * written), the vacuum that follows is timed separately. Results: messages deleted per second and
  * ingest p99 during the sweep vs idle. BENCH_RUNS (default 3) runs, each on freshly inserted data;
- * the reported value is the median.
+ * the reported value is the median. BENCH_RETENTION_BATCH_SIZE / BENCH_RETENTION_REST_RATIO override
+ * the sweeper's RETENTION_BATCH_SIZE / RETENTION_REST_RATIO.
  */
 import {
   cleanUpOnSignal,
@@ -140,10 +141,17 @@ async function main(): Promise<void> {
         redisPrefix,
         dataKey: randomBytes(32).toString('base64'),
         appSecret: randomBytes(32).toString('base64'),
-        workerConcurrency: 16,
+        workerConcurrency: 4,
       }),
       // The bench enqueues sweeps itself; the schedule only fires once at start (nothing due then).
       RETENTION_SWEEP_EVERY: 'PT1H',
+      // Unset: the product defaults.
+      ...(process.env.BENCH_RETENTION_BATCH_SIZE
+        ? { RETENTION_BATCH_SIZE: process.env.BENCH_RETENTION_BATCH_SIZE }
+        : {}),
+      ...(process.env.BENCH_RETENTION_REST_RATIO
+        ? { RETENTION_REST_RATIO: process.env.BENCH_RETENTION_REST_RATIO }
+        : {}),
     };
     const api = await startApi(env);
     apps.push(api);

@@ -117,7 +117,11 @@ describe('ingest faults', () => {
       expect(await countMarked(marker)).toBe(1);
 
       redis = await startRedis(port);
-      await waitFor(async () => (await countMarked(marker)) === 21, 90_000, () => apps.map((a) => a.output).join('\n'));
+      await waitFor(
+        async () => (await countMarked(marker)) === 21,
+        90_000,
+        () => apps.map((a) => a.output).join('\n'),
+      );
     } finally {
       redis.kill('SIGKILL');
     }

@@ -1,7 +1,14 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { createDataSource, enqueueInTransaction, jobIdFor, JobName, OutboxRelay, QueueName } from '../../libs/core/src';
+import {
+  createDataSource,
+  enqueueInTransaction,
+  jobIdFor,
+  JobName,
+  OutboxRelay,
+  QueueName,
+} from '../../libs/core/src';
 
 jest.setTimeout(30_000);
 

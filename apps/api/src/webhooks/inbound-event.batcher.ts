@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NormalizedEvent } from '@webcare/channels';
-import { INBOUND_JOB_BATCH, inboundEventJobs, KeyRing, QUEUES, QueueName, storeInboundEvents } from '@webcare/core';
+import {
+  INBOUND_JOB_BATCH,
+  inboundEventJobs,
+  KeyRing,
+  QUEUES,
+  QueueName,
+  storeInboundEvents,
+} from '@webcare/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 

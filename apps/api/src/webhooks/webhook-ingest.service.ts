@@ -34,10 +34,15 @@ export class WebhookIngestService {
     const raw = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
     const accounts = await this.accounts.ofChannel(source.channel);
     const trusted = accounts.filter((a) => source.verify(raw, signature, a));
+    // Webhook requests are not access-logged one by one (see LoggingModule); rejections are.
     if (!trusted.length) {
+      this.logger.warn(
+        { channel: source.channel, bytes: raw.length },
+        'webhook refused: bad or missing signature',
+      );
       throw new DomainError('INVALID_SIGNATURE', 'The webhook signature is missing or does not match', 401);
     }
-    const events = source.parse(parseJson(raw));
+    const events = this.parseOrWarn(source, raw);
     const secrets = new Set(trusted.map((a) => a.appSecret));
     const rows: { accountId: string; event: NormalizedEvent }[] = [];
     let unknown = 0;
@@ -56,6 +61,19 @@ export class WebhookIngestService {
       );
     await this.batcher.store(rows);
     return { status: 'ok' };
+  }
+
+  private parseOrWarn(source: WebhookSource, raw: Buffer): NormalizedEvent[] {
+    try {
+      return source.parse(parseJson(raw));
+    } catch (err) {
+      const code = err instanceof DomainError ? err.code : 'UNEXPECTED';
+      this.logger.warn(
+        { channel: source.channel, bytes: raw.length, code },
+        'webhook refused: unreadable body',
+      );
+      throw err;
+    }
   }
 }
 

@@ -338,9 +338,17 @@ export class CaseIntakeService {
     for (const t of threads) {
       const { id: caseId, team_id: teamId, assignee_id: assigneeId } = t.kase!;
       if (t.created) {
-        emits.push({ rooms: rooms(t), event: 'case.created', payload: { caseId, channel: t.account.channel, teamId } });
+        emits.push({
+          rooms: rooms(t),
+          event: 'case.created',
+          payload: { caseId, channel: t.account.channel, teamId },
+        });
       } else if (t.reopened) {
-        emits.push({ rooms: rooms(t), event: 'case.updated', payload: { caseId, status: 'open', assigneeId } });
+        emits.push({
+          rooms: rooms(t),
+          event: 'case.updated',
+          payload: { caseId, status: 'open', assigneeId },
+        });
       }
     }
     items.forEach(({ thread }, i) => {

@@ -41,7 +41,9 @@ export class InboundEventHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register(JobName.ProcessInboundEvent, ({ inboundEventIds }) => this.process(inboundEventIds));
+    this.registry.register(JobName.ProcessInboundEvent, ({ inboundEventIds }) =>
+      this.process(inboundEventIds),
+    );
     // Name lists load on first use (seconds); pay that at start-up, not on the first message.
     detect('Hoi, ik ben Sanne de Vries, bel me op 06-12345678');
   }
@@ -52,7 +54,10 @@ export class InboundEventHandler implements OnModuleInit {
       await this.processTogether(inboundEventIds);
     } catch (err) {
       this.logger.warn(
-        { events: inboundEventIds.length, err: { type: (err as Error).name, message: (err as Error).message } },
+        {
+          events: inboundEventIds.length,
+          err: { type: (err as Error).name, message: (err as Error).message },
+        },
         'inbound batch failed; filing its events one by one',
       );
       let failure: unknown = null;

@@ -27,9 +27,9 @@ describe('address detector', () => {
   });
 
   it('keeps a signature name on the line above out of the street', () => {
-    expect(addresses('Met vriendelijke groet,\nWillemijn ter Horst\nKerkweg 112-2\n7411 EX Deventer')).toEqual([
-      'ADDRESS:Kerkweg 112-2',
-    ]);
+    expect(
+      addresses('Met vriendelijke groet,\nWillemijn ter Horst\nKerkweg 112-2\n7411 EX Deventer'),
+    ).toEqual(['ADDRESS:Kerkweg 112-2']);
   });
   it('skips allow-listed institution addresses', () => {
     expect(addresses('Kom naar Heidelberglaan 15', { addresses: ['Heidelberglaan 15'] })).toEqual([]);

@@ -18,6 +18,27 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the tuning variables for worker and sweep', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({
+      workerConcurrency: 4,
+      workerNice: 10,
+      retentionBatchSize: 250,
+      retentionRestRatio: 2,
+    });
+    expect(
+      loadConfig({
+        NODE_ENV: 'test',
+        WORKER_NICE: '0',
+        RETENTION_BATCH_SIZE: '100',
+        RETENTION_REST_RATIO: '1.5',
+      }),
+    ).toMatchObject({ workerNice: 0, retentionBatchSize: 100, retentionRestRatio: 1.5 });
+    expect(() => loadConfig({ NODE_ENV: 'test', RETENTION_REST_RATIO: '-1' })).toThrow(
+      /RETENTION_REST_RATIO/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', WORKER_NICE: '20' })).toThrow(/WORKER_NICE/);
+  });
+
   it('names every invalid variable on its own line', () => {
     try {
       loadConfig({

@@ -69,6 +69,14 @@ const schema = z
     LINKEDIN_ACCESS_TOKEN: optional,
     LINKEDIN_API_BASE_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
     RETENTION_SWEEP_EVERY: isoDuration.default('PT15M'),
+    RETENTION_BATCH_SIZE: wholeNumber(1, 10_000).default(250),
+    RETENTION_REST_RATIO: z
+      .string()
+      .refine((v) => /^\d+(\.\d+)?$/.test(v) && Number(v) <= 100, {
+        message: 'must be a number from 0 to 100',
+      })
+      .transform(Number)
+      .default(2),
     REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: wholeNumber(1, 256).default(4),
@@ -141,6 +149,10 @@ export interface AppConfig {
   linkedinApiBaseUrl: string;
   channels: ChannelBootstrap[];
   retentionSweepEveryMs: number;
+  /** Cases per sweep transaction. */
+  retentionBatchSize: number;
+  /** After each batch the sweeper rests this many times the batch's duration. */
+  retentionRestRatio: number;
   reportMinCell: number;
   logLevel: string;
   workerConcurrency: number;
@@ -211,6 +223,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     linkedinApiBaseUrl: e.LINKEDIN_API_BASE_URL.replace(/\/+$/, ''),
     channels,
     retentionSweepEveryMs: parseIsoDuration(e.RETENTION_SWEEP_EVERY)!,
+    retentionBatchSize: e.RETENTION_BATCH_SIZE,
+    retentionRestRatio: e.RETENTION_REST_RATIO,
     reportMinCell: e.REPORT_MIN_CELL,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,

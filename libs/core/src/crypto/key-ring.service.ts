@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { preparedQuery } from '../database/prepared-query';
 import { APP_CONFIG } from '../config/config.module';
 import {
   decrypt,

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { IncomingMessage } from 'node:http';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
@@ -34,6 +34,10 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         PinoLoggerModule.forRoot({
+          // Webhook deliveries arrive by the thousand per second and a logger per request is a
+          // noticeable share of their cost; the webhook service logs rejections, the error filter
+          // unexpected failures.
+          exclude: [{ method: RequestMethod.ALL, path: 'webhooks/*path' }],
           pinoHttp: {
             level: config.logLevel,
             base: { service },

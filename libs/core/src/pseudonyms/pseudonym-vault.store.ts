@@ -23,7 +23,12 @@ export class PseudonymVaultStore {
     manager: EntityManager,
     cases: { caseId: string; key: Buffer }[],
   ): Promise<Map<string, TokenVault>> {
-    const rows = await preparedQuery<{ case_id: string; token: string; entity_type: string; value_enc: Buffer }>(
+    const rows = await preparedQuery<{
+      case_id: string;
+      token: string;
+      entity_type: string;
+      value_enc: Buffer;
+    }>(
       manager,
       'vault-load',
       // One index probe per case: a plan cached while the table was small must not become a full scan.

@@ -15,16 +15,14 @@ import { REDIS } from '../redis/redis.module';
 import { DeletionReason, RECEIPT_KEEP_PERIOD } from './retention-policy';
 import { subjectLookupKey } from './subject';
 
-/** Cases per transaction: big enough for set-based deletes, small enough to keep locks short. */
-export const SWEEP_BATCH_SIZE = 250;
-/**
- * After each batch the sweeper rests for this share of the batch's duration, so webhooks and
- * agents keep getting CPU and WAL bandwidth on a small machine while a large backlog is deleted.
- */
-export const SWEEP_REST_RATIO = 1;
-
 /** Arbitrary constant: only one process vacuums the swept tables at a time. */
 const VACUUM_LOCK = 6_021_417;
+/**
+ * Arbitrary constant: one sweep batch runs at a time across all workers. Sweepers take turns (one
+ * deletes while the others rest), so a backlog keeps one core busy at most and the rest of the
+ * machine stays free for webhooks and agents.
+ */
+const SWEEP_BATCH_LOCK = 6_021_418;
 
 /** Every table a case deletion touches, in receipt order; each receipt lists all of them. */
 export const DELETION_TABLES = [
@@ -161,7 +159,8 @@ export class RetentionSweeper {
   /** Runs batches until nothing due is left (or everything left is locked by another sweeper). */
   async sweep(opts: { sweepId?: string; batchSize?: number } = {}): Promise<SweepResult> {
     const sweepId = opts.sweepId ?? randomUUID();
-    const batchSize = opts.batchSize ?? SWEEP_BATCH_SIZE;
+    // Batches big enough for set-based deletes, small enough to keep locks and CPU bursts short.
+    const batchSize = opts.batchSize ?? this.config.retentionBatchSize;
     const result: SweepResult = {
       sweepId,
       deleted: 0,
@@ -171,6 +170,7 @@ export class RetentionSweeper {
       failed: 0,
     };
     const skip: string[] = [];
+    const swept: string[] = [];
     for (;;) {
       let deleted: DeletedCase[];
       let selected: string[] = [];
@@ -202,15 +202,19 @@ export class RetentionSweeper {
         }
         selected = ids;
       }
-      await this.afterCommit(deleted);
+      await this.afterCommit(deleted, { scan: false });
+      swept.push(...deleted.map((d) => d.caseId));
       result.deleted += deleted.length;
       for (const d of deleted) {
         result.byReason[d.reason]++;
         result.messages += d.counts.messages;
       }
       if (!selected.length || (!deleted.length && selected.every((id) => skip.includes(id)))) break;
-      await new Promise((r) => setTimeout(r, (Date.now() - batchStarted) * SWEEP_REST_RATIO));
+      // Resting in proportion to the batch leaves webhooks and agents their share of CPU and WAL
+      // bandwidth on a small machine while a large backlog is deleted.
+      await new Promise((r) => setTimeout(r, (Date.now() - batchStarted) * this.config.retentionRestRatio));
     }
+    await this.removeRedisTraces(swept, { scan: true, known: false });
     result.expiredReceipts = await this.expireReceipts();
     if (result.deleted || result.expiredReceipts) {
       this.logger.log(
@@ -240,6 +244,7 @@ export class RetentionSweeper {
     skip: string[],
     only: string[] | null,
   ): Promise<{ deleted: DeletedCase[]; selected: string[] }> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [SWEEP_BATCH_LOCK]);
     const due: DueRow[] = await manager.query(SELECT_DUE, [limit, skip, only]);
     if (!due.length) return { deleted: [], selected: [] };
     // A hold placed after this statement's snapshot was taken but before we locked the case would be
@@ -393,17 +398,16 @@ export class RetentionSweeper {
     return rows.map((r) => ({ id: r.id, keyDeleted: r.key_deleted }));
   }
 
-  /** Outside the transaction: drop Redis keys that name a deleted case, tell the team's clients. */
-  async afterCommit(deleted: DeletedCase[]): Promise<void> {
+  /**
+   * Outside the transaction: drop Redis keys that name a deleted case, tell the team's clients.
+   * A sweep looks for the unknown keys once at its end (`scan: false` here), not after every batch.
+   */
+  async afterCommit(deleted: DeletedCase[], opts: { scan: boolean } = { scan: true }): Promise<void> {
     if (!deleted.length) return;
-    try {
-      await this.removeRedisTraces(deleted.map((d) => d.caseId));
-    } catch (err) {
-      this.logger.warn(
-        { err: { message: (err as Error).message } },
-        'could not remove Redis keys of deleted cases',
-      );
-    }
+    await this.removeRedisTraces(
+      deleted.map((d) => d.caseId),
+      { scan: opts.scan, known: true },
+    );
     for (const d of deleted) {
       this.realtime.emit([teamRoom(d.teamId)], 'case.updated', {
         caseId: d.caseId,
@@ -417,21 +421,32 @@ export class RetentionSweeper {
    * Keys that name a case follow `${prefix}:…case:<id>…` (e.g. `${prefix}:presence:case:<id>`).
    * The well-known ones are unlinked directly; one SCAN over `*case:*` catches the rest.
    */
-  private async removeRedisTraces(caseIds: string[]): Promise<void> {
+  private async removeRedisTraces(caseIds: string[], what: { scan: boolean; known: boolean }): Promise<void> {
+    if (!caseIds.length) return;
     const prefix = this.config.redisPrefix;
-    const known = caseIds.flatMap((id) => [`${prefix}:presence:case:${id}`, `${prefix}:case:${id}`]);
-    for (let i = 0; i < known.length; i += 1000) await this.redis.unlink(...known.slice(i, i + 1000));
-    const wanted = new Set(caseIds);
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}:*case:*`, 'COUNT', 1000);
-      cursor = next;
-      const hit = keys.filter((k) => {
-        const m = /case:([0-9a-f-]{36})/i.exec(k);
-        return m !== null && wanted.has(m[1].toLowerCase());
-      });
-      if (hit.length) await this.redis.unlink(...hit);
-    } while (cursor !== '0');
+    try {
+      if (what.known) {
+        const known = caseIds.flatMap((id) => [`${prefix}:presence:case:${id}`, `${prefix}:case:${id}`]);
+        for (let i = 0; i < known.length; i += 1000) await this.redis.unlink(...known.slice(i, i + 1000));
+      }
+      if (!what.scan) return;
+      const wanted = new Set(caseIds);
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}:*case:*`, 'COUNT', 1000);
+        cursor = next;
+        const hit = keys.filter((k) => {
+          const m = /case:([0-9a-f-]{36})/i.exec(k);
+          return m !== null && wanted.has(m[1].toLowerCase());
+        });
+        if (hit.length) await this.redis.unlink(...hit);
+      } while (cursor !== '0');
+    } catch (err) {
+      this.logger.warn(
+        { err: { message: (err as Error).message } },
+        'could not remove Redis keys of deleted cases',
+      );
+    }
   }
 
   /** Receipts are proof for a limited time; past keep_until they go too. */
