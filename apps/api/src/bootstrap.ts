@@ -9,8 +9,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { Server } from 'node:http';
 
 export const WEBHOOK_BODY_LIMIT = '1mb';
+
+/** Idle keep-alive connections live this long (above the common 60 s of proxies and senders). */
+const KEEP_ALIVE_MS = 65_000;
 
 export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -50,6 +54,11 @@ export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplic
   await ioAdapter.connectToRedis();
   app.useWebSocketAdapter(ioAdapter);
 
+  // Senders (Meta, load balancers) keep connections open longer than Node's 5 s default; closing
+  // an idle one just as the sender reuses it resets that request. Outlast them instead.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   await app.listen(config.port, '0.0.0.0');
   return app;
 }
