@@ -2,13 +2,14 @@
  * Anonymizer benchmark: quality and speed of our engine on the annotated dev corpus, next to
  * redact-pii and @openredaction/openredaction, plus the CLI's peak memory.
  * Run after `npm run build`: `node dist/bench/anonymizer.bench.js [corpus.jsonl]`.
- * Writes bench/results/anonymizer.json.
+ * Writes bench/results/anonymizer.json (or BENCH_RESULTS_DIR/BENCH_NAME.json).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { detect } from '../libs/anonymizer/src';
+import { writeResults } from './support/results';
 import { readCorpus } from '../libs/anonymizer/src/evaluation/corpus';
 import { score, type Span } from '../libs/anonymizer/src/evaluation/score';
 
@@ -197,12 +198,7 @@ async function main(): Promise<void> {
       `${c.engine.padEnd(30)}  ${c.recall.toFixed(3)}   ${c.personRecall.toFixed(3)}   ${c.precision.toFixed(3)}   ${c.f2.toFixed(3)}   ${c.messageLeakRate.toFixed(3)}  ${c.messagesPerSecond.toFixed(0).padStart(7)}\n`,
     );
   }
-  const outDir = resolve(REPO, 'bench/results');
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(
-    resolve(outDir, 'anonymizer.json'),
-    JSON.stringify({ name: 'anonymizer', rows, comparison }, null, 2) + '\n',
-  );
+  writeResults('anonymizer', { rows, comparison });
 }
 
 main().catch((err: unknown) => {

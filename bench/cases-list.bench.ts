@@ -38,13 +38,12 @@ import {
   scratchNames,
 } from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { join } from 'node:path';
 import { Client, Pool, PoolClient } from 'pg';
 import type { AppConfig } from '../libs/core/src/config/app-config';
 import { encrypt, wrapDataKey } from '../libs/core/src/crypto/envelope';
 import { KeyRing } from '../libs/core/src/crypto/key-ring.service';
+import { envNumber, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import { login } from './support/api-client';
 import { CpuSampler } from './support/cpu';
@@ -52,10 +51,7 @@ import { nowMs, percentile, printTable, sortedCopy } from './support/load';
 import { ADMIN, AppProcess, benchEnv, startApi } from './support/processes';
 import { dutchText } from './support/whatsapp';
 
-const num = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
-};
+const num = (name: string, dflt: number) => Math.floor(envNumber(name, dflt));
 const CASES = num('BENCH_CASES', 100_000);
 const TEAMS = 10;
 const REQUESTS = num('BENCH_REQUESTS', 300);
@@ -342,8 +338,6 @@ class Scenario {
 
 async function main(): Promise<void> {
   const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('cases');
-  const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
-  const benchName = process.env.BENCH_NAME ?? 'cases-list';
   const dataKey = randomBytes(32).toString('base64');
   const master = Buffer.from(dataKey, 'base64');
   const keyRing = new KeyRing({ dataKey: master } as AppConfig);
@@ -740,44 +734,35 @@ async function main(): Promise<void> {
     );
     for (const e of explains) process.stdout.write(`\n-- ${e.label}: ${e.executionMs} ms\n${e.plan}\n`);
 
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(
-      join(resultsDir, `${benchName}.json`),
-      JSON.stringify(
-        {
-          name: benchName,
-          rows,
-          config: {
-            cases: CASES,
-            teams: TEAMS,
-            page: PAGE,
-            walkPages: WALK_PAGES,
-            requestsPerScenario: REQUESTS,
-            concurrency: CONCURRENCY,
-            concurrentSeconds: CONCURRENT_MS / 1000,
-          },
-          seed: { ...counts, insertSeconds: insertedS, totalSeconds: seedS },
-          scenarios: scenarios.map((s) => {
-            const x = sortedCopy(s.lat);
-            return {
-              name: s.name,
-              n: s.lat.length,
-              errors: s.errors,
-              invalidItems: s.badPreviews,
-              p50: percentile(x, 50),
-              p95: percentile(x, 95),
-              p99: percentile(x, 99),
-              max: x.length ? x[x.length - 1] : null,
-              firstError: s.firstError || undefined,
-            };
-          }),
-          cpuPercent: { sequential: seqCpu, concurrent: concCpu },
-          explain: explains,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    writeResults('cases-list', {
+      rows,
+      config: {
+        cases: CASES,
+        teams: TEAMS,
+        page: PAGE,
+        walkPages: WALK_PAGES,
+        requestsPerScenario: REQUESTS,
+        concurrency: CONCURRENCY,
+        concurrentSeconds: CONCURRENT_MS / 1000,
+      },
+      seed: { ...counts, insertSeconds: insertedS, totalSeconds: seedS },
+      scenarios: scenarios.map((s) => {
+        const x = sortedCopy(s.lat);
+        return {
+          name: s.name,
+          n: s.lat.length,
+          errors: s.errors,
+          invalidItems: s.badPreviews,
+          p50: percentile(x, 50),
+          p95: percentile(x, 95),
+          p99: percentile(x, 99),
+          max: x.length ? x[x.length - 1] : null,
+          firstError: s.firstError || undefined,
+        };
+      }),
+      cpuPercent: { sequential: seqCpu, concurrent: concCpu },
+      explain: explains,
+    });
   } finally {
     await cleanup();
   }

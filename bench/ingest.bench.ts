@@ -37,11 +37,10 @@ import {
   scratchNames,
 } from './support/scratch';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { envNumber as num, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import { agentOfTeam, connectSocket } from './support/api-client';
 import { CpuSampler, CpuSnapshot } from './support/cpu';
@@ -49,10 +48,6 @@ import { nowMs, openLoop, OpenLoopResult, percentile, printTable, sortedCopy } f
 import { AppProcess, benchEnv, sleep, startApi, startWorker } from './support/processes';
 import { dutchText, messageHasher, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
 
-const num = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 const RATES = (process.env.BENCH_RATES ?? '500,1000,1500')
   .split(',')
   .map(Number)
@@ -124,8 +119,6 @@ async function dbStats(url: string, name: string): Promise<Record<string, number
 
 async function main(): Promise<void> {
   const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('ingest');
-  const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
-  const benchName = process.env.BENCH_NAME ?? 'ingest';
   const dataKey = randomBytes(32).toString('base64');
 
   const apps: AppProcess[] = [];
@@ -459,38 +452,29 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}\n`,
     );
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(
-      join(resultsDir, `${benchName}.json`),
-      JSON.stringify(
-        {
-          name: benchName,
-          rows: resultRows,
-          postgresPerMessage: perMsg,
-          config: {
-            rates: RATES,
-            mainRate: MAIN_RATE,
-            stageSeconds: STAGE_MS / 1000,
-            workerConcurrency: CONCURRENCY,
-            senders: SENDERS,
-          },
-          stages: measured.map((s) => ({
-            rate: s.rate,
-            sent: s.load.sent,
-            errors: s.load.errors,
-            statusCounts: s.load.statusCounts,
-            late: s.load.slipped,
-            shed: s.load.shed,
-            processedPerS: s.processedPerS,
-            drained: s.drained,
-            drainMs: s.drainMs,
-            cpuPercent: s.cpu,
-          })),
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    writeResults('ingest', {
+      rows: resultRows,
+      postgresPerMessage: perMsg,
+      config: {
+        rates: RATES,
+        mainRate: MAIN_RATE,
+        stageSeconds: STAGE_MS / 1000,
+        workerConcurrency: CONCURRENCY,
+        senders: SENDERS,
+      },
+      stages: measured.map((s) => ({
+        rate: s.rate,
+        sent: s.load.sent,
+        errors: s.load.errors,
+        statusCounts: s.load.statusCounts,
+        late: s.load.slipped,
+        shed: s.load.shed,
+        processedPerS: s.processedPerS,
+        drained: s.drained,
+        drainMs: s.drainMs,
+        cpuPercent: s.cpu,
+      })),
+    });
     socket.disconnect();
     agent.destroy();
   } finally {

@@ -23,21 +23,16 @@ import {
   scratchNames,
 } from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { envNumber as num, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import { nowMs, openLoop, OpenLoopResult, percentile, printTable, sortedCopy } from './support/load';
 import { AppProcess, benchEnv, sleep, startApi, startWorker, waitFor } from './support/processes';
 import { dutchText, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
 
-const num = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 const CASES = num('BENCH_CASES', 100_000);
 const PER_CASE = num('BENCH_MESSAGES_PER_CASE', 10);
 const WORKERS = num('BENCH_WORKERS', 2);
@@ -111,8 +106,6 @@ async function insertDueCases(db: Client, accountId: string, teamId: string, run
 
 async function main(): Promise<void> {
   const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('retention');
-  const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(process.cwd(), 'bench', 'results');
-  const benchName = process.env.BENCH_NAME ?? 'retention';
 
   const apps: AppProcess[] = [];
   let db: Client | null = null;
@@ -329,26 +322,17 @@ async function main(): Promise<void> {
       ['metric', 'value', 'unit', 'target'],
       ...rows.map((r) => [r.metric, r.value, r.unit, r.target ?? '']),
     ]);
-    mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(
-      join(resultsDir, `${benchName}.json`),
-      JSON.stringify(
-        {
-          name: benchName,
-          rows,
-          config: {
-            cases: CASES,
-            messagesPerCase: PER_CASE,
-            workers: WORKERS,
-            runs: RUNS,
-            ingestRate: INGEST_RATE,
-          },
-          runs: results,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    writeResults('retention', {
+      rows,
+      config: {
+        cases: CASES,
+        messagesPerCase: PER_CASE,
+        workers: WORKERS,
+        runs: RUNS,
+        ingestRate: INGEST_RATE,
+      },
+      runs: results,
+    });
     agent.destroy();
   } finally {
     await cleanup();

@@ -11,16 +11,17 @@ export async function login(baseUrl: string, email: string, password: string): P
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-async function api<T>(
+/** One JSON request; `token` null calls the route without authentication. */
+export async function api<T = unknown>(
   baseUrl: string,
-  token: string,
+  token: string | null,
   method: string,
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -54,13 +55,19 @@ export async function agentOfTeam(
   return { teamId, token: await login(baseUrl, email, password) };
 }
 
-export async function connectSocket(baseUrl: string, token: string): Promise<Socket> {
+/** A real socket.io client; `onEvent` sees every server event from the first one on. */
+export async function connectSocket(
+  baseUrl: string,
+  token: string,
+  onEvent?: (event: string, payload: unknown) => void,
+): Promise<Socket> {
   const socket = io(baseUrl, {
     path: '/socket.io',
     auth: { token },
     transports: ['websocket'],
     reconnection: false,
   });
+  if (onEvent) socket.onAny(onEvent);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (err) => reject(err));

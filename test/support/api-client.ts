@@ -1,31 +1,8 @@
-import { io, Socket } from 'socket.io-client';
+import { Socket } from 'socket.io-client';
+import { api, connectSocket as connectBenchSocket, login } from '../../bench/support/api-client';
 import { ADMIN } from './processes';
 
-export async function login(baseUrl: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-export async function api<T = unknown>(
-  baseUrl: string,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
+export { api, login };
 
 /** Creates a team with an agent and returns the agent's token. */
 export async function teamWithAgent(
@@ -70,17 +47,9 @@ export async function connectSocket(
   baseUrl: string,
   token: string,
 ): Promise<{ socket: Socket; events: RecordedEvent[] }> {
-  const socket = io(baseUrl, {
-    path: '/socket.io',
-    auth: { token },
-    transports: ['websocket'],
-    reconnection: false,
-  });
   const events: RecordedEvent[] = [];
-  socket.onAny((event: string, payload: unknown) => events.push({ event, payload }));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', (err) => reject(err));
-  });
+  const socket = await connectBenchSocket(baseUrl, token, (event, payload) =>
+    events.push({ event, payload }),
+  );
   return { socket, events };
 }

@@ -117,9 +117,16 @@ const SELECT_DUE = `
    LIMIT $1
    FOR UPDATE OF c, ct SKIP LOCKED`;
 
-const ACTIVE_HOLDS = `
-  SELECT DISTINCT case_id FROM legal_holds
-   WHERE case_id = ANY($1::uuid[]) AND released_at IS NULL AND (expires_at IS NULL OR expires_at > now())`;
+/** The given cases that are under an active legal hold. */
+async function heldCaseIds(manager: EntityManager, caseIds: string[]): Promise<Set<string>> {
+  if (!caseIds.length) return new Set();
+  const rows: { case_id: string }[] = await manager.query(
+    `SELECT DISTINCT case_id FROM legal_holds
+      WHERE case_id = ANY($1::uuid[]) AND released_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+    [caseIds],
+  );
+  return new Set(rows.map((r) => r.case_id));
+}
 
 interface DueRow {
   id: string;
@@ -250,10 +257,9 @@ export class RetentionSweeper {
     // A hold placed after this statement's snapshot was taken but before we locked the case would be
     // missed by the NOT EXISTS above. Placing a hold locks the case row, which we now hold, so this
     // fresh look is final.
-    const held = new Set(
-      ((await manager.query(ACTIVE_HOLDS, [due.map((d) => d.id)])) as { case_id: string }[]).map(
-        (r) => r.case_id,
-      ),
+    const held = await heldCaseIds(
+      manager,
+      due.map((d) => d.id),
     );
     const targets: CaseTarget[] = due
       .filter((d) => !held.has(d.id))
@@ -508,12 +514,9 @@ export class RetentionSweeper {
               [contactIds],
             )
           : [];
-      const heldIds = new Set(
-        cases.length
-          ? ((await manager.query(ACTIVE_HOLDS, [cases.map((c) => c.id)])) as { case_id: string }[]).map(
-              (r) => r.case_id,
-            )
-          : [],
+      const heldIds = await heldCaseIds(
+        manager,
+        cases.map((c) => c.id),
       );
       const targets: CaseTarget[] = cases
         .filter((c) => !heldIds.has(c.id))
