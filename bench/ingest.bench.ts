@@ -27,7 +27,7 @@
  * BENCH_WORKER_CONCURRENCY (4), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
  * BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP_DB=1,
  * BENCH_MAX_SOCKETS (64: keep-alive connections the sender may open), BENCH_TIMELINE=1 (webhook
- * response times per second of each stage).
+ * response times per slice of each stage; BENCH_TIMELINE_MS sets the slice, 1000 by default).
  */
 import {
   cleanUpOnSignal,
@@ -37,14 +37,21 @@ import {
   scratchNames,
 } from './support/scratch';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { envNumber as num, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import { agentOfTeam, connectSocket } from './support/api-client';
 import { CpuSampler, CpuSnapshot } from './support/cpu';
-import { nowMs, openLoop, OpenLoopResult, percentile, printTable, sortedCopy } from './support/load';
+import {
+  nowMs,
+  openLoop,
+  SenderPool,
+  OpenLoopResult,
+  percentile,
+  printTable,
+  sortedCopy,
+} from './support/load';
 import { AppProcess, benchEnv, sleep, startApi, startWorker } from './support/processes';
 import { dutchText, messageHasher, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
 
@@ -63,6 +70,7 @@ const FILL_SKIP_MS = 2000;
 /** Keep-alive connections the sender may open, like a platform's delivery pool (requests beyond it queue). */
 const MAX_SOCKETS = num('BENCH_MAX_SOCKETS', 64);
 const TIMELINE = process.env.BENCH_TIMELINE === '1';
+const TIMELINE_MS = num('BENCH_TIMELINE_MS', 1000);
 const SETTLE_MS = 5000;
 
 const TARGET = { throughput: 1000, webhookP99: 50, e2eP99: 500 };
@@ -85,17 +93,50 @@ interface Row {
   target: string | null;
 }
 
-/** Webhook response times per second of the stage, to see whether a tail is a start-up transient or steady. */
-function printTimeline(load: OpenLoopResult): void {
-  const perSecond = new Map<number, number[]>();
-  load.latencies.forEach((ms, i) => {
-    const s = Math.floor((load.sendTimes[i] - load.startedAt) / 1000);
-    perSecond.set(s, [...(perSecond.get(s) ?? []), ms]);
+interface Legs {
+  e2e?: number;
+  toStored: number;
+  toWorker: number;
+  toSocket?: number;
+}
+
+/**
+ * Webhook response times per slice of the stage, beside the api's store leg and the worker's
+ * filing rate in the same slice: shows whether a tail is a start-up transient or steady, and
+ * which side it comes from.
+ */
+function printTimeline(st: Stage, sentAt: Map<string, number>, perWamid: Map<string, Legs>): void {
+  const slice = (t: number) => Math.floor((t - st.load.startedAt) / TIMELINE_MS);
+  const answered = new Map<number, number[]>();
+  st.load.latencies.forEach((ms, i) => {
+    const s = slice(st.load.sendTimes[i]);
+    answered.set(s, [...(answered.get(s) ?? []), ms]);
   });
-  const rows: (string | number)[][] = [['second', 'answered', 'p50 ms', 'p99 ms', 'max ms']];
-  for (const [s, xs] of [...perSecond].sort((a, b) => a[0] - b[0])) {
+  const stored = new Map<number, number[]>();
+  const filed = new Map<number, number>();
+  for (const id of st.ids) {
+    const sent = sentAt.get(id);
+    const m = perWamid.get(id);
+    if (sent === undefined || !m) continue;
+    const s = slice(sent);
+    stored.set(s, [...(stored.get(s) ?? []), m.toStored]);
+    const f = slice(sent + m.toStored + m.toWorker);
+    filed.set(f, (filed.get(f) ?? 0) + 1);
+  }
+  const rows: (string | number)[][] = [
+    ['from s', 'answered', 'p50 ms', 'p99 ms', 'max ms', 'send→stored p99', 'filed by worker'],
+  ];
+  for (const [s, xs] of [...answered].sort((a, b) => a[0] - b[0])) {
     const sorted = sortedCopy(xs);
-    rows.push([s, xs.length, percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1]]);
+    rows.push([
+      (s * TIMELINE_MS) / 1000,
+      xs.length,
+      percentile(sorted, 50),
+      percentile(sorted, 99),
+      sorted[sorted.length - 1],
+      percentile(sortedCopy(stored.get(s) ?? []), 99),
+      filed.get(s) ?? 0,
+    ]);
   }
   printTable(rows);
 }
@@ -173,17 +214,16 @@ async function main(): Promise<void> {
       const id = waMessageId(seq++);
       return { ...signedTextWebhook({ ...s, id, text: dutchText() }), id };
     };
-    const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+    const sender = new SenderPool(port, MAX_SOCKETS);
     const sampler = new CpuSampler({ api: api.child.pid, worker: worker.child.pid, bench: process.pid });
 
     // The worker logs nothing at LOG_LEVEL=warn: it is ready once a probe message comes back.
     {
       const probe = await openLoop({
-        port,
         path: '/webhooks/whatsapp',
         rate: 1,
         durationMs: 1000,
-        agent,
+        pool: sender,
         build,
         onSend: () => undefined,
       });
@@ -216,11 +256,10 @@ async function main(): Promise<void> {
       const bodies = Array.from({ length: Math.round((rate * durationMs) / 1000) }, build);
       const cpu0: CpuSnapshot = sampler.snapshot();
       const load = await openLoop({
-        port,
         path: '/webhooks/whatsapp',
         rate,
         durationMs,
-        agent,
+        pool: sender,
         build: (i) => bodies[i],
         shouldStop: () => signal.stopping || !api.alive || !worker.alive,
         onSend: (id, at) => {
@@ -251,7 +290,6 @@ async function main(): Promise<void> {
       stage.drained = d.drained;
       stage.drainMs = d.ms;
       const lat = sortedCopy(load.latencies);
-      if (TIMELINE) printTimeline(load);
       process.stdout.write(
         `  ${label}: sent ${load.sent} (${load.errors} errors, ${load.slipped} late, ${load.shed} shed), webhook p50 ${percentile(lat, 50).toFixed(1)} ms p99 ${percentile(lat, 99).toFixed(1)} ms, ` +
           `processed ${stage.processedPerS.toFixed(0)}/s, ${d.drained ? `drained in ${d.ms} ms` : `NOT drained after ${d.ms} ms (${expectedEvents() - receiveTimes.length} behind)`}\n`,
@@ -297,10 +335,7 @@ async function main(): Promise<void> {
            ON e.channel_account_id = m.channel_account_id AND e.external_hash = m.external_hash
         WHERE m.direction = 'in'`,
     );
-    const perWamid = new Map<
-      string,
-      { e2e?: number; toStored: number; toWorker: number; toSocket?: number }
-    >();
+    const perWamid = new Map<string, Legs>();
     for (const r of rows) {
       const wamid = byHash.get(r.h);
       if (!wamid) continue;
@@ -313,6 +348,13 @@ async function main(): Promise<void> {
         toSocket: got === undefined ? undefined : got - Number(r.created),
       });
     }
+    if (TIMELINE)
+      for (const st of measured) {
+        process.stdout.write(
+          `\ntimeline of ${st.label} (started at ${st.load.startedAt.toFixed(0)} ms since the epoch)\n`,
+        );
+        printTimeline(st, sentAt, perWamid);
+      }
     const totalRows = Number(
       (await db.query(`SELECT count(*)::int AS n FROM messages WHERE direction = 'in'`)).rows[0].n,
     );
@@ -476,7 +518,7 @@ async function main(): Promise<void> {
       })),
     });
     socket.disconnect();
-    agent.destroy();
+    sender.close();
   } finally {
     await cleanup();
   }

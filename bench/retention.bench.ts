@@ -23,13 +23,20 @@ import {
   scratchNames,
 } from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { envNumber as num, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
-import { nowMs, openLoop, OpenLoopResult, percentile, printTable, sortedCopy } from './support/load';
+import {
+  nowMs,
+  openLoop,
+  SenderPool,
+  OpenLoopResult,
+  percentile,
+  printTable,
+  sortedCopy,
+} from './support/load';
 import { AppProcess, benchEnv, sleep, startApi, startWorker, waitFor } from './support/processes';
 import { dutchText, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
 
@@ -165,14 +172,13 @@ async function main(): Promise<void> {
       const id = waMessageId(seq++);
       return { ...signedTextWebhook({ ...s, id, text: dutchText() }), id };
     };
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+    const sender = new SenderPool(port, 256);
     const ingest = (durationMs: number, shouldStop?: () => boolean): Promise<OpenLoopResult> =>
       openLoop({
-        port,
         path: '/webhooks/whatsapp',
         rate: INGEST_RATE,
         durationMs,
-        agent,
+        pool: sender,
         build,
         onSend: () => undefined,
         shouldStop: () => signal.stopping || (shouldStop?.() ?? false),
@@ -333,7 +339,7 @@ async function main(): Promise<void> {
       },
       runs: results,
     });
-    agent.destroy();
+    sender.close();
   } finally {
     await cleanup();
   }

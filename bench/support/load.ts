@@ -1,22 +1,21 @@
-import http from 'node:http';
+import { connect, Socket } from 'node:net';
 
 /** Wall-clock milliseconds with sub-millisecond resolution (comparable with Postgres timestamps). */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
 
 export interface OpenLoopOptions {
-  port: number;
   path: string;
   /** Requests per second, spread evenly (open loop: the schedule does not wait for answers). */
   rate: number;
   durationMs: number;
-  agent: http.Agent;
+  /** The sender's keep-alive connections, kept across stages like a platform's delivery pool. */
+  pool: SenderPool;
   /** Builds request number `i` of this stage; called right before it is sent. */
   build: (i: number) => { raw: Buffer; signature: string; id: string };
   /** The send time of each request, keyed by the id `build` returned. */
   onSend: (id: string, at: number) => void;
   /** Hard cap on requests in flight; beyond it the schedule slips (counted in `slipped`). */
   maxInFlight?: number;
-  timeoutMs?: number;
   /** Checked every tick; true stops sending (e.g. the server died). */
   shouldStop?: () => boolean;
 }
@@ -38,6 +37,131 @@ export interface OpenLoopResult {
   shed: number;
 }
 
+type Done = (outcome: number | string) => void;
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+const LAST_CHUNK = Buffer.from('\r\n0\r\n\r\n');
+
+/** One keep-alive connection carrying one request at a time (no pipelining, as platforms deliver). */
+class Connection {
+  private buffered: Buffer = Buffer.alloc(0);
+  private done: Done | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private gone = false;
+  readonly socket: Socket;
+
+  constructor(
+    port: number,
+    private readonly onIdle: (c: Connection) => void,
+    private readonly onGone: (c: Connection) => void,
+  ) {
+    this.socket = connect({ host: '127.0.0.1', port, noDelay: true });
+    this.socket.on('data', (d: Buffer) => this.read(d));
+    this.socket.on('error', (err: NodeJS.ErrnoException) => this.fail(err.code ?? 'error'));
+    this.socket.on('close', () => this.fail('closed'));
+  }
+
+  send(request: Buffer, timeoutMs: number, done: Done): void {
+    this.done = done;
+    this.timer = setTimeout(
+      () => this.socket.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })),
+      timeoutMs,
+    );
+    this.socket.write(request);
+  }
+
+  private read(d: Buffer): void {
+    this.buffered = this.buffered.length ? Buffer.concat([this.buffered, d]) : d;
+    const headEnd = this.buffered.indexOf(HEADER_END);
+    if (headEnd < 0) return;
+    const head = this.buffered.subarray(0, headEnd).toString('latin1');
+    const bodyStart = headEnd + 4;
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+    let end: number;
+    if (length) end = bodyStart + Number(length[1]);
+    else if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
+      const last = this.buffered.indexOf(LAST_CHUNK, bodyStart - 2);
+      end = last < 0 ? Infinity : last + LAST_CHUNK.length;
+    } else end = bodyStart;
+    if (this.buffered.length < end) return;
+    this.buffered = this.buffered.subarray(end);
+    const status = Number(head.slice(9, 12));
+    const done = this.done;
+    this.settle();
+    done?.(status);
+    if (/\r\nconnection:\s*close/i.test(head)) this.socket.destroy();
+    else this.onIdle(this);
+  }
+
+  private fail(reason: string): void {
+    if (this.gone) return;
+    this.gone = true;
+    const done = this.done;
+    this.settle();
+    this.socket.destroy();
+    this.onGone(this);
+    done?.(reason === 'closed' ? 'ECONNRESET' : reason);
+  }
+
+  private settle(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.done = null;
+  }
+}
+
+/**
+ * The sender's delivery pool: raw keep-alive sockets and pre-serialized requests, so the load
+ * generator spends little CPU of the two cores it shares with the system it measures (Node's
+ * http client cost about as much per request as the api's whole webhook path).
+ */
+export class SenderPool {
+  private readonly idle: Connection[] = [];
+  private readonly all = new Set<Connection>();
+  private readonly queued: { request: Buffer; done: Done }[] = [];
+
+  /** `max` keep-alive connections at most; requests beyond them queue. */
+  constructor(
+    readonly port: number,
+    private readonly max: number,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  send(request: Buffer, done: Done): void {
+    const c = this.idle.pop();
+    if (c) return c.send(request, this.timeoutMs, done);
+    this.queued.push({ request, done });
+    if (this.all.size < this.max) this.open();
+  }
+
+  close(): void {
+    for (const c of this.all) c.socket.destroy();
+  }
+
+  private open(): void {
+    const c = new Connection(
+      this.port,
+      (conn) => this.ready(conn),
+      (conn) => this.gone(conn),
+    );
+    this.all.add(c);
+    c.socket.once('connect', () => this.ready(c));
+  }
+
+  private ready(c: Connection): void {
+    const next = this.queued.shift();
+    if (next) c.send(next.request, this.timeoutMs, next.done);
+    else this.idle.push(c);
+  }
+
+  private gone(c: Connection): void {
+    this.all.delete(c);
+    const i = this.idle.indexOf(c);
+    if (i >= 0) this.idle.splice(i, 1);
+    if (this.queued.length && this.all.size < this.max) this.open();
+  }
+}
+
 /**
  * Fires request i at start + i/rate (checked every ~1 ms) until the duration is over, then waits
  * for the answers. The loop is bounded by rate × duration requests.
@@ -45,7 +169,13 @@ export interface OpenLoopResult {
 export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   let total = Math.round((o.rate * o.durationMs) / 1000);
   const maxInFlight = o.maxInFlight ?? 2000;
-  const timeoutMs = o.timeoutMs ?? 10_000;
+  const { pool } = o;
+  const requestHead = (raw: Buffer, signature: string) =>
+    Buffer.from(
+      `POST ${o.path} HTTP/1.1\r\nHost: 127.0.0.1:${pool.port}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${raw.length}\r\nX-Hub-Signature-256: ${signature}\r\n\r\n`,
+      'latin1',
+    );
   const res: OpenLoopResult = {
     sent: 0,
     ok: 0,
@@ -68,46 +198,21 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
     };
     const fire = (i: number) => {
       const { raw, signature, id } = o.build(i);
+      const request = Buffer.concat([requestHead(raw, signature), raw]);
       const t0 = nowMs();
       o.onSend(id, t0);
       inFlight++;
-      let settled = false;
-      const settle = (status: string, ok: boolean) => {
-        if (settled) return;
-        settled = true;
+      pool.send(request, (outcome) => {
         inFlight--;
+        const status = String(outcome);
         res.statusCounts[status] = (res.statusCounts[status] ?? 0) + 1;
-        if (ok) {
+        if (outcome === 200) {
           res.ok++;
           res.latencies.push(nowMs() - t0);
           res.sendTimes.push(t0);
         } else res.errors++;
         finishIfDone();
-      };
-      const req = http.request(
-        {
-          agent: o.agent,
-          host: '127.0.0.1',
-          port: o.port,
-          path: o.path,
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': raw.length,
-            'x-hub-signature-256': signature,
-          },
-        },
-        (r) => {
-          r.resume();
-          r.on('end', () => settle(String(r.statusCode), r.statusCode === 200));
-          r.on('error', () => settle('response-error', false));
-        },
-      );
-      req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
-      req.on('error', (err: NodeJS.ErrnoException) =>
-        settle(err.message === 'timeout' ? 'timeout' : (err.code ?? 'error'), false),
-      );
-      req.end(raw);
+      });
     };
     const tick = () => {
       // Fixed duration: slots that could not go out in time (in-flight cap) are shed, not queued.

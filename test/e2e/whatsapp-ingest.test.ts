@@ -141,6 +141,35 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('takes deliveries on the path as Express would route it, and refuses compressed bodies', async () => {
+    const { signMetaBody } = await import('../../libs/channels/src');
+    const body = waTextWebhook([{ from: '31622223333', text: 'Via een andere URL-vorm' }]);
+    const raw = Buffer.from(JSON.stringify(body));
+    const send = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${apiApp.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': signMetaBody(raw, WHATSAPP.appSecret),
+          ...headers,
+        },
+        body: raw,
+      });
+    const before = await count(`SELECT count(*) AS n FROM inbound_events`);
+    const gzipped = await send('/webhooks/whatsapp', { 'content-encoding': 'gzip' });
+    expect(gzipped.status).toBe(415);
+    expect(((await gzipped.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_ENCODING');
+    expect(await count(`SELECT count(*) AS n FROM inbound_events`)).toBe(before);
+
+    const slashQuery = await send('/Webhooks/WhatsApp/?source=meta');
+    expect(slashQuery.status).toBe(200);
+    expect(slashQuery.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await slashQuery.json()).toEqual({ status: 'ok' });
+    expect(await count(`SELECT count(*) AS n FROM inbound_events`)).toBe(before + 1);
+    // Other methods and paths still go through Nest.
+    expect((await fetch(`${apiApp.url}/webhooks/whatsapp`, { method: 'PUT' })).status).toBe(404);
+  });
+
   it('files every documented message type and keeps no read receipts', async () => {
     const dir = join(__dirname, '../fixtures/whatsapp');
     for (const file of readdirSync(dir)) {

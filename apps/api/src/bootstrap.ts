@@ -9,9 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
+import { WebhookHttpEntry } from './webhooks/webhook-http.entry';
 import { Server } from 'node:http';
-
-export const WEBHOOK_BODY_LIMIT = '1mb';
 
 /** Idle keep-alive connections live this long (above the common 60 s of proxies and senders). */
 const KEEP_ALIVE_MS = 65_000;
@@ -36,8 +35,6 @@ export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplic
       },
     }),
   );
-  // Webhooks keep their raw bytes: the signature is checked before anything is parsed.
-  app.use('/webhooks', express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }));
   app.use('/api', express.json({ limit: '100kb' }));
 
   const docs = new DocumentBuilder()
@@ -57,6 +54,7 @@ export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplic
   // Senders (Meta, load balancers) keep connections open longer than Node's 5 s default; closing
   // an idle one just as the sender reuses it resets that request. Outlast them instead.
   const server = app.getHttpServer() as Server;
+  app.get(WebhookHttpEntry).mount(server);
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
   await app.listen(config.port, '0.0.0.0');

@@ -1,40 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError } from '@webcare/core';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { randomUUID } from 'node:crypto';
-
-const STATUS_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'TOO_MANY_REQUESTS',
-};
-
-/** Body-parser errors carry a `type`; their messages are generic, the request body is never echoed. */
-const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  'entity.too.large': {
-    status: 413,
-    code: 'PAYLOAD_TOO_LARGE',
-    message: 'The request body is larger than allowed',
-  },
-  'entity.parse.failed': {
-    status: 400,
-    code: 'MALFORMED_JSON',
-    message: 'The request body is not valid JSON',
-  },
-  'encoding.unsupported': {
-    status: 415,
-    code: 'UNSUPPORTED_ENCODING',
-    message: 'Unsupported content encoding',
-  },
-  'request.aborted': { status: 400, code: 'REQUEST_ABORTED', message: 'The request was aborted' },
-};
+import { describeHttpError } from './http-error';
 
 /** Every error becomes `{ error: { code, message } }`; unexpected ones only expose an errorId. */
 @Catch()
@@ -44,49 +10,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.describe(exception);
+    const { status, body } = describeHttpError(exception, this.logger);
     if (!res.headersSent) res.status(status).json({ error: body });
-  }
-
-  private describe(exception: unknown): { status: number; body: Record<string, string> } {
-    if (exception instanceof DomainError) {
-      return { status: exception.status, body: { code: exception.code, message: exception.message } };
-    }
-    if (exception instanceof ThrottlerException) {
-      return {
-        status: 429,
-        body: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests; wait a minute and try again' },
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'object' && response && 'message' in response
-          ? [(response as { message: unknown }).message].flat().join('; ')
-          : exception.message;
-      if (status < 500) return { status, body: { code: STATUS_CODES[status] ?? 'HTTP_ERROR', message } };
-    }
-    const parserError =
-      typeof exception === 'object' && exception && 'type' in exception
-        ? BODY_PARSER_ERRORS[String((exception as { type: unknown }).type)]
-        : undefined;
-    if (parserError)
-      return { status: parserError.status, body: { code: parserError.code, message: parserError.message } };
-
-    const errorId = randomUUID();
-    const err = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error(
-      { errorId, err: { type: err.name, message: err.message, stack: err.stack } },
-      'unexpected error',
-    );
-    return {
-      status: 500,
-      body: {
-        code: 'INTERNAL_ERROR',
-        message: 'Something went wrong on our side; quote the errorId when reporting it',
-        errorId,
-      },
-    };
   }
 }

@@ -20,7 +20,7 @@ interface Waiting {
 }
 
 /** Inserts running at once; further webhooks wait for one to finish and share the next insert. */
-const MAX_IN_FLIGHT = 2;
+const MAX_IN_FLIGHT = 1;
 /** Upper bound on the rows of one insert, so one statement stays short. */
 const MAX_ROWS = 200;
 /**

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { InboundEventBatcher } from './inbound-event.batcher';
 import { MetaHandshakeService } from './meta-handshake.service';
+import { WebhookHttpEntry } from './webhook-http.entry';
 import { WebhookIngestService } from './webhook-ingest.service';
 import { WhatsAppWebhookController } from './whatsapp-webhook.controller';
 
 @Module({
   controllers: [WhatsAppWebhookController],
-  providers: [WebhookIngestService, InboundEventBatcher, MetaHandshakeService],
+  providers: [WebhookIngestService, WebhookHttpEntry, InboundEventBatcher, MetaHandshakeService],
 })
 export class WebhooksModule {}
