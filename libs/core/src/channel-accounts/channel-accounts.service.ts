@@ -19,10 +19,18 @@ export interface ChannelAccountSecrets {
 
 const CACHE_MS = 5000;
 
-/** Channel accounts with their secrets opened; cached briefly because every webhook needs them. */
+/**
+ * Channel accounts with their secrets opened; cached briefly because every webhook needs them.
+ * An expired cache keeps answering while one refresh runs in the background: at 1,000 webhooks/s a
+ * synchronous refresh would send every request of that moment to the database at once, taking the
+ * pool's connections from the inserts.
+ */
 @Injectable()
 export class ChannelAccountsService {
   private cache: { at: number; accounts: ChannelAccountSecrets[] } | null = null;
+  /** The one load in progress, and the cache generation it belongs to (invalidate() starts a new one). */
+  private loading: { generation: number; accounts: Promise<ChannelAccountSecrets[]> } | null = null;
+  private generation = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,12 +56,33 @@ export class ChannelAccountsService {
 
   invalidate(): void {
     this.cache = null;
+    this.generation++;
   }
 
-  private async all(fresh = false): Promise<ChannelAccountSecrets[]> {
-    if (!fresh && this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.accounts;
+  private all(fresh = false): Promise<ChannelAccountSecrets[]> {
+    if (fresh || !this.cache) return this.load();
+    if (Date.now() - this.cache.at >= CACHE_MS) this.load().catch(() => undefined); // the next miss reports it
+    return Promise.resolve(this.cache.accounts);
+  }
+
+  private load(): Promise<ChannelAccountSecrets[]> {
+    if (this.loading?.generation === this.generation) return this.loading.accounts;
+    const generation = this.generation;
+    const accounts = this.query().then((loaded) => {
+      if (generation === this.generation) this.cache = { at: Date.now(), accounts: loaded };
+      return loaded;
+    });
+    this.loading = { generation, accounts };
+    const done = () => {
+      if (this.loading?.accounts === accounts) this.loading = null;
+    };
+    accounts.then(done, done);
+    return accounts;
+  }
+
+  private async query(): Promise<ChannelAccountSecrets[]> {
     const rows = await this.dataSource.getRepository(ChannelAccountEntity).find();
-    const accounts = rows.map((r) => ({
+    return rows.map((r) => ({
       id: r.id,
       channel: r.channel,
       externalId: r.externalId,
@@ -63,8 +92,6 @@ export class ChannelAccountsService {
       accessToken: this.keyRing.openSecret(r.accessTokenEnc),
       allowlist: r.allowlist,
     }));
-    this.cache = { at: Date.now(), accounts };
-    return accounts;
   }
 
   /** Creates or updates the accounts named by environment variables, owned by BOOTSTRAP_TEAM. */
