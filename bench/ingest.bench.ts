@@ -24,7 +24,7 @@
  *
  * Env knobs: BENCH_RATES (default "500,1000,1500"), BENCH_MAIN_RATE (1000: the stage the latency
  * targets apply to), BENCH_STAGE_S (30), BENCH_WARMUP_S (5), BENCH_SENDERS (3000),
- * BENCH_WORKER_CONCURRENCY (4), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
+ * BENCH_WORKER_CONCURRENCY (2), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
  * BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP_DB=1,
  * BENCH_MAX_SOCKETS (64: keep-alive connections the sender may open), BENCH_TIMELINE=1 (webhook
  * response times per slice of each stage; BENCH_TIMELINE_MS sets the slice, 1000 by default).
@@ -64,7 +64,7 @@ const STAGE_MS = num('BENCH_STAGE_S', 30) * 1000;
 const WARMUP_MS = num('BENCH_WARMUP_S', 5) * 1000;
 const WARMUP_RATE = num('BENCH_WARMUP_RATE', 200);
 const SENDERS = num('BENCH_SENDERS', 3000);
-const CONCURRENCY = num('BENCH_WORKER_CONCURRENCY', 4);
+const CONCURRENCY = num('BENCH_WORKER_CONCURRENCY', 2);
 const DRAIN_MAX_MS = num('BENCH_DRAIN_MAX_S', 20) * 1000;
 const FILL_SKIP_MS = 2000;
 /** Keep-alive connections the sender may open, like a platform's delivery pool (requests beyond it queue). */

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
 
   it('reads the tuning variables for worker and sweep', () => {
     expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({
-      workerConcurrency: 4,
+      workerConcurrency: 2,
       workerNice: 10,
       retentionBatchSize: 250,
       retentionRestRatio: 2,

@@ -79,7 +79,7 @@ const schema = z
       .default(2),
     REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    WORKER_CONCURRENCY: wholeNumber(1, 256).default(4),
+    WORKER_CONCURRENCY: wholeNumber(1, 256).default(2),
     WORKER_NICE: wholeNumber(0, 19).default(10),
     JOB_LOCK_MS: wholeNumber(1000, 3_600_000).default(30000),
     REDIS_PREFIX: z.string().min(1).default('webcare'),
