@@ -107,19 +107,20 @@ interface Legs {
  */
 function printTimeline(st: Stage, sentAt: Map<string, number>, perWamid: Map<string, Legs>): void {
   const slice = (t: number) => Math.floor((t - st.load.startedAt) / TIMELINE_MS);
+  const add = (m: Map<number, number[]>, s: number, v: number) => {
+    const xs = m.get(s);
+    if (xs) xs.push(v);
+    else m.set(s, [v]);
+  };
   const answered = new Map<number, number[]>();
-  st.load.latencies.forEach((ms, i) => {
-    const s = slice(st.load.sendTimes[i]);
-    answered.set(s, [...(answered.get(s) ?? []), ms]);
-  });
+  st.load.latencies.forEach((ms, i) => add(answered, slice(st.load.sendTimes[i]), ms));
   const stored = new Map<number, number[]>();
   const filed = new Map<number, number>();
   for (const id of st.ids) {
     const sent = sentAt.get(id);
     const m = perWamid.get(id);
     if (sent === undefined || !m) continue;
-    const s = slice(sent);
-    stored.set(s, [...(stored.get(s) ?? []), m.toStored]);
+    add(stored, slice(sent), m.toStored);
     const f = slice(sent + m.toStored + m.toWorker);
     filed.set(f, (filed.get(f) ?? 0) + 1);
   }

@@ -53,7 +53,7 @@ class Connection {
   constructor(
     port: number,
     private readonly onIdle: (c: Connection) => void,
-    private readonly onGone: (c: Connection) => void,
+    private readonly onGone: (c: Connection, unusedReason: string | null) => void,
   ) {
     this.socket = connect({ host: '127.0.0.1', port, noDelay: true });
     this.socket.on('data', (d: Buffer) => this.read(d));
@@ -97,10 +97,12 @@ class Connection {
     if (this.gone) return;
     this.gone = true;
     const done = this.done;
+    const outcome = reason === 'closed' ? 'ECONNRESET' : reason;
     this.settle();
     this.socket.destroy();
-    this.onGone(this);
-    done?.(reason === 'closed' ? 'ECONNRESET' : reason);
+    // A connection that never carried a request (refused, say) is reported through the pool.
+    this.onGone(this, done || this.socket.bytesWritten ? null : outcome);
+    done?.(outcome);
   }
 
   private settle(): void {
@@ -142,7 +144,7 @@ export class SenderPool {
     const c = new Connection(
       this.port,
       (conn) => this.ready(conn),
-      (conn) => this.gone(conn),
+      (conn, unusedReason) => this.gone(conn, unusedReason),
     );
     this.all.add(c);
     c.socket.once('connect', () => this.ready(c));
@@ -154,10 +156,15 @@ export class SenderPool {
     else this.idle.push(c);
   }
 
-  private gone(c: Connection): void {
+  /**
+   * A connection that failed before carrying anything fails one queued request in its place, so a
+   * server that refuses connections ends the stage with errors instead of reconnecting forever.
+   */
+  private gone(c: Connection, unusedReason: string | null): void {
     this.all.delete(c);
     const i = this.idle.indexOf(c);
     if (i >= 0) this.idle.splice(i, 1);
+    if (unusedReason) this.queued.shift()?.done(unusedReason);
     if (this.queued.length && this.all.size < this.max) this.open();
   }
 }

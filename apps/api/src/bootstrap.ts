@@ -51,10 +51,10 @@ export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplic
   await ioAdapter.connectToRedis();
   app.useWebSocketAdapter(ioAdapter);
 
-  // Senders (Meta, load balancers) keep connections open longer than Node's 5 s default; closing
-  // an idle one just as the sender reuses it resets that request. Outlast them instead.
   const server = app.getHttpServer() as Server;
   app.get(WebhookHttpEntry).mount(server);
+  // Senders (Meta, load balancers) keep connections open longer than Node's 5 s default; closing
+  // an idle one just as the sender reuses it resets that request. Outlast them instead.
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
   await app.listen(config.port, '0.0.0.0');
