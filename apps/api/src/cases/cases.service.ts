@@ -46,6 +46,8 @@ export interface CaseDetail {
     direction: 'in' | 'out';
     type: string;
     text: string;
+    /** Anonymization did not finish in time: the pseudonymized view shows a placeholder instead. */
+    withheld: boolean;
     deliveryStatus: string | null;
     errorCode: string | null;
     authorId: string | null;
@@ -169,6 +171,7 @@ export class CasesService {
         direction: m.direction,
         type: m.messageType,
         text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined),
+        withheld: m.withheld,
         deliveryStatus: m.deliveryStatus,
         errorCode: m.errorCode,
         authorId: m.authorId,
