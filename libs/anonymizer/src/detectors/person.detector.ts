@@ -361,8 +361,9 @@ function signatureLines(text: string, words: Word[], used: Uint8Array, spans: Ar
   let i = 0;
   while (i < words.length) {
     const lineStart = i;
+    const lineEnd = text.indexOf('\n', words[i].end);
     let j = i + 1;
-    while (j < words.length && !/[\n]/.test(text.slice(words[j - 1].end, words[j].start))) j++;
+    while (j < words.length && (lineEnd === -1 || words[j].start < lineEnd)) j++;
     // Also consider the tail after the last sentence break on the final line.
     const segments: Array<[number, number]> = [[lineStart, j]];
     if (j === words.length) {

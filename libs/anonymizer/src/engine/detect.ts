@@ -69,7 +69,8 @@ export function detectInConversation(
   const candidates: Candidate[] = [];
   for (const detector of PATTERN_DETECTORS) {
     if (deadline.passed()) return incomplete(candidates, text.length);
-    candidates.push(...detector(ctx));
+    // A loop, not push(...found): a long text can yield more candidates than a call takes arguments.
+    for (const c of detector(ctx)) candidates.push(c);
   }
   const patterns = resolveOverlaps(candidates, text.length);
   if (deadline.passed()) return incomplete(candidates, text.length);
