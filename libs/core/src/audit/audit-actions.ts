@@ -19,4 +19,7 @@ export enum AuditAction {
   SubjectErased = 'subject.erased',
   UserCreated = 'user.created',
   TeamCreated = 'team.created',
+  /** An agent marked a span the anonymizer missed (the value is never recorded). */
+  RedactionAdded = 'redaction.added',
+  RedactionRemoved = 'redaction.removed',
 }
