@@ -103,13 +103,17 @@ function measure(engine: Engine, texts: string[]): { perSecond: number; p99: num
 
 const ADVERSARIAL_LENGTH = 64 * 1024;
 
-/** Median time of detect() on one text, without a budget (the budget would cut the measurement short). */
+/**
+ * Median CPU time (ms) of detect() on one text, without a budget (it would cut the measurement
+ * short). CPU time, so other processes on shared cores do not inflate the comparison.
+ */
 function medianDetectMs(text: string): number {
   const times: number[] = [];
   for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     detect(text, { budgetMs: 60_000 });
-    times.push(performance.now() - t0);
+    const used = process.cpuUsage(t0);
+    times.push((used.user + used.system) / 1000);
   }
   return median(times);
 }
@@ -123,9 +127,19 @@ function adversarialRows(): Row[] {
   }));
   const worst = shapes.reduce((a, b) => (b.ms > a.ms ? b : a));
   return [
-    { metric: '64 KB ordinary text', value: ordinary, unit: 'ms', target: '< 250' },
-    ...shapes.map((s) => ({ metric: `64 KB adversarial: ${s.name}`, value: s.ms, unit: 'ms', target: '< 250' })),
-    { metric: `worst adversarial / ordinary (${worst.name})`, value: worst.ms / ordinary, unit: 'ratio', target: '<= 3' },
+    { metric: '64 KB ordinary text (CPU)', value: ordinary, unit: 'ms', target: '< 250' },
+    ...shapes.map((s) => ({
+      metric: `64 KB adversarial (CPU): ${s.name}`,
+      value: s.ms,
+      unit: 'ms',
+      target: '< 250',
+    })),
+    {
+      metric: `worst adversarial / ordinary (${worst.name})`,
+      value: worst.ms / ordinary,
+      unit: 'ratio',
+      target: '<= 3',
+    },
   ];
 }
 
