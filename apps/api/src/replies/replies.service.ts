@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { detect } from '@webcare/anonymizer';
 import {
+  ChannelAccountsService,
+  decideReply,
+  REPLY_RULE_STATUS,
+  ReplyRuleError,
+  ReplyVisibility,
   AppConfig,
   APP_CONFIG,
   appendNotice,
@@ -30,6 +36,11 @@ import { CaseAccessService } from '../cases/case-access.service';
 import { ReplyDto } from './dto/reply.dto';
 import { windowClosedAt } from './whatsapp-window';
 
+interface ReplyForm {
+  visibility: ReplyVisibility | null;
+  replyToMessageId: string | null;
+}
+
 export interface QueuedReply {
   id: string;
   status: 'queued';
@@ -47,6 +58,7 @@ export class RepliesService {
     private readonly audit: AuditService,
     private readonly relay: OutboxRelay,
     private readonly realtime: RealtimeEmitter,
+    private readonly accounts: ChannelAccountsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,7 +89,8 @@ export class RepliesService {
       });
       if (check.refusal) throw new DomainError(check.refusal.code, check.refusal.message, 422);
       await this.assertWindowOpen(m, kase);
-      const stored = await this.store(m, kase, key, check.text, user.id, { assign: true });
+      const form = await this.replyForm(m, kase, check.text, dto.visibility);
+      const stored = await this.store(m, kase, key, check.text, user.id, { assign: true, ...form });
       return { ...stored, warnings: check.warnings };
     });
     this.announce(result, user.id);
@@ -96,7 +109,8 @@ export class RepliesService {
   ): Promise<string> {
     const key = await this.caseKey(m, kase);
     await this.assertWindowOpen(m, kase);
-    const stored = await this.store(m, kase, key, text, actorId, { assign: false });
+    const form = await this.replyForm(m, kase, text, undefined);
+    const stored = await this.store(m, kase, key, text, actorId, { assign: false, ...form });
     return stored.messageId;
   }
 
@@ -128,7 +142,7 @@ export class RepliesService {
     key: Buffer,
     body: string,
     actorId: string,
-    opts: { assign: boolean },
+    opts: { assign: boolean } & ReplyForm,
   ): Promise<{ kase: CaseEntity; messageId: string; assigned: boolean }> {
     let text = body;
     if (!kase.noticeVersion) {
@@ -146,18 +160,28 @@ export class RepliesService {
       ]);
     }
     const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
-    const [message]: { id: string }[] = await m.query(
-      `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at)
-       VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now()) RETURNING id`,
-      [
-        kase.id,
-        kase.channelAccountId,
-        encrypt(key, text, kase.id),
-        pseudo.text,
-        JSON.stringify(pseudo.entities),
-        actorId,
-      ],
-    );
+    const [message]: { id: string }[] = await m
+      .query(
+        `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at, visibility, reply_to_message_id)
+         VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now(), $7, $8) RETURNING id`,
+        [
+          kase.id,
+          kase.channelAccountId,
+          encrypt(key, text, kase.id),
+          pseudo.text,
+          JSON.stringify(pseudo.entities),
+          actorId,
+          opts.visibility,
+          opts.replyToMessageId,
+        ],
+      )
+      .catch((err: unknown) => {
+        // A concurrent private reply to the same comment won the race (unique index).
+        if ((err as { constraint?: string }).constraint === 'UQ_messages_private_reply') {
+          throw new DomainError(ReplyRuleError.PrivateReplyUsed, 'This comment already has its private reply', 409);
+        }
+        throw err;
+      });
     const assigned = opts.assign && !kase.assigneeId;
     await m.query(
       `UPDATE cases SET assignee_id = CASE WHEN $3 THEN COALESCE(assignee_id, $2) ELSE assignee_id END,
@@ -186,6 +210,48 @@ export class RepliesService {
       [kase.id],
     );
     return rows.map((r) => decrypt(key, r.text_enc, kase.id));
+  }
+
+  /**
+   * Messenger's window, and for comment conversations the comment answered and how (public or private),
+   * under the platform's rules; refused up front with what to do instead.
+   */
+  private async replyForm(
+    m: EntityManager,
+    kase: CaseEntity,
+    text: string,
+    visibility: ReplyVisibility | undefined,
+  ): Promise<ReplyForm> {
+    const [last]: { last: Date | null }[] = await m.query(
+      `SELECT max(sent_at) AS last FROM messages WHERE case_id = $1 AND direction = 'in'`,
+      [kase.id],
+    );
+    const isComment = kase.threadHash !== null;
+    const [target]: { id: string; sent_at: Date; answered: boolean }[] = isComment
+      ? await m.query(
+          `SELECT t.id, t.sent_at, EXISTS (
+                    SELECT 1 FROM messages o WHERE o.reply_to_message_id = t.id AND o.visibility = 'private' AND o.delivery_status <> 'failed'
+                  ) AS answered
+             FROM messages t WHERE t.case_id = $1 AND t.direction = 'in' AND t.reply_ref_enc IS NOT NULL
+            ORDER BY t.sent_at DESC, t.created_at DESC LIMIT 1`,
+          [kase.id],
+        )
+      : [];
+    const account = await this.accounts.byId(kase.channelAccountId);
+    const decision = decideReply({
+      channel: kase.channel,
+      isComment,
+      visibility,
+      lastInboundAt: last?.last ?? null,
+      target: target ? { sentAt: target.sent_at, privatelyAnswered: target.answered } : null,
+      humanAgentTag: account?.settings.humanAgentTag === true,
+      // Only a public reply is checked: that is where an identifier must not go.
+      draftHasIdentifier:
+        isComment && visibility !== 'private' && detect(text, { allow: account?.allowlist }).entities.length > 0,
+      now: new Date(),
+    });
+    if (!decision.ok) throw new DomainError(decision.error, decision.message, REPLY_RULE_STATUS[decision.error]);
+    return { visibility: decision.visibility, replyToMessageId: decision.answersComment ? target!.id : null };
   }
 
   private async assertWindowOpen(m: EntityManager, kase: CaseEntity): Promise<void> {

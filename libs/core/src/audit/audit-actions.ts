@@ -19,4 +19,7 @@ export enum AuditAction {
   SubjectErased = 'subject.erased',
   UserCreated = 'user.created',
   TeamCreated = 'team.created',
+  /** A person removed their comment on the platform; our copy and its tokens were deleted. */
+  CommentForgotten = 'comment.forgotten',
+  ChannelAccountSettingsChanged = 'channel_account.settings_changed',
 }
