@@ -178,7 +178,11 @@ export class RepliesService {
       .catch((err: unknown) => {
         // A concurrent private reply to the same comment won the race (unique index).
         if ((err as { constraint?: string }).constraint === 'UQ_messages_private_reply') {
-          throw new DomainError(ReplyRuleError.PrivateReplyUsed, 'This comment already has its private reply', 409);
+          throw new DomainError(
+            ReplyRuleError.PrivateReplyUsed,
+            'This comment already has its private reply',
+            409,
+          );
         }
         throw err;
       });
@@ -247,10 +251,13 @@ export class RepliesService {
       humanAgentTag: account?.settings.humanAgentTag === true,
       // Only a public reply is checked: that is where an identifier must not go.
       draftHasIdentifier:
-        isComment && visibility !== 'private' && detect(text, { allow: account?.allowlist }).entities.length > 0,
+        isComment &&
+        visibility !== 'private' &&
+        detect(text, { allow: account?.allowlist }).entities.length > 0,
       now: new Date(),
     });
-    if (!decision.ok) throw new DomainError(decision.error, decision.message, REPLY_RULE_STATUS[decision.error]);
+    if (!decision.ok)
+      throw new DomainError(decision.error, decision.message, REPLY_RULE_STATUS[decision.error]);
     return { visibility: decision.visibility, replyToMessageId: decision.answersComment ? target!.id : null };
   }
 

@@ -11,7 +11,9 @@ export class LinkedInWebhookController {
   constructor(private readonly challenge: LinkedInChallengeService) {}
 
   @Get()
-  validate(@Query('challengeCode') code: unknown): Promise<{ challengeCode: string; challengeResponse: string }> {
+  validate(
+    @Query('challengeCode') code: unknown,
+  ): Promise<{ challengeCode: string; challengeResponse: string }> {
     return this.challenge.answer(code);
   }
 }

@@ -85,7 +85,9 @@ export class CaseIntakeService {
       const account = await this.accounts.byId(accountId);
       if (!account) continue;
       const hash = this.keyRing.lookupHash(`${account.channel}:user:${event.senderExternalId}`);
-      const threadHash = event.thread ? this.keyRing.lookupHash(`${account.channel}:thread:${event.thread}`) : null;
+      const threadHash = event.thread
+        ? this.keyRing.lookupHash(`${account.channel}:thread:${event.thread}`)
+        : null;
       const key = threadKey(account.id, hash, threadHash);
       let thread = threads.get(key);
       if (!thread) {
@@ -176,7 +178,8 @@ export class CaseIntakeService {
   private async createContacts(manager: EntityManager, all: Thread[]): Promise<Thread[]> {
     // One contact per person, however many posts they commented on in this batch.
     const people = new Map<string, Thread>();
-    for (const t of all) if (!people.has(contactKey(t.account.id, t.hash))) people.set(contactKey(t.account.id, t.hash), t);
+    for (const t of all)
+      if (!people.has(contactKey(t.account.id, t.hash))) people.set(contactKey(t.account.id, t.hash), t);
     const threads = [...people.values()];
     const keys = threads.map(() => this.keyRing.newDataKey());
     const rows = await preparedQuery<{ id: string; channel_account_id: string; external_hash: Buffer }>(
@@ -284,7 +287,8 @@ export class CaseIntakeService {
         threads.map((t) => t.threadHash),
       ],
     );
-    const caseKey = (contactId: string, threadHash: Buffer | null) => `${contactId}:${threadHash?.toString('hex') ?? ''}`;
+    const caseKey = (contactId: string, threadHash: Buffer | null) =>
+      `${contactId}:${threadHash?.toString('hex') ?? ''}`;
     const byThread = new Map(rows.map((r) => [caseKey(r.contact_id, r.thread_hash), r]));
     threads.forEach((t, i) => {
       const row = byThread.get(caseKey(t.contactId!, t.threadHash))!;

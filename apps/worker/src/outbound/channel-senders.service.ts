@@ -33,7 +33,10 @@ export class ChannelSenders {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.whatsapp = new WhatsAppClient({ baseUrl: config.graphApiBaseUrl });
     this.facebook = new FacebookClient({ baseUrl: config.graphApiBaseUrl });
-    this.linkedin = new LinkedInClient({ baseUrl: config.linkedinApiBaseUrl, version: config.linkedinApiVersion });
+    this.linkedin = new LinkedInClient({
+      baseUrl: config.linkedinApiBaseUrl,
+      version: config.linkedinApiVersion,
+    });
   }
 
   send(account: ChannelAccountSecrets, reply: OutboundReply): Promise<SendResult> {
@@ -67,7 +70,7 @@ export class ChannelSenders {
         ...common,
         psid: reply.to,
         idempotencyKey: reply.idempotencyKey,
-        humanAgentTag: needsHumanAgentTag(reply.lastInboundAt, new Date(), account.settings.humanAgentTag === true),
+        humanAgentTag: needsHumanAgentTag(reply.lastInboundAt, new Date()),
       });
     }
     const commentId = reply.replyRef.commentId;

@@ -42,26 +42,41 @@ export class FacebookClient {
 
   /** POST /{page-id}/messages to a PSID: RESPONSE within 24 hours, MESSAGE_TAG HUMAN_AGENT after. */
   sendMessage(args: MessengerSendArgs): Promise<SendResult> {
-    return this.post(`${encodeURIComponent(args.pageId)}/messages`, args.accessToken, {
-      recipient: { id: args.psid },
-      ...(args.humanAgentTag
-        ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }
-        : { messaging_type: 'RESPONSE' }),
-      message: { text: args.text, metadata: args.idempotencyKey },
-    }, 'message_id');
+    return this.post(
+      `${encodeURIComponent(args.pageId)}/messages`,
+      args.accessToken,
+      {
+        recipient: { id: args.psid },
+        ...(args.humanAgentTag
+          ? { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' }
+          : { messaging_type: 'RESPONSE' }),
+        message: { text: args.text, metadata: args.idempotencyKey },
+      },
+      'message_id',
+    );
   }
 
   /** A Private Reply: one Messenger message to the author of a comment (once per comment, within 7 days). */
   privateReply(args: CommentReplyArgs): Promise<SendResult> {
-    return this.post(`${encodeURIComponent(args.pageId)}/messages`, args.accessToken, {
-      recipient: { comment_id: args.commentId },
-      message: { text: args.text },
-    }, 'message_id');
+    return this.post(
+      `${encodeURIComponent(args.pageId)}/messages`,
+      args.accessToken,
+      {
+        recipient: { comment_id: args.commentId },
+        message: { text: args.text },
+      },
+      'message_id',
+    );
   }
 
   /** A public reply in the comment thread: POST /{comment-id}/comments. */
   commentReply(args: CommentReplyArgs): Promise<SendResult> {
-    return this.post(`${encodeURIComponent(args.commentId)}/comments`, args.accessToken, { message: args.text }, 'id');
+    return this.post(
+      `${encodeURIComponent(args.commentId)}/comments`,
+      args.accessToken,
+      { message: args.text },
+      'id',
+    );
   }
 
   private async post(path: string, accessToken: string, body: unknown, idField: string): Promise<SendResult> {

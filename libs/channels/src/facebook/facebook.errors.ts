@@ -16,10 +16,14 @@ const RETRY_NOTE = 'The reply will be retried automatically.';
  */
 export function facebookSendError(httpStatus: number, body: unknown): ChannelSendError {
   const error = field(body, 'error');
-  const num = (key: string) => (typeof field(error, key) === 'number' ? (field(error, key) as number) : undefined);
+  const num = (key: string) =>
+    typeof field(error, key) === 'number' ? (field(error, key) as number) : undefined;
   const code = num('code');
   const subcode = num('error_subcode');
-  const trace = typeof field(error, 'fbtrace_id') === 'string' ? `, fbtrace_id ${String(field(error, 'fbtrace_id'))}` : '';
+  const trace =
+    typeof field(error, 'fbtrace_id') === 'string'
+      ? `, fbtrace_id ${String(field(error, 'fbtrace_id'))}`
+      : '';
   const message = `Facebook send failed: HTTP ${httpStatus}${code !== undefined ? ` (code ${code}${subcode !== undefined ? `, subcode ${subcode}` : ''}${trace})` : ''}`;
   const make = (c: string, retryable: boolean, userMessage: string) =>
     new ChannelSendError({ code: c, retryable, message, userMessage, platformCode: code });
@@ -28,7 +32,7 @@ export function facebookSendError(httpStatus: number, body: unknown): ChannelSen
     return make(
       'WINDOW_CLOSED',
       false,
-      'Messenger only allows replies within 24 hours of the person\'s last message (7 days with the human agent tag). ' +
+      "Messenger only allows replies within 24 hours of the person's last message (7 days with the human agent tag). " +
         'Wait until the person writes again, or ask an administrator about the human agent setting.',
     );
   }
@@ -40,12 +44,17 @@ export function facebookSendError(httpStatus: number, body: unknown): ChannelSen
     );
   }
   if (httpStatus === 401 || code === INVALID_TOKEN_CODE) {
-    return make('AUTH', false, 'Facebook rejected the page access token of this channel account. Ask an administrator to renew it.');
+    return make(
+      'AUTH',
+      false,
+      'Facebook rejected the page access token of this channel account. Ask an administrator to renew it.',
+    );
   }
   if (httpStatus === 429 || (code !== undefined && THROTTLING_CODES.has(code))) {
     return make('RATE_LIMITED', true, `Facebook is limiting how fast messages can be sent. ${RETRY_NOTE}`);
   }
-  if (httpStatus >= 500) return make('PLATFORM_UNAVAILABLE', true, `Facebook is temporarily unavailable. ${RETRY_NOTE}`);
+  if (httpStatus >= 500)
+    return make('PLATFORM_UNAVAILABLE', true, `Facebook is temporarily unavailable. ${RETRY_NOTE}`);
   return make(
     'REJECTED',
     false,

@@ -35,7 +35,10 @@ export function parseFacebookWebhook(body: unknown): NormalizedEvent[] {
 /** Events under `standby` belong to another app in control of the thread (a handover): counted, never stored. */
 export function facebookStandbyCount(body: unknown): number {
   if (!isObj(body) || !Array.isArray(body.entry)) return 0;
-  return body.entry.reduce((n: number, e) => n + (isObj(e) && Array.isArray(e.standby) ? e.standby.length : 0), 0);
+  return body.entry.reduce(
+    (n: number, e) => n + (isObj(e) && Array.isArray(e.standby) ? e.standby.length : 0),
+    0,
+  );
 }
 
 function entries(body: unknown): Obj[] {

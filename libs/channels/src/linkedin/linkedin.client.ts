@@ -56,9 +56,13 @@ export class LinkedInClient {
     );
     if (status < 200 || status >= 300) throw linkedInSendError(status);
     const body = (payload ?? {}) as Record<string, unknown>;
-    const id = [body.commentUrn, body.$URN, body.id, headers.get('x-restli-id'), headers.get('x-linkedin-id')].find(
-      (v): v is string => typeof v === 'string' && v !== '',
-    );
+    const id = [
+      body.commentUrn,
+      body.$URN,
+      body.id,
+      headers.get('x-restli-id'),
+      headers.get('x-linkedin-id'),
+    ].find((v): v is string => typeof v === 'string' && v !== '');
     if (!id) {
       throw new ChannelSendError({
         code: 'BAD_RESPONSE',
@@ -84,9 +88,19 @@ export function linkedInSendError(status: number): ChannelSendError {
     );
   }
   if (status === 401) {
-    return make('AUTH', false, 'LinkedIn rejected the access token of this organization. Ask an administrator to renew it.');
+    return make(
+      'AUTH',
+      false,
+      'LinkedIn rejected the access token of this organization. Ask an administrator to renew it.',
+    );
   }
-  if (status === 429) return make('RATE_LIMITED', true, `LinkedIn is limiting how fast comments can be posted. ${RETRY_NOTE}`);
-  if (status >= 500) return make('PLATFORM_UNAVAILABLE', true, `LinkedIn is temporarily unavailable. ${RETRY_NOTE}`);
-  return make('REJECTED', false, `LinkedIn did not accept this reply (HTTP ${status}). It will not be retried.`);
+  if (status === 429)
+    return make('RATE_LIMITED', true, `LinkedIn is limiting how fast comments can be posted. ${RETRY_NOTE}`);
+  if (status >= 500)
+    return make('PLATFORM_UNAVAILABLE', true, `LinkedIn is temporarily unavailable. ${RETRY_NOTE}`);
+  return make(
+    'REJECTED',
+    false,
+    `LinkedIn did not accept this reply (HTTP ${status}). It will not be retried.`,
+  );
 }

@@ -29,7 +29,10 @@ function notification(raw: unknown, path: string): NormalizedEvent[] {
   const base = {
     channel: 'linkedin' as const,
     accountExternalId: organization,
-    timestamp: raw.lastModifiedAt === undefined ? new Date() : timeFrom(raw.lastModifiedAt, 'ms', `${path}.lastModifiedAt`, fail),
+    timestamp:
+      raw.lastModifiedAt === undefined
+        ? new Date()
+        : timeFrom(raw.lastModifiedAt, 'ms', `${path}.lastModifiedAt`, fail),
     dedupeKey: `linkedin:notification:${notificationId}`,
   };
   const activity = str(raw.generatedActivity);
@@ -75,7 +78,9 @@ function notification(raw: unknown, path: string): NormalizedEvent[] {
       if (!activity) fail(`${path} needs generatedActivity`);
       const edit = action === 'COMMENT_EDIT';
       const text = edit ? commentText(isObj(decorated.comment) ? decorated.comment : {}) : undefined;
-      return [{ ...base, kind: 'comment_change', externalId: activity, action: edit ? 'edit' : 'remove', text }];
+      return [
+        { ...base, kind: 'comment_change', externalId: activity, action: edit ? 'edit' : 'remove', text },
+      ];
     }
     default:
       // ADMIN_COMMENT is the organization's own comment; LIKE, SHARE and later actions carry no question.
@@ -91,5 +96,7 @@ function authored(raw: unknown, path: string): { author: string; text: string } 
 }
 
 function commentText(raw: Obj): string {
-  return str(raw.text) ?? (isObj(raw.message) ? str(raw.message.text) : undefined) ?? str(raw.commentary) ?? '';
+  return (
+    str(raw.text) ?? (isObj(raw.message) ? str(raw.message.text) : undefined) ?? str(raw.commentary) ?? ''
+  );
 }

@@ -20,7 +20,11 @@ export function signLinkedInBody(rawBody: Buffer, clientSecret: string): string 
  * (the header sometimes prefixed `hmacsha256=`), and the hex HMAC of `"hmacsha256=" + body`. Both are
  * compared in constant time.
  */
-export function verifyLinkedInSignature(rawBody: Buffer, header: string | undefined, clientSecret: string): boolean {
+export function verifyLinkedInSignature(
+  rawBody: Buffer,
+  header: string | undefined,
+  clientSecret: string,
+): boolean {
   if (!header || !clientSecret) return false;
   let hex = header.trim();
   if (hex.toLowerCase().startsWith(PREFIX)) hex = hex.slice(PREFIX.length);

@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { KeyRing } from '../crypto/key-ring.service';
-import { Channel, ChannelAccountEntity, ChannelAccountSettings } from '../database/entities/channel-account.entity';
+import {
+  Channel,
+  ChannelAccountEntity,
+  ChannelAccountSettings,
+} from '../database/entities/channel-account.entity';
 import { TeamEntity } from '../database/entities/team.entity';
 
 export interface ChannelAccountSecrets {

@@ -14,7 +14,9 @@ export interface StorableEvent {
 }
 
 /** Platform retries repeat the same message id; statuses are distinct per (message, status). */
-export function inboundEventKey(event: Pick<StorableEvent, 'kind' | 'channel' | 'externalId' | 'status'>): string {
+export function inboundEventKey(
+  event: Pick<StorableEvent, 'kind' | 'channel' | 'externalId' | 'status'>,
+): string {
   return event.kind === 'message'
     ? `${event.channel}:msg:${event.externalId}`
     : `${event.channel}:status:${event.externalId}:${event.status}`;

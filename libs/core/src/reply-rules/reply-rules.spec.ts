@@ -35,10 +35,10 @@ describe('Messenger window', () => {
       ReplyRuleError.WindowClosed,
     );
   });
-  it('uses the tag only after 24 hours and only when enabled', () => {
-    expect(needsHumanAgentTag(ago(1000), now, true)).toBe(false);
-    expect(needsHumanAgentTag(ago(MESSENGER_WINDOW_MS + 1), now, true)).toBe(true);
-    expect(needsHumanAgentTag(ago(MESSENGER_WINDOW_MS + 1), now, false)).toBe(false);
+  it('tags a send only after 24 hours', () => {
+    expect(needsHumanAgentTag(ago(1000), now)).toBe(false);
+    expect(needsHumanAgentTag(ago(MESSENGER_WINDOW_MS + 1), now)).toBe(true);
+    expect(needsHumanAgentTag(null, now)).toBe(false);
   });
   it('refuses a visibility on a direct conversation', () => {
     expect(errorOf({ visibility: 'private' })).toBe(ReplyRuleError.VisibilityNotSupported);
@@ -48,7 +48,11 @@ describe('Messenger window', () => {
 describe('comment replies', () => {
   const comment = { isComment: true, target: { sentAt: ago(1000), privatelyAnswered: false } };
   it('defaults to public and refuses identifiers in public, advising a private reply', () => {
-    expect(decideReply({ ...base, ...comment })).toEqual({ ok: true, visibility: 'public', answersComment: true });
+    expect(decideReply({ ...base, ...comment })).toEqual({
+      ok: true,
+      visibility: 'public',
+      answersComment: true,
+    });
     const refused = decideReply({ ...base, ...comment, draftHasIdentifier: true });
     expect(refused).toMatchObject({ ok: false, error: ReplyRuleError.PublicReplyHasIdentifier });
     expect(!refused.ok && refused.message).toMatch(/privately/);

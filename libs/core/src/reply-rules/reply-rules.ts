@@ -54,7 +54,10 @@ export function decideReply(ctx: ReplyContext): ReplyDecision {
   const refuse = (error: ReplyRuleError, message: string): ReplyDecision => ({ ok: false, error, message });
   if (!ctx.isComment) {
     if (ctx.visibility === 'public' || ctx.visibility === 'private') {
-      return refuse(ReplyRuleError.VisibilityNotSupported, 'visibility applies to comment conversations only; leave it out.');
+      return refuse(
+        ReplyRuleError.VisibilityNotSupported,
+        'visibility applies to comment conversations only; leave it out.',
+      );
     }
     if (ctx.channel === 'facebook') {
       const closed = messengerWindowClosedAt(ctx.lastInboundAt, ctx.now, ctx.humanAgentTag);
@@ -69,7 +72,10 @@ export function decideReply(ctx: ReplyContext): ReplyDecision {
   }
   const visibility = ctx.visibility ?? 'public';
   if (!ctx.target) {
-    return refuse(ReplyRuleError.NoCommentToAnswer, 'The comment this conversation was about has been removed; there is nothing left to reply to.');
+    return refuse(
+      ReplyRuleError.NoCommentToAnswer,
+      'The comment this conversation was about has been removed; there is nothing left to reply to.',
+    );
   }
   if (visibility === 'private') {
     if (ctx.channel !== 'facebook') {
@@ -79,10 +85,16 @@ export function decideReply(ctx: ReplyContext): ReplyDecision {
       );
     }
     if (ctx.target.privatelyAnswered) {
-      return refuse(ReplyRuleError.PrivateReplyUsed, 'This comment already has its private reply: Facebook allows one per comment. Reply publicly, or wait until the person writes to the page in Messenger.');
+      return refuse(
+        ReplyRuleError.PrivateReplyUsed,
+        'This comment already has its private reply: Facebook allows one per comment. Reply publicly, or wait until the person writes to the page in Messenger.',
+      );
     }
     if (ctx.now.getTime() - ctx.target.sentAt.getTime() > PRIVATE_REPLY_WINDOW_MS) {
-      return refuse(ReplyRuleError.PrivateReplyExpired, 'Private replies are possible within 7 days of the comment, and this comment is older. Reply publicly without personal data instead.');
+      return refuse(
+        ReplyRuleError.PrivateReplyExpired,
+        'Private replies are possible within 7 days of the comment, and this comment is older. Reply publicly without personal data instead.',
+      );
     }
     return { ok: true, visibility, answersComment: true };
   }
@@ -98,13 +110,22 @@ export function decideReply(ctx: ReplyContext): ReplyDecision {
 }
 
 /** When Messenger's window closed, or null while it is open (24 hours, or 7 days with the human agent tag). */
-export function messengerWindowClosedAt(lastInboundAt: Date | null, now: Date, humanAgentTag: boolean): Date | null {
+export function messengerWindowClosedAt(
+  lastInboundAt: Date | null,
+  now: Date,
+  humanAgentTag: boolean,
+): Date | null {
   if (!lastInboundAt) return null;
-  const closesAt = new Date(lastInboundAt.getTime() + (humanAgentTag ? HUMAN_AGENT_WINDOW_MS : MESSENGER_WINDOW_MS));
+  const closesAt = new Date(
+    lastInboundAt.getTime() + (humanAgentTag ? HUMAN_AGENT_WINDOW_MS : MESSENGER_WINDOW_MS),
+  );
   return closesAt <= now ? closesAt : null;
 }
 
-/** A Messenger reply after the standard 24 hours needs the HUMAN_AGENT tag (when the account may use it). */
-export function needsHumanAgentTag(lastInboundAt: Date | null, now: Date, humanAgentTag: boolean): boolean {
-  return humanAgentTag && lastInboundAt !== null && now.getTime() - lastInboundAt.getTime() >= MESSENGER_WINDOW_MS;
+/**
+ * A Messenger reply sent after the standard 24 hours needs the HUMAN_AGENT tag. Replies that late were only
+ * queued for accounts allowed to use it (decideReply), so the sender need not know the setting.
+ */
+export function needsHumanAgentTag(lastInboundAt: Date | null, now: Date): boolean {
+  return lastInboundAt !== null && now.getTime() - lastInboundAt.getTime() >= MESSENGER_WINDOW_MS;
 }
