@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { encodeUrn } from '../../libs/channels/src/linkedin/linkedin.client';
 import { KeyRing, loadConfig } from '../../libs/core/src';
 import { api, login, teamWithAgent } from '../support/api-client';
 import { pgDump } from '../support/data-dumps';
@@ -162,7 +163,7 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
     expect(res.status).toBe(201);
     await waitFor(() => standIn.requests.length === 1);
     const [req] = standIn.requests;
-    expect(req.url).toBe(`/rest/socialActions/${encodeURIComponent(urn)}/comments`);
+    expect(req.url).toBe(`/rest/socialActions/${encodeUrn(urn)}/comments`);
     expect(req.headers['linkedin-version']).toBe('202511');
     expect(req.headers['x-restli-protocol-version']).toBe('2.0.0');
     expect(req.authorization).toBe(`Bearer ${LINKEDIN.accessToken}`);

@@ -41,6 +41,8 @@ export interface CaseDetail {
   lastMessageAt: string;
   noticeVersion: string | null;
   retentionPeriod: string | null;
+  /** `comment`: a conversation under a post (Facebook page comment, LinkedIn); replies take a visibility. */
+  conversation: 'direct' | 'comment';
   messages: {
     id: string;
     direction: 'in' | 'out';
@@ -48,6 +50,10 @@ export interface CaseDetail {
     text: string;
     deliveryStatus: string | null;
     errorCode: string | null;
+    /** Comment replies: `public` (in the thread) or `private` (a Private Reply). */
+    visibility: 'public' | 'private' | null;
+    /** `hidden` when the page hid the comment on the platform. */
+    platformState: 'hidden' | null;
     authorId: string | null;
     createdAt: string;
   }[];
@@ -171,6 +177,8 @@ export class CasesService {
         text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined),
         deliveryStatus: m.deliveryStatus,
         errorCode: m.errorCode,
+        visibility: m.visibility,
+        platformState: m.platformState,
         authorId: m.authorId,
         createdAt: m.sentAt.toISOString(),
       })),
@@ -182,6 +190,7 @@ export class CasesService {
       })),
       noticeVersion: kase.noticeVersion,
       retentionPeriod: kase.retentionPeriod,
+      conversation: kase.threadHash ? 'comment' : 'direct',
     };
   }
 

@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { detect } from '@webcare/anonymizer';
 import {
-  ChannelAccountsService,
-  decideReply,
-  REPLY_RULE_STATUS,
   ReplyRuleError,
-  ReplyVisibility,
   AppConfig,
   APP_CONFIG,
   appendNotice,
@@ -34,12 +29,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
 import { ReplyDto } from './dto/reply.dto';
+import { ReplyForm, ReplyFormService } from './reply-form.service';
 import { windowClosedAt } from './whatsapp-window';
-
-interface ReplyForm {
-  visibility: ReplyVisibility | null;
-  replyToMessageId: string | null;
-}
 
 export interface QueuedReply {
   id: string;
@@ -58,7 +49,7 @@ export class RepliesService {
     private readonly audit: AuditService,
     private readonly relay: OutboxRelay,
     private readonly realtime: RealtimeEmitter,
-    private readonly accounts: ChannelAccountsService,
+    private readonly forms: ReplyFormService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,11 +58,13 @@ export class RepliesService {
     return this.dataSource.transaction(async (m) => {
       const kase = await this.access.loadForAction(user, caseId, m);
       const key = await this.caseKey(m, kase);
-      return checkReplyDraft({
+      const check = checkReplyDraft({
         draft: dto.text,
         inboundTexts: await this.inboundTexts(m, kase, key),
         channel: kase.channel,
       });
+      if (check.refusal) return check;
+      return { ...check, refusal: await this.forms.refusal(m, kase, check.text, dto.visibility) };
     });
   }
 
@@ -89,7 +82,7 @@ export class RepliesService {
       });
       if (check.refusal) throw new DomainError(check.refusal.code, check.refusal.message, 422);
       await this.assertWindowOpen(m, kase);
-      const form = await this.replyForm(m, kase, check.text, dto.visibility);
+      const form = await this.forms.decide(m, kase, check.text, dto.visibility);
       const stored = await this.store(m, kase, key, check.text, user.id, { assign: true, ...form });
       return { ...stored, warnings: check.warnings };
     });
@@ -109,7 +102,7 @@ export class RepliesService {
   ): Promise<string> {
     const key = await this.caseKey(m, kase);
     await this.assertWindowOpen(m, kase);
-    const form = await this.replyForm(m, kase, text, undefined);
+    const form = await this.forms.decide(m, kase, text, undefined);
     const stored = await this.store(m, kase, key, text, actorId, { assign: false, ...form });
     return stored.messageId;
   }
@@ -214,51 +207,6 @@ export class RepliesService {
       [kase.id],
     );
     return rows.map((r) => decrypt(key, r.text_enc, kase.id));
-  }
-
-  /**
-   * Messenger's window, and for comment conversations the comment answered and how (public or private),
-   * under the platform's rules; refused up front with what to do instead.
-   */
-  private async replyForm(
-    m: EntityManager,
-    kase: CaseEntity,
-    text: string,
-    visibility: ReplyVisibility | undefined,
-  ): Promise<ReplyForm> {
-    const [last]: { last: Date | null }[] = await m.query(
-      `SELECT max(sent_at) AS last FROM messages WHERE case_id = $1 AND direction = 'in'`,
-      [kase.id],
-    );
-    const isComment = kase.threadHash !== null;
-    const [target]: { id: string; sent_at: Date; answered: boolean }[] = isComment
-      ? await m.query(
-          `SELECT t.id, t.sent_at, EXISTS (
-                    SELECT 1 FROM messages o WHERE o.reply_to_message_id = t.id AND o.visibility = 'private' AND o.delivery_status <> 'failed'
-                  ) AS answered
-             FROM messages t WHERE t.case_id = $1 AND t.direction = 'in' AND t.reply_ref_enc IS NOT NULL
-            ORDER BY t.sent_at DESC, t.created_at DESC LIMIT 1`,
-          [kase.id],
-        )
-      : [];
-    const account = await this.accounts.byId(kase.channelAccountId);
-    const decision = decideReply({
-      channel: kase.channel,
-      isComment,
-      visibility,
-      lastInboundAt: last?.last ?? null,
-      target: target ? { sentAt: target.sent_at, privatelyAnswered: target.answered } : null,
-      humanAgentTag: account?.settings.humanAgentTag === true,
-      // Only a public reply is checked: that is where an identifier must not go.
-      draftHasIdentifier:
-        isComment &&
-        visibility !== 'private' &&
-        detect(text, { allow: account?.allowlist }).entities.length > 0,
-      now: new Date(),
-    });
-    if (!decision.ok)
-      throw new DomainError(decision.error, decision.message, REPLY_RULE_STATUS[decision.error]);
-    return { visibility: decision.visibility, replyToMessageId: decision.answersComment ? target!.id : null };
   }
 
   private async assertWindowOpen(m: EntityManager, kase: CaseEntity): Promise<void> {

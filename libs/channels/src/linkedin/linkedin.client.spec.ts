@@ -30,7 +30,9 @@ describe('LinkedInClient (against the local stand-in)', () => {
     const { externalId } = await client.comment({ ...args, parentCommentUrn: COMMENT });
     expect(externalId).toMatch(/^urn:li:comment:/);
     const [req] = standIn.requests;
-    expect(req.url).toBe(`/rest/socialActions/${encodeURIComponent(COMMENT)}/comments`);
+    expect(req.url).toBe(
+      '/rest/socialActions/urn%3Ali%3Acomment%3A%28urn%3Ali%3Aactivity%3A7264123456789012345%2C7264999000000000001%29/comments',
+    );
     expect(req.headers['linkedin-version']).toBe('202511');
     expect(req.headers['x-restli-protocol-version']).toBe('2.0.0');
     expect(req.authorization).toBe('Bearer li-token-123');
@@ -44,7 +46,9 @@ describe('LinkedInClient (against the local stand-in)', () => {
 
   it('comments on the post itself when there is no comment to answer', async () => {
     await client.comment(args);
-    expect(standIn.requests[0].url).toBe(`/rest/socialActions/${encodeURIComponent(SHARE)}/comments`);
+    expect(standIn.requests[0].url).toBe(
+      '/rest/socialActions/urn%3Ali%3Ashare%3A7264123456789012345/comments',
+    );
     expect(standIn.requests[0].body).not.toHaveProperty('parentComment');
   });
 

@@ -40,7 +40,7 @@ export class LinkedInClient {
     const { status, payload, headers } = await postJson(
       'LinkedIn',
       this.fetchImpl,
-      `${this.baseUrl}/rest/socialActions/${encodeURIComponent(target)}/comments`,
+      `${this.baseUrl}/rest/socialActions/${encodeUrn(target)}/comments`,
       {
         Authorization: `Bearer ${args.accessToken}`,
         'LinkedIn-Version': this.opts.version,
@@ -73,6 +73,11 @@ export class LinkedInClient {
     }
     return { externalId: id };
   }
+}
+
+/** Rest.li 2.0 wants every reserved character of a URN in a path encoded, parentheses included. */
+export function encodeUrn(urn: string): string {
+  return encodeURIComponent(urn).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 /** LinkedIn's answers mapped to states staff (or an admin) can act on. */
