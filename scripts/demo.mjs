@@ -34,6 +34,7 @@ const DEMO_ENV = path.join(DATA_DIR, 'demo.env');
 const DIST = {
   migrate: 'dist/libs/core/src/database/migrate.main.js',
   seed: 'dist/apps/api/src/demo/seed.main.js',
+  deliverWebhooks: 'dist/apps/api/src/demo/deliver-webhooks.main.js',
   api: 'dist/apps/api/src/main.js',
   worker: 'dist/apps/worker/src/main.js',
 };
@@ -56,6 +57,8 @@ function demoSecrets() {
     APP_SECRET: () => crypto.randomBytes(48).toString('base64url'),
     DATA_KEY: () => crypto.randomBytes(32).toString('base64'),
     WHATSAPP_APP_SECRET: () => crypto.randomBytes(16).toString('hex'),
+    FACEBOOK_APP_SECRET: () => crypto.randomBytes(16).toString('hex'),
+    LINKEDIN_CLIENT_SECRET: () => crypto.randomBytes(16).toString('hex'),
   };
   let changed = false;
   for (const [k, gen] of Object.entries(generated)) {
@@ -202,6 +205,14 @@ main(
       WHATSAPP_APP_SECRET: secrets.WHATSAPP_APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN || 'demo-verify',
       WHATSAPP_ACCESS_TOKEN: process.env.WHATSAPP_ACCESS_TOKEN || 'demo-token',
+      FACEBOOK_PAGE_ID: process.env.FACEBOOK_PAGE_ID || 'demo-page-1',
+      FACEBOOK_APP_SECRET: secrets.FACEBOOK_APP_SECRET,
+      FACEBOOK_VERIFY_TOKEN: process.env.FACEBOOK_VERIFY_TOKEN || 'demo-verify',
+      FACEBOOK_PAGE_ACCESS_TOKEN: process.env.FACEBOOK_PAGE_ACCESS_TOKEN || 'demo-token',
+      LINKEDIN_ORGANIZATION_URN: process.env.LINKEDIN_ORGANIZATION_URN || 'urn:li:organization:1000001',
+      LINKEDIN_CLIENT_SECRET: secrets.LINKEDIN_CLIENT_SECRET,
+      LINKEDIN_ACCESS_TOKEN: process.env.LINKEDIN_ACCESS_TOKEN || 'demo-token',
+      LINKEDIN_API_BASE_URL: process.env.LINKEDIN_API_BASE_URL || `http://127.0.0.1:${graphPort}`,
     };
 
     step('migrate');
@@ -242,12 +253,18 @@ main(
     step(`waiting for ${base}/health`);
     await Promise.race([waitForHealth(`http://127.0.0.1:${port}/health`, 120000), childDeath]);
 
+    step('delivering the Facebook and LinkedIn demo conversations as signed webhooks');
+    const deliverCode = await runNode(requireDist(DIST.deliverWebhooks), env, (l) => process.stderr.write(`[demo] ${l}\n`));
+    if (deliverCode !== 0) warn('some Facebook/LinkedIn demo webhooks were not accepted (see above)');
+
     const out = process.stdout;
     out.write('\n');
     out.write(`Webcare inbox demo is running\n`);
     out.write(`  App:       ${base}\n`);
     out.write(`  API docs:  ${base}/api/docs\n`);
     out.write(`  WhatsApp webhook: ${base}/webhooks/whatsapp (verify token ${env.WHATSAPP_VERIFY_TOKEN}, app secret in .data/demo.env)\n`);
+    out.write(`  Facebook webhook: ${base}/webhooks/facebook (verify token ${env.FACEBOOK_VERIFY_TOKEN}, app secret in .data/demo.env)\n`);
+    out.write(`  LinkedIn webhook: ${base}/webhooks/linkedin (client secret in .data/demo.env)\n`);
     if (logins?.length) {
       out.write('\nDemo logins:\n');
       table([['email', 'password', 'role'], ...logins.map((l) => [l.email ?? '', l.password ?? '', l.role ?? ''])], out);

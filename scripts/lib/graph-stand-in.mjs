@@ -3,6 +3,7 @@
 //                                     Messenger (no messaging_product): { recipient_id, message_id }
 //   POST /v21.0/:id/comments          { id }
 //   POST /v21.0/:id/private_replies   { recipient_id, message_id }
+//   POST /rest/socialActions/:urn/comments   LinkedIn: 201, the new comment's URN in x-restli-id
 //   anything else                     200 {} (GET) / 200 { id } (POST)
 // Logs one line per request (method, path, status), never the content.
 //
@@ -14,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 const rid = () => crypto.randomBytes(12).toString('hex');
 
 function handle(method, pathname, body) {
+  if (method === 'POST' && /^\/rest\/socialActions\/[^/]+\/comments\/?$/.test(pathname)) {
+    const urn = `urn:li:comment:(${String(body?.object ?? 'urn:li:activity:0')},${Date.now()})`;
+    return { status: 201, headers: { 'x-restli-id': urn }, body: { $URN: urn } };
+  }
   const m = pathname.match(/^\/v\d+(?:\.\d+)?\/([^/]+)\/([^/]+)\/?$/);
   if (method === 'POST' && m) {
     const [, id, edge] = m;
@@ -50,10 +55,13 @@ export function startGraphStandIn({ port = 0, host = '127.0.0.1', log = (line) =
         }
       }
       const { pathname } = new URL(req.url ?? '/', 'http://stand-in');
-      const payload = JSON.stringify(handle(req.method ?? 'GET', pathname, body));
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      const answer = handle(req.method ?? 'GET', pathname, body);
+      // Most routes answer a bare body; LinkedIn's answers a status and headers too.
+      const { status = 200, headers = {}, body: out } = answer.status ? answer : { body: answer };
+      const payload = JSON.stringify(out);
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
       res.end(payload);
-      log(`[graph] ${req.method} ${pathname} → 200`);
+      log(`[graph] ${req.method} ${pathname} → ${status}`);
     });
   });
   return new Promise((resolve, reject) => {

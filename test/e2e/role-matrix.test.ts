@@ -29,6 +29,12 @@ const ROUTES: Route[] = [
   { method: 'PUT', path: () => '/api/users/me/availability', body: { available: true }, allowed: ['agent'] },
   { method: 'GET', path: () => '/api/channel-accounts', allowed: ['admin'] },
   { method: 'POST', path: () => '/api/channel-accounts', body: {}, allowed: ['admin'] },
+  {
+    method: 'PATCH',
+    path: () => `/api/channel-accounts/${NONE}/settings`,
+    body: { humanAgentTag: true },
+    allowed: ['admin'],
+  },
   { method: 'GET', path: () => '/api/cases', allowed: ['agent', 'team_lead'] },
   { method: 'GET', path: (i) => `/api/cases/${i.caseId}`, allowed: ['agent', 'team_lead'] },
   {

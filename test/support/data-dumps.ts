@@ -3,8 +3,10 @@ import Redis from 'ioredis';
 
 /** Everything the run's database holds, as `pg_dump` writes it: where planted identifiers must not be. */
 export function pgDump(): string {
+  // stderr is kept from the test output: --data-only warns about messages' self-reference (a reply names the comment it answers).
   return execFileSync('pg_dump', ['--data-only', '--no-owner', process.env.TEST_DATABASE_URL!], {
     maxBuffer: 512 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
   }).toString();
 }
 

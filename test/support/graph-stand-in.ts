@@ -5,22 +5,47 @@ export interface RecordedRequest {
   method: string;
   url: string;
   authorization: string | undefined;
+  headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
 }
 
-export type Behaviour = (req: RecordedRequest) => { status: number; body: unknown; delayMs?: number };
+export type Behaviour = (req: RecordedRequest) => {
+  status: number;
+  body: unknown;
+  delayMs?: number;
+  headers?: Record<string, string>;
+};
 
-/** Answers like the Cloud API's send endpoint: `{ messaging_product, contacts, messages: [{ id }] }`. */
-export const accept: Behaviour = (req) => ({
-  status: 200,
-  body: {
-    messaging_product: 'whatsapp',
-    contacts: [{ input: String(req.body.to ?? req.body.recipient ?? ''), wa_id: String(req.body.to ?? '') }],
-    messages: [{ id: `wamid.${randomBytes(16).toString('base64')}` }],
-  },
-});
+/**
+ * Answers like the platform's send endpoint for the request's path: WhatsApp Cloud API
+ * (`{ messaging_product, contacts, messages: [{ id }] }`), Messenger Send API and Private Replies
+ * (`{ recipient_id, message_id }`), comment replies (`{ id }`) and LinkedIn's socialActions comments
+ * (201, the new comment's URN in `x-restli-id`).
+ */
+export const accept: Behaviour = (req) => {
+  const id = randomBytes(12).toString('hex');
+  if (req.url.startsWith('/rest/socialActions/')) {
+    const urn = `urn:li:comment:(${String(req.body.object)},${BigInt(`0x${id}`) % 10n ** 19n})`;
+    return { status: 201, body: { $URN: urn }, headers: { 'x-restli-id': urn } };
+  }
+  if (req.url.endsWith('/comments')) return { status: 200, body: { id: `${Date.now()}_${id}` } };
+  if (req.body.messaging_product !== 'whatsapp') {
+    const recipient = req.body.recipient as { id?: string } | undefined;
+    return { status: 200, body: { recipient_id: recipient?.id ?? 'psid', message_id: `m_${id}` } };
+  }
+  return {
+    status: 200,
+    body: {
+      messaging_product: 'whatsapp',
+      contacts: [
+        { input: String(req.body.to ?? req.body.recipient ?? ''), wa_id: String(req.body.to ?? '') },
+      ],
+      messages: [{ id: `wamid.${randomBytes(16).toString('base64')}` }],
+    },
+  };
+};
 
-/** A local stand-in for graph.facebook.com that records every request it receives. */
+/** A local stand-in for graph.facebook.com (and api.linkedin.com) that records every request it receives. */
 export class GraphStandIn {
   readonly requests: RecordedRequest[] = [];
   behaviour: Behaviour = accept;
@@ -29,6 +54,11 @@ export class GraphStandIn {
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}/v21.0`;
+  }
+
+  /** LINKEDIN_API_BASE_URL for the same stand-in (LinkedIn paths start at the root: /rest/…). */
+  get linkedInBaseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<this> {
@@ -56,13 +86,14 @@ export class GraphStandIn {
       method: req.method ?? '',
       url: req.url ?? '',
       authorization: req.headers.authorization,
+      headers: req.headers,
       body,
     };
     this.requests.push(recorded);
     const answer = this.behaviour(recorded);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (res.destroyed) return;
-    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.body));
   }
 }

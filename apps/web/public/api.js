@@ -83,8 +83,10 @@ export const api = {
     return request('GET', `/api/cases?${q}`);
   },
   getCase: (id) => request('GET', `/api/cases/${encodeURIComponent(id)}`),
-  reply: (id, text) => request('POST', `/api/cases/${encodeURIComponent(id)}/replies`, { text }),
-  checkReply: (id, text) => request('POST', `/api/cases/${encodeURIComponent(id)}/replies/check`, { text }),
+  reply: (id, text, visibility) =>
+    request('POST', `/api/cases/${encodeURIComponent(id)}/replies`, visibility ? { text, visibility } : { text }),
+  checkReply: (id, text, visibility) =>
+    request('POST', `/api/cases/${encodeURIComponent(id)}/replies/check`, visibility ? { text, visibility } : { text }),
   closeCase: (id) => request('POST', `/api/cases/${encodeURIComponent(id)}/close`),
   assign: (id, userId) => request('POST', `/api/cases/${encodeURIComponent(id)}/assign`, { userId }),
   addNote: (id, text) => request('POST', `/api/cases/${encodeURIComponent(id)}/notes`, { text }),

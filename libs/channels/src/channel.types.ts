@@ -31,6 +31,38 @@ export interface InboundMessageEvent {
   /** The message this one answers or reacts to. */
   replyToExternalId?: string;
   errors?: PlatformError[];
+  /**
+   * Groups messages into one conversation beyond the sender: the post a comment was written under (one case
+   * per commenter and post). Absent for direct messages.
+   */
+  thread?: string;
+  /** What a reply to this message must name on the platform (comment ids, the post); stored encrypted. */
+  replyRef?: ReplyRef;
+  /** The platform's delivery id when it differs from the message id (LinkedIn notificationId): retries collapse on it. */
+  dedupeKey?: string;
+}
+
+/** Where a reply goes: the comment to answer and the post (or LinkedIn share/ugcPost) it belongs to. */
+export interface ReplyRef {
+  objectId: string;
+  /** Absent when answering a post itself (a LinkedIn mention). */
+  commentId?: string;
+  /** Facebook: the top-level comment a reply-to-a-reply is posted under. */
+  parentCommentId?: string;
+}
+
+/** A person changed or took back a comment we stored; externalId is the comment's message id. */
+export interface CommentChangeEvent {
+  kind: 'comment_change';
+  channel: ChannelKind;
+  accountExternalId: string;
+  externalId: string;
+  action: 'edit' | 'remove' | 'hide' | 'unhide';
+  /** The new text of an edit. */
+  text?: string;
+  timestamp: Date;
+  /** Distinguishes repeated changes of one comment (each edit is its own event). */
+  dedupeKey: string;
 }
 
 /** Delivery news about a message we sent. */
@@ -46,9 +78,11 @@ export interface StatusEvent {
   /** The idempotency key given to the send call, echoed by the platform (WhatsApp: biz_opaque_callback_data). */
   clientReference?: string;
   errors?: PlatformError[];
+  /** Messenger delivery watermark: every message we sent this person up to this time is delivered. */
+  watermark?: Date;
 }
 
-export type NormalizedEvent = InboundMessageEvent | StatusEvent;
+export type NormalizedEvent = InboundMessageEvent | StatusEvent | CommentChangeEvent;
 
 /** The webhook body is not what the platform documents: the API answers 400. */
 export class WebhookPayloadError extends Error {

@@ -43,6 +43,8 @@ export interface CaseDetail {
   lastMessageAt: string;
   noticeVersion: string | null;
   retentionPeriod: string | null;
+  /** `comment`: a conversation under a post (Facebook page comment, LinkedIn); replies take a visibility. */
+  conversation: 'direct' | 'comment';
   messages: {
     id: string;
     direction: 'in' | 'out';
@@ -52,6 +54,10 @@ export interface CaseDetail {
     withheld: boolean;
     deliveryStatus: string | null;
     errorCode: string | null;
+    /** Comment replies: `public` (in the thread) or `private` (a Private Reply). */
+    visibility: 'public' | 'private' | null;
+    /** `hidden` when the page hid the comment on the platform. */
+    platformState: 'hidden' | null;
     authorId: string | null;
     createdAt: string;
   }[];
@@ -191,6 +197,8 @@ export class CasesService {
         withheld: m.withheld,
         deliveryStatus: m.deliveryStatus,
         errorCode: m.errorCode,
+        visibility: m.visibility,
+        platformState: m.platformState,
         authorId: m.authorId,
         createdAt: m.sentAt.toISOString(),
       })),
@@ -210,6 +218,7 @@ export class CasesService {
       })),
       noticeVersion: kase.noticeVersion,
       retentionPeriod: kase.retentionPeriod,
+      conversation: kase.threadHash ? 'comment' : 'direct',
     };
   }
 

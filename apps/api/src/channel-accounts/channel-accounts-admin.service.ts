@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelAccountEntity, ChannelAccountsService, TeamEntity, ValidationError } from '@webcare/core';
+import {
+  AuditAction,
+  AuditService,
+  ChannelAccountEntity,
+  ChannelAccountSettings,
+  ChannelAccountsService,
+  DomainError,
+  TeamEntity,
+  ValidationError,
+} from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
+import { ChannelAccountSettingsDto } from './dto/channel-account-settings.dto';
 import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
 
 /** Secrets go in, never come out: responses show which account, not how to sign as it. */
@@ -13,6 +23,7 @@ export interface ChannelAccountView {
   teamId: string;
   retentionPeriod: string | null;
   allowlist: ChannelAccountEntity['allowlist'];
+  settings: ChannelAccountSettings;
 }
 
 @Injectable()
@@ -20,6 +31,7 @@ export class ChannelAccountsAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: ChannelAccountsService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(_actor: AuthUser): Promise<{ items: ChannelAccountView[] }> {
@@ -50,6 +62,33 @@ export class ChannelAccountsAdminService {
     });
     return view(await this.dataSource.getRepository(ChannelAccountEntity).findOneByOrFail({ id }));
   }
+
+  /** Per-account switches (Messenger's human agent tag); only the given keys change. */
+  async updateSettings(
+    actor: AuthUser,
+    id: string,
+    dto: ChannelAccountSettingsDto,
+  ): Promise<ChannelAccountView> {
+    const changes: ChannelAccountSettings = {};
+    if (dto.humanAgentTag !== undefined) changes.humanAgentTag = dto.humanAgentTag;
+    const updated = await this.dataSource.transaction(async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `UPDATE channel_accounts SET settings = settings || $2::jsonb WHERE id = $1 RETURNING id`,
+        [id, JSON.stringify(changes)],
+      );
+      if (!rows.length) return false;
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: AuditAction.ChannelAccountSettingsChanged,
+        objectType: 'channel_account',
+        objectId: id,
+      });
+      return true;
+    });
+    if (!updated) throw new DomainError('CHANNEL_ACCOUNT_NOT_FOUND', 'No such channel account', 404);
+    this.accounts.invalidate();
+    return view(await this.dataSource.getRepository(ChannelAccountEntity).findOneByOrFail({ id }));
+  }
 }
 
 function view(a: ChannelAccountEntity): ChannelAccountView {
@@ -61,5 +100,6 @@ function view(a: ChannelAccountEntity): ChannelAccountView {
     teamId: a.teamId,
     retentionPeriod: a.retentionPeriod,
     allowlist: a.allowlist,
+    settings: a.settings ?? {},
   };
 }

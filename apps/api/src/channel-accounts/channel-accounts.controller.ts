@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { ChannelAccountsAdminService, ChannelAccountView } from './channel-accounts-admin.service';
+import { ChannelAccountSettingsDto } from './dto/channel-account-settings.dto';
 import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
 
 @ApiTags('admin')
@@ -21,5 +22,15 @@ export class ChannelAccountsController {
   @Post()
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateChannelAccountDto): Promise<ChannelAccountView> {
     return this.accounts.create(actor, dto);
+  }
+
+  @Roles('admin')
+  @Patch(':id/settings')
+  updateSettings(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChannelAccountSettingsDto,
+  ): Promise<ChannelAccountView> {
+    return this.accounts.updateSettings(actor, id, dto);
   }
 }

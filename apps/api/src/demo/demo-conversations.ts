@@ -4,6 +4,8 @@ export interface DemoConversation {
   sender: string;
   name: string;
   messages: string[];
+  /** Facebook: written as comments under a page post instead of in Messenger. */
+  comment?: boolean;
 }
 
 export const DEMO_CONVERSATIONS: DemoConversation[] = [
@@ -62,6 +64,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     channel: 'facebook',
     sender: '7311200000000003',
     name: 'Emma Smit',
+    comment: true,
     messages: [
       'Wanneer beginnen de introductiedagen in augustus? Ik woon op Kerkstraat 12a, 3511 AB Utrecht, krijg ik een brief?',
     ],

@@ -69,31 +69,38 @@ async function seed(
         accessToken: 'demo-token',
         allowlist,
       })),
-    facebook: await accounts.upsert({
-      channel: 'facebook',
-      externalId: 'demo-page-1',
-      name: 'Facebook page',
-      teamId: admissions,
-      appSecret: secret(),
-      verifyToken: 'demo-verify',
-      accessToken: 'demo-token',
-      allowlist,
-    }),
-    linkedin: await accounts.upsert({
-      channel: 'linkedin',
-      externalId: 'urn:li:organization:1000001',
-      name: 'LinkedIn page',
-      teamId: admissions,
-      appSecret: secret(),
-      verifyToken: null,
-      accessToken: 'demo-token',
-      allowlist,
-    }),
+    // Facebook and LinkedIn conversations arrive later as signed webhooks (deliver-webhooks.main), so
+    // accounts bootstrapped from the environment keep their secrets.
+    facebook:
+      (await accounts.find('facebook', configured(config, 'facebook') ?? 'demo-page-1'))?.id ??
+      (await accounts.upsert({
+        channel: 'facebook',
+        externalId: 'demo-page-1',
+        name: 'Facebook page',
+        teamId: admissions,
+        appSecret: secret(),
+        verifyToken: 'demo-verify',
+        accessToken: 'demo-token',
+        allowlist,
+      })),
+    linkedin:
+      (await accounts.find('linkedin', configured(config, 'linkedin') ?? 'urn:li:organization:1000001'))
+        ?.id ??
+      (await accounts.upsert({
+        channel: 'linkedin',
+        externalId: 'urn:li:organization:1000001',
+        name: 'LinkedIn page',
+        teamId: admissions,
+        appSecret: secret(),
+        verifyToken: null,
+        accessToken: 'demo-token',
+        allowlist,
+      })),
   };
 
   const start = Date.now() - DEMO_CONVERSATIONS.length * 3_600_000;
   const rows = DEMO_CONVERSATIONS.flatMap((c, ci) =>
-    c.messages.map((text, mi) => ({
+    (c.channel === 'whatsapp' ? c.messages : []).map((text, mi) => ({
       accountId: accountIds[c.channel],
       event: {
         kind: 'message' as const,
@@ -109,7 +116,13 @@ async function seed(
     })),
   );
   const stored = (await storeInboundEvents(dataSource, keyRing, rows, { outbox: true })).length;
-  process.stderr.write(`seeded ${USERS.length} users, ${stored} new demo messages (the worker files them)\n`);
+  process.stderr.write(
+    `seeded ${USERS.length} users, ${stored} new WhatsApp demo messages (the worker files them; Facebook and LinkedIn follow as webhooks)\n`,
+  );
+}
+
+function configured(config: AppConfig, channel: 'facebook' | 'linkedin'): string | undefined {
+  return config.channels.find((c) => c.channel === channel)?.externalId;
 }
 
 function secret(): string {

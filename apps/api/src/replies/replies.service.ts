@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ReplyRuleError,
   AppConfig,
   APP_CONFIG,
   appendNotice,
@@ -29,6 +30,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
 import { ReplyDto } from './dto/reply.dto';
+import { ReplyForm, ReplyFormService } from './reply-form.service';
 import { windowClosedAt } from './whatsapp-window';
 
 export interface QueuedReply {
@@ -48,6 +50,7 @@ export class RepliesService {
     private readonly audit: AuditService,
     private readonly relay: OutboxRelay,
     private readonly realtime: RealtimeEmitter,
+    private readonly forms: ReplyFormService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,11 +59,13 @@ export class RepliesService {
     return this.dataSource.transaction(async (m) => {
       const kase = await this.access.loadForAction(user, caseId, m);
       const key = await this.caseKey(m, kase);
-      return checkReplyDraft({
+      const check = checkReplyDraft({
         draft: dto.text,
         inbound: await this.inbound(m, kase, key),
         channel: kase.channel,
       });
+      if (check.refusal) return check;
+      return { ...check, refusal: await this.forms.refusal(m, kase, check.text, dto.visibility) };
     });
   }
 
@@ -78,7 +83,8 @@ export class RepliesService {
       });
       if (check.refusal) throw new DomainError(check.refusal.code, check.refusal.message, 422);
       await this.assertWindowOpen(m, kase);
-      const stored = await this.store(m, kase, key, check.text, user.id, { assign: true });
+      const form = await this.forms.decide(m, kase, check.text, dto.visibility);
+      const stored = await this.store(m, kase, key, check.text, user.id, { assign: true, ...form });
       return { ...stored, warnings: check.warnings };
     });
     this.announce(result, user.id);
@@ -97,7 +103,8 @@ export class RepliesService {
   ): Promise<string> {
     const key = await this.caseKey(m, kase);
     await this.assertWindowOpen(m, kase);
-    const stored = await this.store(m, kase, key, text, actorId, { assign: false });
+    const form = await this.forms.decide(m, kase, text, undefined);
+    const stored = await this.store(m, kase, key, text, actorId, { assign: false, ...form });
     return stored.messageId;
   }
 
@@ -129,7 +136,7 @@ export class RepliesService {
     key: Buffer,
     body: string,
     actorId: string,
-    opts: { assign: boolean },
+    opts: { assign: boolean } & ReplyForm,
   ): Promise<{ kase: CaseEntity; messageId: string; assigned: boolean }> {
     let text = body;
     if (!kase.noticeVersion) {
@@ -147,18 +154,32 @@ export class RepliesService {
       ]);
     }
     const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
-    const [message]: { id: string }[] = await m.query(
-      `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at)
-       VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now()) RETURNING id`,
-      [
-        kase.id,
-        kase.channelAccountId,
-        encrypt(key, text, kase.id),
-        pseudo.text,
-        JSON.stringify(pseudo.entities),
-        actorId,
-      ],
-    );
+    const [message]: { id: string }[] = await m
+      .query(
+        `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at, visibility, reply_to_message_id)
+         VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now(), $7, $8) RETURNING id`,
+        [
+          kase.id,
+          kase.channelAccountId,
+          encrypt(key, text, kase.id),
+          pseudo.text,
+          JSON.stringify(pseudo.entities),
+          actorId,
+          opts.visibility,
+          opts.replyToMessageId,
+        ],
+      )
+      .catch((err: unknown) => {
+        // A concurrent private reply to the same comment won the race (unique index).
+        if ((err as { constraint?: string }).constraint === 'UQ_messages_private_reply') {
+          throw new DomainError(
+            ReplyRuleError.PrivateReplyUsed,
+            'This comment already has its private reply',
+            409,
+          );
+        }
+        throw err;
+      });
     const assigned = opts.assign && !kase.assigneeId;
     await m.query(
       `UPDATE cases SET assignee_id = CASE WHEN $3 THEN COALESCE(assignee_id, $2) ELSE assignee_id END,

@@ -4,13 +4,17 @@ import { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:h
 import getRawBody from 'raw-body';
 import { describeHttpError } from '../http/http-error';
 import { WebhookIngestService, WebhookSource } from './webhook-ingest.service';
-import { whatsAppSource } from './webhook-sources';
+import { facebookSource, linkedInSource, whatsAppSource } from './webhook-sources';
 
 /** Meta's documented maximum for a webhook delivery is far below this. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 /** Deliveries by path; each platform posts its events to its own URL. */
-const SOURCES = new Map<string, WebhookSource>([['/webhooks/whatsapp', whatsAppSource]]);
+const SOURCES = new Map<string, WebhookSource>([
+  ['/webhooks/whatsapp', whatsAppSource],
+  ['/webhooks/facebook', facebookSource],
+  ['/webhooks/linkedin', linkedInSource],
+]);
 
 /**
  * Webhook deliveries (POST /webhooks/<channel>) answered straight from the HTTP server, ahead of
@@ -42,7 +46,7 @@ export class WebhookHttpEntry {
       if (encoding && encoding !== 'identity')
         throw new DomainError('UNSUPPORTED_ENCODING', 'Send the webhook body uncompressed', 415);
       const raw = await getRawBody(req, { limit: WEBHOOK_BODY_LIMIT, length: req.headers['content-length'] });
-      const signature = req.headers['x-hub-signature-256'];
+      const signature = req.headers[source.signatureHeader];
       reply(
         res,
         200,

@@ -5,6 +5,8 @@ import { InboundEventBatcher } from './inbound-event.batcher';
 
 export interface WebhookSource {
   channel: Channel;
+  /** The request header carrying the signature (lower case). */
+  signatureHeader: string;
   /** Checks the signature header against one account's secret, over the raw bytes. */
   verify(rawBody: Buffer, signature: string | undefined, account: ChannelAccountSecrets): boolean;
   parse(body: unknown): NormalizedEvent[];

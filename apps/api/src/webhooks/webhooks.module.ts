@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
+import { FacebookWebhookController } from './facebook-webhook.controller';
 import { InboundEventBatcher } from './inbound-event.batcher';
+import { LinkedInChallengeService } from './linkedin-challenge.service';
+import { LinkedInWebhookController } from './linkedin-webhook.controller';
 import { MetaHandshakeService } from './meta-handshake.service';
 import { WebhookHttpEntry } from './webhook-http.entry';
 import { WebhookIngestService } from './webhook-ingest.service';
 import { WhatsAppWebhookController } from './whatsapp-webhook.controller';
 
 @Module({
-  controllers: [WhatsAppWebhookController],
-  providers: [WebhookIngestService, WebhookHttpEntry, InboundEventBatcher, MetaHandshakeService],
+  controllers: [WhatsAppWebhookController, FacebookWebhookController, LinkedInWebhookController],
+  providers: [
+    WebhookIngestService,
+    WebhookHttpEntry,
+    InboundEventBatcher,
+    MetaHandshakeService,
+    LinkedInChallengeService,
+  ],
 })
 export class WebhooksModule {}

@@ -699,7 +699,11 @@ export function renderInbox(container, user) {
   }
 
   const ERROR_LABELS = {
-    WINDOW_CLOSED: 'Not delivered: the 24-hour WhatsApp window is closed',
+    WINDOW_CLOSED: 'Not delivered: the reply window is closed',
+    RECIPIENT_UNAVAILABLE: 'Not delivered: this person is not available on Facebook',
+    API_VERSION_SUNSET: 'Not posted: LinkedIn no longer accepts our API version (ask an administrator)',
+    AUTH: 'Not sent: the channel account’s access token was refused (ask an administrator)',
+    COMMENT_GONE: 'Not posted: the comment was removed',
   };
 
   function messageBubble(m) {
@@ -713,6 +717,8 @@ export function renderInbox(container, user) {
         'div',
         { class: 'bubble' },
         m.type && m.type !== 'text' ? h('span', { class: 'message-type' }, m.type) : null,
+        m.visibility ? h('span', { class: 'message-type' }, `${m.visibility} reply`) : null,
+        m.platformState === 'hidden' ? h('span', { class: 'message-type' }, 'hidden on the page') : null,
         h('p', { class: 'message-text' }, m.text ? textWithTokens(m.text) : h('em', {}, '(no text)')),
       ),
       h(
@@ -772,7 +778,7 @@ export function renderInbox(container, user) {
       const text = textarea.value.trim();
       if (!text) return showCheck(null);
       try {
-        const result = await api.checkReply(caseId, text);
+        const result = await api.checkReply(caseId, text, visibility?.value);
         if (mine === checkSeq && caseId === state.selectedId) showCheck(result);
       } catch {
         // A failed dry run is not worth an error; sending reports problems.
@@ -780,6 +786,22 @@ export function renderInbox(container, user) {
     }, CHECK_DELAY_MS);
     textarea.addEventListener('input', () => runCheck());
     const send = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send reply');
+    // Facebook comment conversations: a public comment reply or one private (Messenger) reply per comment.
+    const visibility =
+      kase.conversation === 'comment' && kase.channel === 'facebook'
+        ? h(
+            'select',
+            { id: 'reply-visibility', 'aria-label': 'Reply as', onchange: () => runCheck() },
+            h('option', { value: 'public' }, 'Public comment reply'),
+            h('option', { value: 'private' }, 'Private reply (Messenger, once per comment)'),
+          )
+        : null;
+    const channelNote =
+      kase.channel === 'linkedin'
+        ? 'Posted as a public comment by the organization: LinkedIn has no direct messages for organization pages, so never include personal data.'
+        : kase.conversation === 'comment'
+          ? 'Public replies are visible to everyone: personal data is refused there; reply privately instead.'
+          : 'Sent through the same channel. Do not ask for more personal data than needed.';
 
     const showFeedback = (kind, title, list = []) => {
       feedback.className = `composer-feedback ${kind}`;
@@ -806,7 +828,7 @@ export function renderInbox(container, user) {
       send.disabled = true;
       send.textContent = 'Sending…';
       try {
-        const result = await api.reply(caseId, text);
+        const result = await api.reply(caseId, text, visibility?.value);
         textarea.value = '';
         runCheck.cancel();
         checkSeq++;
@@ -859,11 +881,8 @@ export function renderInbox(container, user) {
       h(
         'div',
         { class: 'composer-actions' },
-        h(
-          'span',
-          { class: 'muted small' },
-          'Sent through the same channel. Do not ask for more personal data than needed.',
-        ),
+        h('span', { class: 'muted small' }, channelNote),
+        visibility,
         send,
       ),
       check,

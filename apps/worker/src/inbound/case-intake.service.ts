@@ -33,6 +33,7 @@ interface ContactRow {
   contact_id: string;
   channel_account_id: string;
   external_hash: Buffer;
+  thread_hash: Buffer | null;
   case_id: string | null;
   team_id: string | null;
   assignee_id: string | null;
@@ -40,10 +41,15 @@ interface ContactRow {
   data_key_id: string | null;
 }
 
-/** One person writing to one channel account in this batch, and the case their messages go to. */
+/**
+ * One person writing to one channel account in this batch (on one post, for comments), and the case
+ * their messages go to.
+ */
 interface Thread {
   account: ChannelAccountSecrets;
   hash: Buffer;
+  /** Keyed hash of the post for comment cases; null for direct messages. */
+  threadHash: Buffer | null;
   /** The first message names the person when a contact has to be created. */
   first: InboundMessageEvent;
   lastAt: Date;
@@ -55,7 +61,9 @@ interface Thread {
   reopened: boolean;
 }
 
-const threadKey = (accountId: string, hash: Buffer) => `${accountId}:${hash.toString('hex')}`;
+const contactKey = (accountId: string, hash: Buffer) => `${accountId}:${hash.toString('hex')}`;
+const threadKey = (accountId: string, hash: Buffer, threadHash: Buffer | null) =>
+  `${contactKey(accountId, hash)}:${threadHash?.toString('hex') ?? ''}`;
 
 /**
  * Files a batch of inbound messages in the caller's transaction: contacts, each contact's open case
@@ -77,10 +85,21 @@ export class CaseIntakeService {
       const account = await this.accounts.byId(accountId);
       if (!account) continue;
       const hash = this.keyRing.lookupHash(`${account.channel}:user:${event.senderExternalId}`);
-      const key = threadKey(account.id, hash);
+      const threadHash = event.thread
+        ? this.keyRing.lookupHash(`${account.channel}:thread:${event.thread}`)
+        : null;
+      const key = threadKey(account.id, hash, threadHash);
       let thread = threads.get(key);
       if (!thread) {
-        thread = { account, hash, first: event, lastAt: event.timestamp, created: false, reopened: false };
+        thread = {
+          account,
+          hash,
+          threadHash,
+          first: event,
+          lastAt: event.timestamp,
+          created: false,
+          reopened: false,
+        };
         threads.set(key, thread);
       }
       if (event.timestamp > thread.lastAt) thread.lastAt = event.timestamp;
@@ -103,7 +122,7 @@ export class CaseIntakeService {
     const all = [...threads.values()];
     const apply = (rows: ContactRow[]) => {
       for (const row of rows) {
-        const thread = threads.get(threadKey(row.channel_account_id, row.external_hash));
+        const thread = threads.get(threadKey(row.channel_account_id, row.external_hash, row.thread_hash));
         if (!thread) continue;
         thread.contactId = row.contact_id;
         if (row.case_id) {
@@ -136,9 +155,9 @@ export class CaseIntakeService {
     return preparedQuery<ContactRow>(
       manager,
       'intake-lock-contacts',
-      `SELECT ct.id AS contact_id, ct.channel_account_id, ct.external_hash,
+      `SELECT ct.id AS contact_id, ct.channel_account_id, ct.external_hash, w.thread AS thread_hash,
               c.id AS case_id, c.team_id, c.assignee_id, c.status, c.data_key_id
-         FROM unnest($1::uuid[], $2::bytea[]) WITH ORDINALITY AS w(account_id, hash, n)
+         FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) WITH ORDINALITY AS w(account_id, hash, thread, n)
         CROSS JOIN LATERAL (
            SELECT id, channel_account_id, external_hash FROM contacts
             WHERE channel_account_id = w.account_id AND external_hash = w.hash
@@ -147,15 +166,21 @@ export class CaseIntakeService {
          LEFT JOIN LATERAL (
            SELECT id, team_id, assignee_id, status, data_key_id FROM cases
             WHERE contact_id = ct.id AND channel_account_id = ct.channel_account_id AND status IN ('open', 'answered')
+              AND thread_hash IS NOT DISTINCT FROM w.thread
             ORDER BY created_at DESC LIMIT 1
          ) c ON true
         ORDER BY w.n`,
-      [ordered.map((t) => t.account.id), ordered.map((t) => t.hash)],
+      [ordered.map((t) => t.account.id), ordered.map((t) => t.hash), ordered.map((t) => t.threadHash)],
     );
   }
 
   /** Inserts the missing contacts; returns the threads whose contact another worker created first. */
-  private async createContacts(manager: EntityManager, threads: Thread[]): Promise<Thread[]> {
+  private async createContacts(manager: EntityManager, all: Thread[]): Promise<Thread[]> {
+    // One contact per person, however many posts they commented on in this batch.
+    const people = new Map<string, Thread>();
+    for (const t of all)
+      if (!people.has(contactKey(t.account.id, t.hash))) people.set(contactKey(t.account.id, t.hash), t);
+    const threads = [...people.values()];
     const keys = threads.map(() => this.keyRing.newDataKey());
     const rows = await preparedQuery<{ id: string; channel_account_id: string; external_hash: Buffer }>(
       manager,
@@ -175,17 +200,16 @@ export class CaseIntakeService {
         keys.map((k) => k.wrapped),
       ],
     );
-    const created = new Map(rows.map((r) => [threadKey(r.channel_account_id, r.external_hash), r.id]));
+    const created = new Map(rows.map((r) => [contactKey(r.channel_account_id, r.external_hash), r.id]));
+    const unused = keys
+      .filter((_, i) => !created.has(contactKey(threads[i].account.id, threads[i].hash)))
+      .map((k) => k.id);
     const raced: Thread[] = [];
-    const unused: string[] = [];
-    threads.forEach((t, i) => {
-      const id = created.get(threadKey(t.account.id, t.hash));
+    for (const t of all) {
+      const id = created.get(contactKey(t.account.id, t.hash));
       if (id) t.contactId = id;
-      else {
-        raced.push(t);
-        unused.push(keys[i].id);
-      }
-    });
+      else raced.push(t);
+    }
     if (unused.length) await manager.query(`DELETE FROM data_keys WHERE id = ANY($1::uuid[])`, [unused]);
     return raced;
   }
@@ -241,15 +265,15 @@ export class CaseIntakeService {
       agents.map((a) => ({ id: a.id, teamId: a.team_id, capacity: a.capacity, open: Number(a.open) })),
     );
     const keys = threads.map(() => this.keyRing.newDataKey());
-    const rows = await preparedQuery<CaseRow & { contact_id: string }>(
+    const rows = await preparedQuery<CaseRow & { contact_id: string; thread_hash: Buffer | null }>(
       manager,
       'intake-new-cases',
       `WITH k AS (INSERT INTO data_keys (id, wrapped) SELECT * FROM unnest($6::uuid[], $7::bytea[]))
-       INSERT INTO cases (channel, channel_account_id, contact_id, team_id, assignee_id, status, data_key_id, first_inbound_at, last_message_at)
-       SELECT n.channel, n.account_id, n.contact_id, n.team_id, n.assignee_id, 'open', n.key_id, n.first_at, n.last_at
-         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::timestamptz[], $9::timestamptz[])
-           AS n(channel, account_id, contact_id, team_id, assignee_id, key_id, first_at, last_at)
-       RETURNING id, contact_id, team_id, assignee_id, status, data_key_id`,
+       INSERT INTO cases (channel, channel_account_id, contact_id, team_id, assignee_id, status, data_key_id, first_inbound_at, last_message_at, thread_hash)
+       SELECT n.channel, n.account_id, n.contact_id, n.team_id, n.assignee_id, 'open', n.key_id, n.first_at, n.last_at, n.thread
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::timestamptz[], $9::timestamptz[], $10::bytea[])
+           AS n(channel, account_id, contact_id, team_id, assignee_id, key_id, first_at, last_at, thread)
+       RETURNING id, contact_id, thread_hash, team_id, assignee_id, status, data_key_id`,
       [
         threads.map((t) => t.account.channel),
         threads.map((t) => t.account.id),
@@ -260,11 +284,14 @@ export class CaseIntakeService {
         keys.map((k) => k.wrapped),
         threads.map((t) => t.first.timestamp),
         threads.map((t) => t.lastAt),
+        threads.map((t) => t.threadHash),
       ],
     );
-    const byContact = new Map(rows.map((r) => [r.contact_id, r]));
+    const caseKey = (contactId: string, threadHash: Buffer | null) =>
+      `${contactId}:${threadHash?.toString('hex') ?? ''}`;
+    const byThread = new Map(rows.map((r) => [caseKey(r.contact_id, r.thread_hash), r]));
     threads.forEach((t, i) => {
-      const row = byContact.get(t.contactId!)!;
+      const row = byThread.get(caseKey(t.contactId!, t.threadHash))!;
       t.kase = {
         id: row.id,
         team_id: row.team_id,
@@ -301,10 +328,10 @@ export class CaseIntakeService {
          INSERT INTO pseudonyms (case_id, token, entity_type, value_enc)
          SELECT * FROM unnest($9::uuid[], $10::text[], $11::text[], $12::bytea[])
        )
-       INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, withheld, sent_at, created_at)
-       SELECT m.case_id, m.account_id, 'in', m.hash, m.type, m.text_enc, m.pseudo, m.entities::jsonb, m.special::jsonb, m.withheld, m.sent_at, clock_timestamp()
-         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $14::boolean[], $13::timestamptz[])
-           WITH ORDINALITY AS m(case_id, account_id, hash, type, text_enc, pseudo, entities, special, withheld, sent_at, n)
+       INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, withheld, sent_at, created_at, reply_ref_enc)
+       SELECT m.case_id, m.account_id, 'in', m.hash, m.type, m.text_enc, m.pseudo, m.entities::jsonb, m.special::jsonb, m.withheld, m.sent_at, clock_timestamp(), m.reply_ref
+         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $14::boolean[], $13::timestamptz[], $15::bytea[])
+           WITH ORDINALITY AS m(case_id, account_id, hash, type, text_enc, pseudo, entities, special, withheld, sent_at, reply_ref, n)
         ORDER BY m.n
        ON CONFLICT (channel_account_id, external_hash) WHERE external_hash IS NOT NULL DO NOTHING
        RETURNING id, external_hash`,
@@ -320,6 +347,9 @@ export class CaseIntakeService {
         ...tokens,
         items.map(({ event }) => event.timestamp),
         texts.map((t) => t.withheld),
+        items.map(({ thread, event }) =>
+          event.replyRef ? encrypt(thread.key!, JSON.stringify(event.replyRef), thread.kase!.id) : null,
+        ),
       ],
     );
     const index = new Map(hashes.map((h, i) => [h.toString('hex'), i]));

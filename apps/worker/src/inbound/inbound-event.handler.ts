@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { detect } from '@webcare/anonymizer';
-import { InboundMessageEvent, NormalizedEvent, StatusEvent } from '@webcare/channels';
+import { CommentChangeEvent, NormalizedEvent } from '@webcare/channels';
 import {
   JobHandlerRegistry,
   JobName,
@@ -12,6 +12,7 @@ import {
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { CaseIntakeService, InboundMessage } from './case-intake.service';
+import { CommentChangeService } from './comment-change.service';
 import { StatusUpdateService } from './status-update.service';
 
 export interface PendingEmit<E extends SocketEventName = SocketEventName> {
@@ -37,6 +38,7 @@ export class InboundEventHandler implements OnModuleInit {
     private readonly keyRing: KeyRing,
     private readonly intake: CaseIntakeService,
     private readonly statuses: StatusUpdateService,
+    private readonly commentChanges: CommentChangeService,
     private readonly realtime: RealtimeEmitter,
   ) {}
 
@@ -88,18 +90,27 @@ export class InboundEventHandler implements OnModuleInit {
       );
       rows.sort((a, b) => Number(a.id) - Number(b.id));
       const messages: InboundMessage[] = [];
+      const changes: { accountId: string; event: CommentChangeEvent }[] = [];
       const emits: PendingEmit[] = [];
       for (const row of rows) {
         const event = reviveEvent(JSON.parse(this.keyRing.openStaging(row.payload_enc)));
         if (event.kind === 'message') messages.push({ accountId: row.channel_account_id, event });
+        else if (event.kind === 'comment_change') changes.push({ accountId: row.channel_account_id, event });
         else emits.push(...(await this.statuses.apply(manager, row.channel_account_id, event)));
       }
-      return [...(await this.intake.intake(manager, messages)), ...emits];
+      emits.unshift(...(await this.intake.intake(manager, messages)));
+      // After intake: a comment added and edited or removed within one batch is changed once it exists.
+      for (const { accountId, event } of changes) {
+        emits.push(...(await this.commentChanges.apply(manager, accountId, event)));
+      }
+      return emits;
     });
     for (const e of emits) this.realtime.emit(e.rooms, e.event, e.payload);
   }
 }
 
-function reviveEvent(raw: NormalizedEvent): InboundMessageEvent | StatusEvent {
-  return { ...raw, timestamp: new Date(raw.timestamp) };
+function reviveEvent(raw: NormalizedEvent): NormalizedEvent {
+  const event = { ...raw, timestamp: new Date(raw.timestamp) };
+  if (event.kind === 'status' && event.watermark) event.watermark = new Date(event.watermark);
+  return event;
 }

@@ -19,6 +19,7 @@ export class StatusUpdateService {
   async apply(manager: EntityManager, channelAccountId: string, event: StatusEvent): Promise<PendingEmit[]> {
     const rank = ORDER.indexOf(event.status);
     if (rank < 0) return [];
+    if (event.watermark) return this.applyWatermark(manager, channelAccountId, event, event.watermark);
     const hash = this.keyRing.lookupHash(
       inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
     );
@@ -47,10 +48,49 @@ export class StatusUpdateService {
         ORDER,
       ],
     );
-    return rows.map((r) => ({
-      rooms: [teamRoom(r.team_id)],
-      event: 'case.updated' as const,
-      payload: { caseId: r.case_id, status: r.status, assigneeId: r.assignee_id },
-    }));
+    return emitsFor(rows);
   }
+
+  /**
+   * Messenger reports delivery as a watermark: everything we sent this person up to that time has arrived.
+   * Only our direct messages to them move (sent → delivered); public comment replies have no delivery.
+   */
+  private async applyWatermark(
+    manager: EntityManager,
+    channelAccountId: string,
+    event: StatusEvent,
+    watermark: Date,
+  ): Promise<PendingEmit[]> {
+    if (!event.recipientExternalId) return [];
+    const contact = this.keyRing.lookupHash(`${event.channel}:user:${event.recipientExternalId}`);
+    const rows = await queryReturning<CaseStatusRow>(
+      manager,
+      `WITH moved AS (
+         UPDATE messages m SET delivery_status = 'delivered'
+           FROM cases c JOIN contacts ct ON ct.id = c.contact_id
+          WHERE ct.channel_account_id = $1 AND ct.external_hash = $2 AND m.case_id = c.id
+            AND m.direction = 'out' AND m.delivery_status = 'sent' AND m.sent_at <= $3
+            AND m.visibility IS DISTINCT FROM 'public'
+         RETURNING m.case_id
+       )
+       SELECT DISTINCT c.id AS case_id, c.team_id, c.status, c.assignee_id FROM cases c JOIN moved ON moved.case_id = c.id`,
+      [channelAccountId, contact, watermark],
+    );
+    return emitsFor(rows);
+  }
+}
+
+interface CaseStatusRow {
+  case_id: string;
+  team_id: string;
+  status: string;
+  assignee_id: string | null;
+}
+
+function emitsFor(rows: CaseStatusRow[]): PendingEmit[] {
+  return rows.map((r) => ({
+    rooms: [teamRoom(r.team_id)],
+    event: 'case.updated' as const,
+    payload: { caseId: r.case_id, status: r.status, assigneeId: r.assignee_id },
+  }));
 }

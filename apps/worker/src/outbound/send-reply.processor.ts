@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ChannelSendError } from '@webcare/channels';
+import { ChannelSendError, ReplyRef } from '@webcare/channels';
 import {
   ChannelAccountsService,
   decrypt,
@@ -21,6 +21,11 @@ interface Claimed {
   contact_key_id: string;
   contact_external_enc: Buffer;
   team_id: string;
+  visibility: 'public' | 'private' | null;
+  reply_to_message_id: string | null;
+  /** The answered comment's reply reference (encrypted with the case key); null once it was removed. */
+  reply_ref_enc: Buffer | null;
+  last_inbound_at: Date | null;
 }
 
 /**
@@ -57,8 +62,22 @@ export class SendReplyProcessor implements OnModuleInit {
     if (!account || !caseKey || !contactKey) return this.fail(messageId, claimed, 'CASE_GONE');
     const text = decrypt(caseKey, claimed.text_enc, claimed.case_id);
     const to = decrypt(contactKey, claimed.contact_external_enc);
+    const replyRef = claimed.reply_ref_enc
+      ? (JSON.parse(decrypt(caseKey, claimed.reply_ref_enc, claimed.case_id)) as ReplyRef)
+      : null;
+    // A comment reply whose comment was removed meanwhile has nowhere to go.
+    if (claimed.reply_to_message_id === null && claimed.visibility !== null) {
+      return this.fail(messageId, claimed, 'COMMENT_GONE');
+    }
     try {
-      const { externalId } = await this.senders.send(account, to, text, messageId);
+      const { externalId } = await this.senders.send(account, {
+        to,
+        text,
+        idempotencyKey: messageId,
+        visibility: claimed.visibility,
+        replyRef,
+        lastInboundAt: claimed.last_inbound_at,
+      });
       await this.markSent(messageId, claimed, account.channel, externalId);
     } catch (err) {
       if (!(err instanceof ChannelSendError)) throw err;
@@ -78,8 +97,11 @@ export class SendReplyProcessor implements OnModuleInit {
     return this.dataSource.transaction(async (m) => {
       const [row]: (Claimed & { delivery_status: string })[] = await m.query(
         `SELECT msg.case_id, msg.channel_account_id, msg.text_enc, msg.delivery_status,
+                msg.visibility, msg.reply_to_message_id, target.reply_ref_enc,
+                (SELECT max(i.sent_at) FROM messages i WHERE i.case_id = msg.case_id AND i.direction = 'in') AS last_inbound_at,
                 c.data_key_id AS case_key_id, c.team_id, ct.data_key_id AS contact_key_id, ct.external_id_enc AS contact_external_enc
            FROM messages msg JOIN cases c ON c.id = msg.case_id JOIN contacts ct ON ct.id = c.contact_id
+           LEFT JOIN messages target ON target.id = msg.reply_to_message_id
           WHERE msg.id = $1 AND msg.direction = 'out' FOR UPDATE OF msg`,
         [messageId],
       );

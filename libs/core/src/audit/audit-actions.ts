@@ -22,4 +22,7 @@ export enum AuditAction {
   /** An agent marked a span the anonymizer missed (the value is never recorded). */
   RedactionAdded = 'redaction.added',
   RedactionRemoved = 'redaction.removed',
+  /** A person removed their comment on the platform; our copy and its tokens were deleted. */
+  CommentForgotten = 'comment.forgotten',
+  ChannelAccountSettingsChanged = 'channel_account.settings_changed',
 }

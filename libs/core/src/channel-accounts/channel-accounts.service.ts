@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { KeyRing } from '../crypto/key-ring.service';
-import { Channel, ChannelAccountEntity } from '../database/entities/channel-account.entity';
+import {
+  Channel,
+  ChannelAccountEntity,
+  ChannelAccountSettings,
+} from '../database/entities/channel-account.entity';
 import { TeamEntity } from '../database/entities/team.entity';
 
 export interface ChannelAccountSecrets {
@@ -15,6 +19,7 @@ export interface ChannelAccountSecrets {
   verifyToken: string | null;
   accessToken: string;
   allowlist: ChannelAccountEntity['allowlist'];
+  settings: ChannelAccountSettings;
 }
 
 const CACHE_MS = 5000;
@@ -91,6 +96,7 @@ export class ChannelAccountsService {
       verifyToken: r.verifyTokenEnc ? this.keyRing.openSecret(r.verifyTokenEnc) : null,
       accessToken: this.keyRing.openSecret(r.accessTokenEnc),
       allowlist: r.allowlist,
+      settings: r.settings ?? {},
     }));
   }
 

@@ -68,6 +68,10 @@ const schema = z
     LINKEDIN_CLIENT_SECRET: optional,
     LINKEDIN_ACCESS_TOKEN: optional,
     LINKEDIN_API_BASE_URL: url(['http:', 'https:']).default('https://api.linkedin.com'),
+    LINKEDIN_API_VERSION: z
+      .string()
+      .regex(/^20\d\d(0[1-9]|1[0-2])$/, 'must be a version month like 202511 (YYYYMM)')
+      .default('202511'),
     RETENTION_SWEEP_EVERY: isoDuration.default('PT15M'),
     RETENTION_BATCH_SIZE: wholeNumber(1, 10_000).default(250),
     RETENTION_REST_RATIO: z
@@ -148,6 +152,8 @@ export interface AppConfig {
   bootstrapTeam: string;
   graphApiBaseUrl: string;
   linkedinApiBaseUrl: string;
+  /** Sent as LinkedIn-Version. */
+  linkedinApiVersion: string;
   channels: ChannelBootstrap[];
   retentionSweepEveryMs: number;
   /** Cases per sweep transaction. */
@@ -224,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     bootstrapTeam: e.BOOTSTRAP_TEAM,
     graphApiBaseUrl: e.GRAPH_API_BASE_URL.replace(/\/+$/, ''),
     linkedinApiBaseUrl: e.LINKEDIN_API_BASE_URL.replace(/\/+$/, ''),
+    linkedinApiVersion: e.LINKEDIN_API_VERSION,
     channels,
     retentionSweepEveryMs: parseIsoDuration(e.RETENTION_SWEEP_EVERY)!,
     retentionBatchSize: e.RETENTION_BATCH_SIZE,

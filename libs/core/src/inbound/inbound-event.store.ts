@@ -5,14 +5,18 @@ import { JobName } from '../jobs/job-catalogue';
 
 /** The parts of a normalized channel event that identify it; the whole event is sealed as payload. */
 export interface StorableEvent {
-  kind: 'message' | 'status';
+  kind: 'message' | 'status' | 'comment_change';
   channel: string;
   externalId: string;
   status?: string;
+  /** Set when the platform's delivery id differs from the message id (LinkedIn notificationId, comment edits). */
+  dedupeKey?: string;
 }
 
 /** Platform retries repeat the same message id; statuses are distinct per (message, status). */
-export function inboundEventKey(event: StorableEvent): string {
+export function inboundEventKey(
+  event: Pick<StorableEvent, 'kind' | 'channel' | 'externalId' | 'status'>,
+): string {
   return event.kind === 'message'
     ? `${event.channel}:msg:${event.externalId}`
     : `${event.channel}:status:${event.externalId}:${event.status}`;
@@ -50,7 +54,7 @@ export async function storeInboundEvents(
      SELECT id::text AS id FROM ins ORDER BY ins.id`,
     [
       rows.map((r) => r.accountId),
-      rows.map((r) => keyRing.lookupHash(inboundEventKey(r.event))),
+      rows.map((r) => keyRing.lookupHash(r.event.dedupeKey ?? inboundEventKey(r.event))),
       rows.map((r) => r.event.kind),
       rows.map((r) => keyRing.sealStaging(JSON.stringify(r.event))),
       JobName.ProcessInboundEvent,

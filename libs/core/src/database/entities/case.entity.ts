@@ -14,6 +14,8 @@ export class CaseEntity {
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
   @Column({ type: 'text', default: 'open' }) status: CaseStatus;
   @Column({ name: 'data_key_id', type: 'uuid' }) dataKeyId: string;
+  /** Comment cases: keyed hash of the post, so each commenter has one case per post. */
+  @Column({ name: 'thread_hash', type: 'bytea', nullable: true }) threadHash: Buffer | null;
   @Column({ type: 'text', nullable: true }) topic: string | null;
   @Column({ type: 'text', nullable: true }) language: string | null;
   @Column({ name: 'first_inbound_at', type: 'timestamptz' }) firstInboundAt: Date;

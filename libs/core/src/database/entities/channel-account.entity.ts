@@ -3,6 +3,15 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export const CHANNELS = ['whatsapp', 'facebook', 'linkedin'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Per-account switches an admin sets. */
+export interface ChannelAccountSettings {
+  /**
+   * Messenger: reply up to 7 days after the person's last message with the HUMAN_AGENT tag. Off by default:
+   * Meta must approve the app for it.
+   */
+  humanAgentTag?: boolean;
+}
+
 @Entity('channel_accounts')
 export class ChannelAccountEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -21,5 +30,6 @@ export class ChannelAccountEntity {
     domains?: string[];
     addresses?: string[];
   };
+  @Column({ type: 'jsonb', default: () => "'{}'" }) settings: ChannelAccountSettings;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

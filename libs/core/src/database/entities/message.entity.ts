@@ -25,6 +25,14 @@ export class MessageEntity {
   /** Safe code of the last send failure (WINDOW_CLOSED, RATE_LIMITED …), never the platform's text. */
   @Column({ name: 'error_code', type: 'text', nullable: true }) errorCode: string | null;
   @Column({ name: 'send_attempts', type: 'integer', default: 0 }) sendAttempts: number;
+  /** Inbound comments: where a reply must go (comment and post ids), encrypted with the case key. */
+  @Column({ name: 'reply_ref_enc', type: 'bytea', nullable: true }) replyRefEnc: Buffer | null;
+  /** Outbound comment replies: a public comment or a private (Messenger) reply. */
+  @Column({ type: 'text', nullable: true }) visibility: 'public' | 'private' | null;
+  /** Outbound comment replies: the inbound comment answered. */
+  @Column({ name: 'reply_to_message_id', type: 'uuid', nullable: true }) replyToMessageId: string | null;
+  /** `hidden` when the page hid the comment on the platform. */
+  @Column({ name: 'platform_state', type: 'text', nullable: true }) platformState: 'hidden' | null;
   @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

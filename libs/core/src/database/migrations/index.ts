@@ -2,6 +2,7 @@ import { Initial1795355838663 } from './1795355838663-Initial';
 import { AuditAppendOnly1795356847284 } from './1795356847284-AuditAppendOnly';
 import { WorkflowAndRetention1795356910507 } from './1795356910507-WorkflowAndRetention';
 import { HotPathIndexes1795358255690 } from './1795358255690-HotPathIndexes';
+import { SocialChannels1795360000000 } from './1795360000000-SocialChannels';
 import { MessageWithheld1796030000000 } from './1796030000000-MessageWithheld';
 import { Redactions1796030100000 } from './1796030100000-Redactions';
 
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   AuditAppendOnly1795356847284,
   WorkflowAndRetention1795356910507,
   HotPathIndexes1795358255690,
+  SocialChannels1795360000000,
   MessageWithheld1796030000000,
   Redactions1796030100000,
 ];

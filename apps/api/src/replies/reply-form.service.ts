@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { detect } from '@webcare/anonymizer';
+import {
+  CaseEntity,
+  ChannelAccountsService,
+  decideReply,
+  DomainError,
+  GuardFinding,
+  REPLY_RULE_STATUS,
+  ReplyVisibility,
+} from '@webcare/core';
+import { EntityManager } from 'typeorm';
+
+/** How a reply goes out: as a comment reply (public or private, answering which comment) or directly. */
+export interface ReplyForm {
+  visibility: ReplyVisibility | null;
+  replyToMessageId: string | null;
+}
+
+/** Applies the platforms' reply rules (reply-rules.ts) to a case, with the facts they need from the database. */
+@Injectable()
+export class ReplyFormService {
+  constructor(private readonly accounts: ChannelAccountsService) {}
+
+  /**
+   * Messenger's window, and for comment conversations the comment answered and how (public or private),
+   * under the platform's rules; refused up front with what to do instead.
+   */
+  async decide(
+    m: EntityManager,
+    kase: CaseEntity,
+    text: string,
+    visibility: ReplyVisibility | undefined,
+  ): Promise<ReplyForm> {
+    const [last]: { last: Date | null }[] = await m.query(
+      `SELECT max(sent_at) AS last FROM messages WHERE case_id = $1 AND direction = 'in'`,
+      [kase.id],
+    );
+    const isComment = kase.threadHash !== null;
+    const [target]: { id: string; sent_at: Date; answered: boolean }[] = isComment
+      ? await m.query(
+          `SELECT t.id, t.sent_at, EXISTS (
+                    SELECT 1 FROM messages o WHERE o.reply_to_message_id = t.id AND o.visibility = 'private' AND o.delivery_status <> 'failed'
+                  ) AS answered
+             FROM messages t WHERE t.case_id = $1 AND t.direction = 'in' AND t.reply_ref_enc IS NOT NULL
+            ORDER BY t.sent_at DESC, t.created_at DESC LIMIT 1`,
+          [kase.id],
+        )
+      : [];
+    const account = await this.accounts.byId(kase.channelAccountId);
+    const decision = decideReply({
+      channel: kase.channel,
+      isComment,
+      visibility,
+      lastInboundAt: last?.last ?? null,
+      target: target ? { sentAt: target.sent_at, privatelyAnswered: target.answered } : null,
+      humanAgentTag: account?.settings.humanAgentTag === true,
+      // Only a public reply is checked: that is where an identifier must not go.
+      draftHasIdentifier:
+        isComment &&
+        visibility !== 'private' &&
+        detect(text, { allow: account?.allowlist }).entities.length > 0,
+      now: new Date(),
+    });
+    if (!decision.ok)
+      throw new DomainError(decision.error, decision.message, REPLY_RULE_STATUS[decision.error]);
+    return { visibility: decision.visibility, replyToMessageId: decision.answersComment ? target!.id : null };
+  }
+
+  /** The same decision for the compose box's dry run: the refusal, or null when the reply may go. */
+  async refusal(
+    m: EntityManager,
+    kase: CaseEntity,
+    text: string,
+    visibility: ReplyVisibility | undefined,
+  ): Promise<GuardFinding | null> {
+    try {
+      await this.decide(m, kase, text, visibility);
+      return null;
+    } catch (err) {
+      if (err instanceof DomainError) return { code: err.code, message: err.message };
+      throw err;
+    }
+  }
+}

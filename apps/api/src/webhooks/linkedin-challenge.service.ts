@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { linkedInChallengeResponse } from '@webcare/channels';
+import { ChannelAccountsService, DomainError } from '@webcare/core';
+
+@Injectable()
+export class LinkedInChallengeService {
+  constructor(private readonly accounts: ChannelAccountsService) {}
+
+  /**
+   * The challenge signed with the client secret. One LinkedIn app (one secret) serves every organization it
+   * is subscribed for, so the first connected organization's secret answers; the accounts come from the cache.
+   */
+  async answer(code: unknown): Promise<{ challengeCode: string; challengeResponse: string }> {
+    if (typeof code !== 'string' || !code || code.length > 512) {
+      throw new DomainError('MISSING_CHALLENGE', 'challengeCode is required', 400);
+    }
+    const [account] = await this.accounts.ofChannel('linkedin');
+    if (!account) throw new DomainError('NO_LINKEDIN_ACCOUNT', 'No LinkedIn organization is connected', 404);
+    return { challengeCode: code, challengeResponse: linkedInChallengeResponse(code, account.appSecret) };
+  }
+}
