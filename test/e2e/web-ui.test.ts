@@ -93,6 +93,7 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     expect(await error.textContent()).toBe('E-mailadres of wachtwoord klopt niet.');
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await page.selectOption('#locale', 'en');
+    await page.fill('#login-password', 'still-not-the-password');
     await page.click('.login-form button[type=submit]');
     await page.waitForSelector('#login-error:has-text("Email or password is wrong")');
     expect(await page.getAttribute('html', 'lang')).toBe('en');

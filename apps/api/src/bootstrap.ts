@@ -6,7 +6,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { mountWebUi, webShellScriptHashes } from './http/web-ui';
+import { mountWebUi, webCspSources } from './http/web-ui';
 import { apiDocumentConfig } from './openapi/openapi-document';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 import { WebhookHttpEntry } from './webhooks/webhook-http.entry';
@@ -23,10 +23,11 @@ export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplic
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
+  const web = webCspSources();
   const directives = {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'", ...webShellScriptHashes()],
-    styleSrc: ["'self'"],
+    scriptSrc: ["'self'", ...web.script],
+    styleSrc: ["'self'", ...web.style],
     connectSrc: ["'self'", 'ws:', 'wss:'],
   };
   const strict = helmet({ contentSecurityPolicy: { directives } });

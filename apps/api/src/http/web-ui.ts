@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The SvelteKit build (apps/web/build): a shell page plus content-hashed files under /_app/immutable. */
@@ -10,19 +10,26 @@ const SHELL = 'index.html';
 /** Paths the single-page app never owns: unknown ones there stay a JSON 404. */
 const NOT_THE_APP = /^\/(api|socket\.io|webhooks|health)(\/|$)/;
 
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
 /**
- * CSP hashes of the shell's inline scripts (SvelteKit's bootstrap), so script-src needs no
- * 'unsafe-inline'. Empty when the web app is not built.
+ * CSP sources the built app needs beyond 'self', so neither directive needs 'unsafe-inline':
+ * hashes of the shell's inline scripts (SvelteKit's bootstrap), and of the few fixed style
+ * attributes in the bundle (SvelteKit's visually hidden route announcer), allowed one by one
+ * through 'unsafe-hashes'. Empty when the web app is not built.
  */
-export function webShellScriptHashes(root = WEB_ROOT): string[] {
+export function webCspSources(root = WEB_ROOT): { script: string[]; style: string[] } {
   const file = join(root, SHELL);
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return { script: [], style: [] };
   const html = readFileSync(file, 'utf8');
-  const hashes: string[] = [];
-  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-    hashes.push(`'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  const script = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
+  const assets = join(root, '_app', 'immutable');
+  const styles = new Set<string>();
+  for (const name of existsSync(assets) ? readdirSync(assets) : []) {
+    if (!name.endsWith('.js')) continue;
+    for (const m of readFileSync(join(assets, name), 'utf8').matchAll(/ style="([^"\\]*)"/g)) styles.add(sha256(m[1]));
   }
-  return hashes;
+  return { script, style: styles.size ? ["'unsafe-hashes'", ...styles] : [] };
 }
 
 /**
