@@ -152,6 +152,28 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     await noSeriousViolations(page);
     await screenshot(page, 'agent-inbox');
     expect(problems).toEqual([]);
+
+    // The team lead of the same team opens the case too, and sees only the pseudonymized copy.
+    const lead = await teamWithAgent(apiApp.url, 'Admissions', 'team_lead', agent.teamId);
+    const leadPage = await open();
+    await logIn(leadPage.page, lead.email);
+    await leadPage.page.waitForURL(/\/escalations$/);
+    await leadPage.page.click('#nav-inbox');
+    await leadPage.page.selectOption('#filter-channel', 'whatsapp');
+    await leadPage.page.click('#tab-all');
+    await leadPage.page.locator(`.case-item[data-case-id="${caseId}"]`).click();
+    const leadView = leadPage.page.locator(`.case-view[data-case-id="${caseId}"]`);
+    await leadView.waitFor();
+    expect(await leadView.getAttribute('data-view')).toBe('pseudonymized');
+    await leadPage.page.locator('#pseudo-banner').waitFor();
+    expect(await leadPage.page.locator('.message-in mark.token').count()).toBeGreaterThan(0);
+    expect(await leadPage.page.locator('.composer').count()).toBe(0);
+    const leadText = await leadPage.page.locator('body').innerText();
+    expect(leadText).not.toContain(email);
+    expect(leadText).toContain(marker);
+    await noSeriousViolations(leadPage.page);
+    await screenshot(leadPage.page, 'team-lead-case');
+    expect(leadPage.problems).toEqual([]);
   });
 
   it('agent escalates with the hand-over preview; the receiving team lead sees tokens and no planted identifier', async () => {
