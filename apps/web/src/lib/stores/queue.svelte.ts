@@ -11,7 +11,8 @@ class Queue {
   status = $state<StatusFilter>('open');
   channel = $state<Channel | 'any'>('any');
   assignee = $state<AssigneeFilter>('any');
-  items = $state<CaseListItem[]>([]);
+  // Raw: replaced wholesale on every load, never mutated, so no deep proxy over thousands of rows.
+  items = $state.raw<CaseListItem[]>([]);
   nextCursor = $state<string | null>(null);
   loading = $state(false);
   error = $state<unknown>(null);
