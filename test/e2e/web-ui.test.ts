@@ -79,6 +79,10 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     const js = await fetch(`${apiApp.url}${asset}`);
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toContain('immutable');
+    // Only Swagger UI's own pages may use inline styles.
+    const docs = await fetch(`${apiApp.url}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toMatch(/style-src 'self' 'unsafe-inline'/);
     // API routes stay JSON, even for a browser asking for HTML.
     const missing = await fetch(`${apiApp.url}/api/nope`, { headers: { accept: 'text/html' } });
     expect(missing.status).toBe(404);
