@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
-import { api, login, teamWithAgent } from '../support/api-client';
+import { api, login } from '../support/api-client';
 import { launchChromium, screenshot, seriousA11yViolations, watchedPage, WatchedPage } from '../support/browser';
 import { accept, GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
@@ -9,6 +9,7 @@ import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
 jest.setTimeout(180_000);
 
 const PASSWORD = 'a-long-password-for-tests';
+type Role = 'agent' | 'team_lead' | 'manager' | 'privacy_officer';
 const JS_BUDGET_BYTES = 250 * 1024;
 
 /** Lower-case letters only, so no detector mistakes it for a number, name or handle. */
@@ -48,11 +49,23 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     return p;
   }
 
-  async function userWithRole(role: 'manager' | 'privacy_officer'): Promise<string> {
-    const email = `${role}-${word(6)}@school.test`;
-    const res = await api(apiApp.url, adminToken, 'POST', '/api/users', { email, password: PASSWORD, name: `Test ${role}`, role });
+  /**
+   * A user made with the admin's one token: logins are throttled per address (20 a minute), and
+   * the browser logins below need their share.
+   */
+  async function makeUser(role: Role, team?: { name: string } | { id: string }): Promise<{ email: string; userId: string; teamId?: string }> {
+    let teamId: string | undefined;
+    if (team && 'id' in team) teamId = team.id;
+    else if (team) {
+      const teams = await api<{ items: { id: string; name: string }[] }>(apiApp.url, adminToken, 'GET', '/api/teams');
+      teamId =
+        teams.body.items.find((t) => t.name === team.name)?.id ??
+        (await api<{ id: string }>(apiApp.url, adminToken, 'POST', '/api/teams', { name: team.name })).body.id;
+    }
+    const email = `${role}-${word(8)}@school.test`;
+    const res = await api<{ id: string }>(apiApp.url, adminToken, 'POST', '/api/users', { email, password: PASSWORD, name: `Test ${role}`, role, teamId });
     expect(res.status).toBe(201);
-    return email;
+    return { email, userId: res.body.id, teamId };
   }
 
   async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
@@ -112,7 +125,7 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
   });
 
   it('agent: sees a case arrive live, is refused a BSN question while typing, replies through the channel', async () => {
-    const agent = await teamWithAgent(apiApp.url, 'Admissions');
+    const agent = await makeUser('agent', { name: 'Admissions' });
     const marker = word(12);
     const email = `zz.unique.${word(8)}@example.nl`;
     const text = `Hoi, ik wil graag naar de open dag (${marker}). mijn mail is ${email}`;
@@ -158,7 +171,7 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     expect(problems).toEqual([]);
 
     // The team lead of the same team opens the case too, and sees only the pseudonymized copy.
-    const lead = await teamWithAgent(apiApp.url, 'Admissions', 'team_lead', agent.teamId);
+    const lead = await makeUser('team_lead', { id: agent.teamId! });
     const leadPage = await open();
     await logIn(leadPage.page, lead.email);
     await leadPage.page.waitForURL(/\/escalations$/);
@@ -184,7 +197,7 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
   // guards below are twice that, so a CI machine shared with other jobs does not fail the suite;
   // the printed numbers are what the README reports.
   it('agent: a queue of 10,000 cases renders its first rows fast and scrolls without long tasks', async () => {
-    const agent = await teamWithAgent(apiApp.url, 'Admissions');
+    const agent = await makeUser('agent', { name: 'Admissions' });
     const { page, problems } = await open();
     // 10,000 synthetic queue rows (ids and previews only) in one answer: this measures the
     // browser's rendering, not the API's paging.
@@ -235,9 +248,9 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
   });
 
   it('agent escalates with the hand-over preview; the receiving team lead sees tokens and no planted identifier', async () => {
-    const agent = await teamWithAgent(apiApp.url, 'Admissions');
+    const agent = await makeUser('agent', { name: 'Admissions' });
     const otherTeam = `Finance ${word(6)}`;
-    const lead = await teamWithAgent(apiApp.url, otherTeam, 'team_lead');
+    const lead = await makeUser('team_lead', { name: otherTeam });
     const marker = word(12);
     const email = `zz.escalated.${word(8)}@example.nl`;
     const text = `Hoi, ik heb een vraag over mijn collegegeld (${marker}). Mail me op ${email}`;
@@ -288,13 +301,13 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
   });
 
   it('manager: sees the weekly trends with suppressed cells as "<10", never 0', async () => {
-    const email = await userWithRole('manager');
+    const { email } = await makeUser('manager');
     const { page, problems } = await open();
     await logIn(page, email);
     await page.waitForURL(/\/reports$/);
     expect(await page.locator('.role-nav a').allTextContents()).toEqual(['Rapportages']);
-    const managerToken = await login(apiApp.url, email, PASSWORD);
-    const probe = await api(apiApp.url, managerToken, 'GET', '/api/reports/trends?from=2026-01-05&to=2026-01-11&groupBy=week');
+    // A route the API lacks answers 404 to anyone; one it has answers the admin 403.
+    const probe = await api(apiApp.url, adminToken, 'GET', '/api/reports/trends?from=2026-01-05&to=2026-01-11&groupBy=week');
     if (probe.status === 404) {
       // This API build has no reports yet: the page says so instead of failing.
       await page.waitForSelector('text=Rapportages zijn in deze versie van de API nog niet beschikbaar.');
@@ -314,7 +327,7 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     const from = phone();
     const marker = word(10);
     expect((await postWebhook(apiApp.url, waTextWebhook([{ from, name: 'Fenna Jansen', text: `Vraag ${marker}` }]))).status).toBe(200);
-    const email = await userWithRole('privacy_officer');
+    const { email } = await makeUser('privacy_officer');
     const { page, problems } = await open();
     await logIn(page, email);
     await page.waitForURL(/\/privacy$/);
@@ -335,7 +348,8 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
   });
 
   it('admin: lists users, and deactivates one where the API allows it', async () => {
-    const target = await teamWithAgent(apiApp.url, 'Admissions');
+    const target = await makeUser('agent', { name: 'Admissions' });
+    const targetToken = await login(apiApp.url, target.email, PASSWORD);
     const { page, problems } = await open();
     await logIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL(/\/admin$/);
@@ -347,7 +361,7 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     await page.waitForSelector('#users-feedback.ok, #users-feedback.error');
     if (await page.locator('#users-feedback.ok').count()) {
       await row.locator('.status-closed').waitFor();
-      await waitFor(async () => (await api(apiApp.url, target.token, 'GET', '/api/teams')).status === 401, 5000);
+      await waitFor(async () => (await api(apiApp.url, targetToken, 'GET', '/api/teams')).status === 401, 5000);
     } else {
       expect(await page.locator('#users-feedback').innerText()).toMatch(/nog niet/);
     }
