@@ -39,6 +39,8 @@ export interface Message {
   type?: string;
   deliveryStatus?: string | null;
   errorCode?: string | null;
+  /** Detected identifiers in an original text (not sent by every API build). */
+  entities?: { type: string; start: number; end: number }[];
 }
 export interface Note {
   id: string;
