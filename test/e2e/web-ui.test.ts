@@ -168,6 +168,8 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     await waitFor(() => graph.requests.slice(sentBefore).some((r) => JSON.stringify(r.body).includes('zaterdag 14 maart')), 30_000);
     await noSeriousViolations(page);
     await screenshot(page, 'agent-inbox');
+    await page.setViewportSize({ width: 800, height: 700 });
+    await screenshot(page, 'agent-inbox-800');
     expect(problems).toEqual([]);
 
     // The team lead of the same team opens the case too, and sees only the pseudonymized copy.
