@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // npm test: install if needed, make sure Postgres + Redis answer (starting local ones under
-// .data/ if needed), make sure Chromium exists for browser tests, build, run jest.
+// .data/ if needed), make sure Chromium exists for browser tests, build, run the web component
+// tests (vitest) and jest.
 //
 //   npm test                          unit (parallel), then integration + e2e (in band)
 //   npm test -- test/e2e/whatsapp     one jest run, in band, with these arguments
+//   npm test -- apps/web              only the web component tests (vitest)
 //
 // Env: DATABASE_URL, REDIS_URL (defaults in the contract), CHROMIUM_PATH, SKIP_BUILD=1.
 // Last stdout line: "N passed, N failed" (suites that failed to run count as failed).
@@ -71,8 +73,36 @@ function runJest(label, jestArgs, env, outFile) {
   });
 }
 
+/** The web app's component tests (vitest, jsdom); resolves jest-like counts. */
+function runVitest(args, env, outFile) {
+  const bin = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  if (!fs.existsSync(bin)) throw new Fatal('vitest is not installed (node_modules/vitest missing): run `npm install`');
+  fs.rmSync(outFile, { force: true });
+  const cwd = path.join(ROOT, 'apps', 'web');
+  const runArgs = [bin, 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${outFile}`];
+  step(`vitest (web components): vitest run ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, runArgs, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    current = child;
+    child.on('error', () => resolve({ code: 1, results: null }));
+    child.on('close', (code) => {
+      current = null;
+      let results = null;
+      try {
+        results = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+      } catch {
+        warn(`vitest wrote no results (exit ${code})`);
+      }
+      resolve({ code: code ?? 1, results });
+    });
+  });
+}
+
 main(async () => {
   const userArgs = process.argv.slice(2);
+  // `npm test -- apps/web/...` runs only the web component tests; no argument runs everything.
+  const webArgs = userArgs.filter((a) => a.startsWith('apps/web'));
+  const jestArgs = userArgs.filter((a) => !a.startsWith('apps/web'));
   await ensureInstalled();
 
   const svc = await ensureServices({
@@ -112,7 +142,9 @@ main(async () => {
   });
 
   const runs = userArgs.length
-    ? [['selected', [...userArgs, '--runInBand'], 'selected']]
+    ? jestArgs.length
+      ? [['selected', [...jestArgs, '--runInBand'], 'selected']]
+      : []
     : [
         ['unit', ['--selectProjects', 'unit', `--maxWorkers=${Math.max(1, Math.min(4, os.cpus().length))}`, '--passWithNoTests'], 'unit'],
         ['integration + e2e', ['--selectProjects', 'integration', 'e2e', '--runInBand', '--passWithNoTests'], 'integration-e2e'],
@@ -122,8 +154,13 @@ main(async () => {
   let failed = 0;
   let total = 0;
   let exitCode = 0;
-  for (const [label, args, file] of runs) {
-    const { code, results } = await runJest(label, args, env, path.join(outDir, `${file}.json`));
+  const steps = runs.map(([label, args, file]) => () => runJest(label, args, env, path.join(outDir, `${file}.json`)));
+  if (!userArgs.length || webArgs.length) {
+    const files = webArgs.map((a) => path.relative(path.join(ROOT, 'apps', 'web'), path.resolve(ROOT, a)));
+    steps.unshift(() => runVitest(files.filter((f) => f && !f.startsWith('..')), env, path.join(outDir, 'web.json')));
+  }
+  for (const runStep of steps) {
+    const { code, results } = await runStep();
     if (results) {
       passed += results.numPassedTests ?? 0;
       failed += (results.numFailedTests ?? 0) + (results.numRuntimeErrorTestSuites ?? 0);

@@ -1,13 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@webcare/core';
-import express from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { mountWebUi, webCspSources } from './http/web-ui';
+import { apiDocumentConfig } from './openapi/openapi-document';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 import { WebhookHttpEntry } from './webhooks/webhook-http.entry';
 import { Server } from 'node:http';
@@ -23,29 +23,25 @@ export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplic
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-        },
-      },
-    }),
+  const web = webCspSources();
+  const directives = {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", ...web.script],
+    styleSrc: ["'self'", ...web.style],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+  };
+  const strict = helmet({ contentSecurityPolicy: { directives } });
+  // Swagger UI sets inline styles; only its own pages get 'unsafe-inline' for styles.
+  const docs = helmet({
+    contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", "'unsafe-inline'"] } },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next),
   );
   app.use('/api', express.json({ limit: '100kb' }));
 
-  const docs = new DocumentBuilder()
-    .setTitle('Webcare inbox API')
-    .setDescription('Cases, replies, privacy operations and reports. Errors: { error: { code, message } }.')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
-
-  const webRoot = join(__dirname, '..', '..', '..', '..', 'apps', 'web', 'public');
-  if (existsSync(webRoot)) app.useStaticAssets(webRoot, { index: 'index.html' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, apiDocumentConfig()));
+  mountWebUi(app);
 
   const ioAdapter = new RedisIoAdapter(app, config);
   await ioAdapter.connectToRedis();
