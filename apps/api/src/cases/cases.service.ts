@@ -52,6 +52,8 @@ export interface CaseDetail {
     text: string;
     /** Anonymization did not finish in time: the pseudonymized view shows a placeholder instead. */
     withheld: boolean;
+    /** Identifiers the anonymizer found, as offsets into the original text (original view only). */
+    entities: { type: string; start: number; end: number }[];
     deliveryStatus: string | null;
     errorCode: string | null;
     /** Comment replies: `public` (in the thread) or `private` (a Private Reply). */
@@ -195,6 +197,7 @@ export class CasesService {
         type: m.messageType,
         text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined, overlay),
         withheld: m.withheld,
+        entities: view === 'original' ? m.entities : [],
         deliveryStatus: m.deliveryStatus,
         errorCode: m.errorCode,
         visibility: m.visibility,

@@ -39,8 +39,10 @@ export interface Message {
   type?: string;
   deliveryStatus?: string | null;
   errorCode?: string | null;
-  /** Detected identifiers in an original text (not sent by every API build). */
+  /** Detected identifiers in an original text (offsets into `text`; empty in pseudonymized views). */
   entities?: { type: string; start: number; end: number }[];
+  /** The anonymizer ran out of time: other teams see a placeholder instead of this message. */
+  withheld?: boolean;
 }
 export interface Note {
   id: string;
@@ -98,11 +100,18 @@ export interface Escalation {
   createdAt: string;
   messages: { id: string; direction: 'in' | 'out'; text: string; createdAt: string }[];
 }
-/** GET /api/cases/:id/handover-preview (contract): what the receiving team would see. */
+/** A text as the receiving team reads it, with each token and its type. */
+export interface PreviewText {
+  text: string;
+  tokens: { token: string; type: string; start: number; end: number }[];
+}
+/** GET /api/cases/:id/handover-preview: what the receiving team would see. */
 export interface HandoverPreview {
-  messages: { id: string; direction: 'in' | 'out'; text: string; createdAt: string }[];
-  notes: { id: string; text: string }[];
-  draftNote?: string;
+  view: 'original' | 'pseudonymized';
+  messages: ({ id: string; direction: 'in' | 'out'; withheld: boolean; createdAt: string } & PreviewText)[];
+  /** Earlier escalations of this case to that team. */
+  notes: { escalationId: string; note: PreviewText; answer: PreviewText | null; createdAt: string }[];
+  draftNote: PreviewText | null;
 }
 export interface TrendRow {
   week: string;

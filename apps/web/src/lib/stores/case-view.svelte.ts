@@ -1,4 +1,5 @@
-import { api, contractCall, ok } from '$lib/api/client';
+import { api, ok } from '$lib/api/client';
+import type { components } from '$lib/api/schema';
 import type { CaseDetail, DraftCheck, HandoverPreview, QueuedReply } from '$lib/api/types';
 import { debounce } from './debounce';
 import { queue } from './queue.svelte';
@@ -98,15 +99,22 @@ class CaseView {
     await ok(api.POST('/api/cases/{id}/consents', { params: { path: { id } }, body: { teamId, purpose } }));
   }
 
-  /** Contract route; answers 404 on API builds without it, and the dialog says so. */
-  preview(toTeamId: string): Promise<HandoverPreview> {
-    const q = new URLSearchParams({ toTeamId });
-    return contractCall<HandoverPreview>('GET', `/api/cases/${encodeURIComponent(this.id!)}/handover-preview?${q}`);
+  /** What the receiving team would see (with the draft note, if any). */
+  preview(toTeamId: string, note?: string): Promise<HandoverPreview> {
+    const id = this.id!;
+    return ok(
+      api.GET('/api/cases/{id}/handover-preview', {
+        params: { path: { id }, query: { toTeamId, ...(note ? { note } : {}) } },
+      }),
+    );
   }
 
-  redact(messageId: string, start: number, end: number, type: string): Promise<{ id: string; token: string }> {
-    return contractCall('POST', `/api/cases/${encodeURIComponent(this.id!)}/redactions`, { messageId, start, end, type });
+  redact(messageId: string, start: number, end: number, type: EntityType): Promise<{ id: string; token: string }> {
+    const id = this.id!;
+    return ok(api.POST('/api/cases/{id}/redactions', { params: { path: { id } }, body: { messageId, start, end, type } }));
   }
 }
+
+type EntityType = components['schemas']['CreateRedactionDto']['type'];
 
 export const caseView = new CaseView();

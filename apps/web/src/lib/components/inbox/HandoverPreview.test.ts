@@ -27,9 +27,21 @@ describe('HandoverPreview', () => {
 
   it('shows what the other team sees and marks a selected missed word at its offsets in the original', async () => {
     caseView.detail = detail;
+    const shown = 'Hoi, ik ben [PERSON_1] Vriesinga uit Zwolle';
     vi.spyOn(caseView, 'preview').mockResolvedValue({
-      messages: [{ id: 'm1', direction: 'in', text: 'Hoi, ik ben [PERSON_1] Vriesinga uit Zwolle', createdAt: '' }],
+      view: 'pseudonymized',
+      messages: [
+        {
+          id: 'm1',
+          direction: 'in',
+          withheld: false,
+          text: shown,
+          tokens: [{ token: '[PERSON_1]', type: 'PERSON', start: 12, end: 22 }],
+          createdAt: '',
+        },
+      ],
       notes: [],
+      draftNote: null,
     });
     const redact = vi.spyOn(caseView, 'redact').mockResolvedValue({ id: 'r1', token: '[PERSON_2]' });
     render(HandoverPreview, { toTeamId: 't2' });
