@@ -159,12 +159,11 @@ describe('Facebook webhook → case → reply (api + worker over real Postgres a
     ]) {
       expect({ id, stored: await has(id) }).toEqual({ id, stored: 0 });
     }
-    // The fixtures (posted in file order) edit the first comment twice, "edit" then "edited", and remove the photo comment.
+    // The fixtures edit the first comment twice ("edited", then a later "edit"; filed in any order, the newer
+    // one wins) and remove the photo comment.
     expect(await has('1234567890123_5550003')).toBe(0);
     const comment = await caseOfMessage('1234567890123_5550001');
-    expect((await detail(comment)).body.messages[0].text).toBe(
-      'Is er nog plek bij Verpleegkunde in februari?',
-    );
+    expect((await detail(comment)).body.messages[0].text).toBe('Is er nog plek bij Verpleegkunde in maart?');
     const types = (
       await db.query(`SELECT DISTINCT message_type FROM messages WHERE direction = 'in'`)
     ).rows.map((r) => r.message_type);

@@ -15,6 +15,8 @@ import { PendingEmit } from './inbound-event.handler';
 
 interface StoredComment {
   id: string;
+  edited_at: Date | null;
+  platform_state_at: Date | null;
   case_id: string;
   data_key_id: string;
   team_id: string;
@@ -40,8 +42,18 @@ export class CommentChangeService {
     const hash = this.keyRing.lookupHash(
       inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
     );
+    if (event.action === 'remove') {
+      // The comment may still wait to be filed (its batch runs concurrently): it is dropped unread (for
+      // Facebook; LinkedIn events are keyed by notification, and its deletions come long after). If
+      // another job is filing it right now this waits for that job, and the comment is found below.
+      await manager.query(
+        `UPDATE inbound_events SET processed_at = now(), payload_enc = NULL
+          WHERE channel_account_id = $1 AND external_hash = $2 AND processed_at IS NULL`,
+        [accountId, hash],
+      );
+    }
     const [comment]: StoredComment[] = await manager.query(
-      `SELECT m.id, m.case_id, c.data_key_id, c.team_id, c.status, c.assignee_id
+      `SELECT m.id, m.edited_at, m.platform_state_at, m.case_id, c.data_key_id, c.team_id, c.status, c.assignee_id
          FROM messages m JOIN cases c ON c.id = m.case_id
         WHERE m.channel_account_id = $1 AND m.external_hash = $2 AND m.direction = 'in'
         FOR UPDATE OF m`,
@@ -51,13 +63,16 @@ export class CommentChangeService {
     switch (event.action) {
       case 'hide':
       case 'unhide':
-        await manager.query(`UPDATE messages SET platform_state = $2 WHERE id = $1`, [
+        if (comment.platform_state_at && comment.platform_state_at >= event.timestamp) return [];
+        await manager.query(`UPDATE messages SET platform_state = $2, platform_state_at = $3 WHERE id = $1`, [
           comment.id,
           event.action === 'hide' ? 'hidden' : null,
+          event.timestamp,
         ]);
         break;
       case 'edit':
-        await this.replaceText(manager, accountId, comment, event.text ?? '');
+        if (comment.edited_at && comment.edited_at >= event.timestamp) return [];
+        await this.replaceText(manager, accountId, comment, event.text ?? '', event.timestamp);
         break;
       case 'remove':
         await manager.query(`DELETE FROM messages WHERE id = $1`, [comment.id]);
@@ -84,6 +99,7 @@ export class CommentChangeService {
     accountId: string,
     comment: StoredComment,
     text: string,
+    editedAt: Date,
   ): Promise<void> {
     const key = await this.keyRing.loadDataKey(manager, comment.data_key_id);
     if (!key) return; // the case was shredded meanwhile: nothing left to edit
@@ -92,13 +108,14 @@ export class CommentChangeService {
     const result = this.vaults.anonymizeWith(vault, text, account?.allowlist);
     await this.vaults.save(manager, comment.case_id, key, result.newEntries);
     await manager.query(
-      `UPDATE messages SET text_enc = $2, text_pseudo = $3, entities = $4, special = $5 WHERE id = $1`,
+      `UPDATE messages SET text_enc = $2, text_pseudo = $3, entities = $4, special = $5, edited_at = $6 WHERE id = $1`,
       [
         comment.id,
         encrypt(key, text, comment.case_id),
         result.text,
         JSON.stringify(result.entities),
         JSON.stringify(result.special),
+        editedAt,
       ],
     );
     await this.pruneTokens(manager, comment.case_id);

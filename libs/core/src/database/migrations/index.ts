@@ -3,6 +3,7 @@ import { AuditAppendOnly1795356847284 } from './1795356847284-AuditAppendOnly';
 import { WorkflowAndRetention1795356910507 } from './1795356910507-WorkflowAndRetention';
 import { HotPathIndexes1795358255690 } from './1795358255690-HotPathIndexes';
 import { SocialChannels1795360000000 } from './1795360000000-SocialChannels';
+import { CommentChangeOrder1795360000001 } from './1795360000001-CommentChangeOrder';
 
 export const MIGRATIONS = [
   Initial1795355838663,
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   WorkflowAndRetention1795356910507,
   HotPathIndexes1795358255690,
   SocialChannels1795360000000,
+  CommentChangeOrder1795360000001,
 ];
