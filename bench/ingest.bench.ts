@@ -29,8 +29,7 @@
  * BENCH_MAX_SOCKETS (64: keep-alive connections the sender may open), BENCH_TIMELINE=1 (webhook
  * response times per slice of each stage; BENCH_TIMELINE_MS sets the slice, 1000 by default),
  * BENCH_CHANNEL_MIX ("whatsapp=1"; e.g. "whatsapp=0.6,facebook=0.3,linkedin=0.1" also sends Messenger
- * messages and LinkedIn comment notifications; LinkedIn events are stored under their notificationId,
- * so their send→stored legs are not split out, only their end-to-end latency).
+ * messages and LinkedIn comment notifications).
  */
 import {
   cleanUpOnSignal,
@@ -132,7 +131,7 @@ function printTimeline(st: Stage, sentAt: Map<string, number>, perWamid: Map<str
   for (const id of st.ids) {
     const sent = sentAt.get(id);
     const m = perWamid.get(id);
-    if (sent === undefined || !m || Number.isNaN(m.toStored)) continue;
+    if (sent === undefined || !m) continue;
     add(stored, slice(sent), m.toStored);
     const f = slice(sent + m.toStored + m.toWorker);
     filed.set(f, (filed.get(f) ?? 0) + 1);
@@ -368,10 +367,10 @@ async function main(): Promise<void> {
     const hashOf = keyHasher(dataKey);
     const byHash = new Map<string, string>();
     for (const id of sentAt.keys()) byHash.set(hashOf(id), id);
-    const { rows } = await db.query<{ id: string; h: string; received: number | null; created: number }>(
+    const { rows } = await db.query<{ id: string; h: string; received: number; created: number }>(
       `SELECT m.id, encode(m.external_hash, 'hex') AS h,
               extract(epoch FROM e.received_at) * 1000 AS received, extract(epoch FROM m.created_at) * 1000 AS created
-         FROM messages m LEFT JOIN inbound_events e
+         FROM messages m JOIN inbound_events e
            ON e.channel_account_id = m.channel_account_id AND e.external_hash = m.external_hash
         WHERE m.direction = 'in'`,
     );
@@ -383,9 +382,8 @@ async function main(): Promise<void> {
       const got = received.get(r.id);
       perWamid.set(wamid, {
         e2e: got === undefined ? undefined : got - sent,
-        // NaN where the event is keyed otherwise (LinkedIn notifications): no legs, only end to end.
-        toStored: r.received === null ? NaN : Number(r.received) - sent,
-        toWorker: r.received === null ? NaN : Number(r.created) - Number(r.received),
+        toStored: Number(r.received) - sent,
+        toWorker: Number(r.created) - Number(r.received),
         toSocket: got === undefined ? undefined : got - Number(r.created),
       });
     }
@@ -446,7 +444,6 @@ async function main(): Promise<void> {
           continue;
         }
         e2e.push(m.e2e);
-        if (Number.isNaN(m.toStored)) continue;
         a.push(m.toStored);
         b.push(m.toWorker);
         c.push(m.toSocket!);

@@ -43,8 +43,7 @@ export class CommentChangeService {
       inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
     );
     if (event.action === 'remove') {
-      // The comment may still wait to be filed (its batch runs concurrently): it is dropped unread (for
-      // Facebook; LinkedIn events are keyed by notification, and its deletions come long after). If
+      // The comment may still wait to be filed (its batch runs concurrently): it is dropped unread. If
       // another job is filing it right now this waits for that job, and the comment is found below.
       await manager.query(
         `UPDATE inbound_events SET processed_at = now(), payload_enc = NULL
