@@ -128,6 +128,18 @@ describe('Facebook webhook → case → reply (api + worker over real Postgres a
     ]);
   });
 
+  it('files each page of a multi-page body under its own account and ignores unknown pages', async () => {
+    const before = await count(`SELECT count(*) AS n FROM inbound_events`);
+    const known = messengerText(uniqueId(), 'Voor onze pagina');
+    const unknown = messengerText(uniqueId(), 'Voor een andere pagina');
+    const unknownEntry = { ...unknown.entry[0], id: '999999999999999' };
+    unknownEntry.messaging = [{ ...unknownEntry.messaging[0], recipient: { id: '999999999999999' } }];
+    const res = await postFacebook(apiApp.url, { object: 'page', entry: [known.entry[0], unknownEntry] });
+    expect(res.status).toBe(200);
+    expect(await count(`SELECT count(*) AS n FROM inbound_events`)).toBe(before + 1);
+    await caseOfMessage(known.entry[0].messaging[0].message.mid);
+  });
+
   it('files every documented fixture: no echoes, standby, reads or page comments as inbound messages', async () => {
     const dir = join(__dirname, '../fixtures/facebook');
     for (const file of readdirSync(dir).sort()) {
@@ -372,6 +384,14 @@ describe('Facebook webhook → case → reply (api + worker over real Postgres a
         message: 'Hoe kan ik jullie bereiken?',
       });
 
+      const dryRun = await api<{ refusal: { code: string } | null }>(
+        apiApp.url,
+        agent.token,
+        'POST',
+        `/api/cases/${caseId}/replies/check`,
+        { text: 'Mail ons via sanne.devries@gmail.com' },
+      );
+      expect(dryRun.body.refusal?.code).toBe('PUBLIC_REPLY_HAS_IDENTIFIER');
       const leaky = await reply(caseId, 'Mail ons via sanne.devries@gmail.com of bel 06-12345678');
       expect(leaky.status).toBe(422);
       expect(leaky.body.error?.code).toBe('PUBLIC_REPLY_HAS_IDENTIFIER');
