@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+export interface StoredCommentRow {
+  id: string;
+  edited_at: Date | null;
+  platform_state_at: Date | null;
+  case_id: string;
+  data_key_id: string;
+  team_id: string;
+  status: string;
+  assignee_id: string | null;
+}
+
+/** SQL for changes to stored inbound comments; every method runs in the caller's transaction. */
+@Injectable()
+export class CommentRepository {
+  /** Marks a not-yet-filed inbound event done and drops its sealed payload (waits if a job is filing it). */
+  async dropPendingEvent(m: EntityManager, accountId: string, hash: Buffer): Promise<void> {
+    await m.query(
+      `UPDATE inbound_events SET processed_at = now(), payload_enc = NULL
+        WHERE channel_account_id = $1 AND external_hash = $2 AND processed_at IS NULL`,
+      [accountId, hash],
+    );
+  }
+
+  /** The stored inbound comment with this platform id, locked, with its case. */
+  async lockComment(m: EntityManager, accountId: string, hash: Buffer): Promise<StoredCommentRow | null> {
+    const [row]: StoredCommentRow[] = await m.query(
+      `SELECT m.id, m.edited_at, m.platform_state_at, m.case_id, c.data_key_id, c.team_id, c.status, c.assignee_id
+         FROM messages m JOIN cases c ON c.id = m.case_id
+        WHERE m.channel_account_id = $1 AND m.external_hash = $2 AND m.direction = 'in'
+        FOR UPDATE OF m`,
+      [accountId, hash],
+    );
+    return row ?? null;
+  }
+
+  async setPlatformState(m: EntityManager, id: string, state: 'hidden' | null, at: Date): Promise<void> {
+    await m.query(`UPDATE messages SET platform_state = $2, platform_state_at = $3 WHERE id = $1`, [
+      id,
+      state,
+      at,
+    ]);
+  }
+
+  async replaceText(
+    m: EntityManager,
+    id: string,
+    text: { enc: Buffer; pseudo: string; entities: unknown; special: unknown },
+    editedAt: Date,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE messages SET text_enc = $2, text_pseudo = $3, entities = $4, special = $5, edited_at = $6 WHERE id = $1`,
+      [id, text.enc, text.pseudo, JSON.stringify(text.entities), JSON.stringify(text.special), editedAt],
+    );
+  }
+
+  async deleteMessage(m: EntityManager, id: string): Promise<void> {
+    await m.query(`DELETE FROM messages WHERE id = $1`, [id]);
+  }
+
+  /** Deletes the case's tokens (and their encrypted values) that no remaining text of the case refers to. */
+  async pruneTokens(m: EntityManager, caseId: string): Promise<void> {
+    await m.query(
+      `DELETE FROM pseudonyms p
+        WHERE p.case_id = $1
+          AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = $1 AND strpos(m.text_pseudo, p.token) > 0)
+          AND NOT EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = $1 AND strpos(n.text_pseudo, p.token) > 0)
+          AND NOT EXISTS (
+            SELECT 1 FROM escalations e
+             WHERE e.case_id = $1
+               AND (strpos(e.note_pseudo, p.token) > 0 OR strpos(COALESCE(e.answer_pseudo, ''), p.token) > 0)
+          )`,
+      [caseId],
+    );
+  }
+}
