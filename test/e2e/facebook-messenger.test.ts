@@ -95,6 +95,8 @@ describe('Facebook Messenger: webhook → case → reply (api + worker over real
     ]) {
       expect({ id, stored: await has(id) }).toEqual({ id, stored: 0 });
     }
+    expect(h.apiApp.output).toContain('standby events ignored');
+    expect(h.apiApp.output).not.toContain('Via een andere app');
     // The fixtures edit the first comment twice ("edited", then a later "edit"; filed in any order, the newer
     // one wins) and remove the photo comment.
     expect(await has('1234567890123_5550003')).toBe(0);
