@@ -11,6 +11,11 @@ import { resolve } from 'node:path';
 import { detect } from '../libs/anonymizer/src';
 import { writeResults } from './support/results';
 import { readCorpus } from '../libs/anonymizer/src/evaluation/corpus';
+import {
+  ADVERSARIAL_SHAPES,
+  ORDINARY_MESSAGE,
+  repeatTo,
+} from '../libs/anonymizer/src/engine/adversarial-inputs';
 import { score, type Span } from '../libs/anonymizer/src/evaluation/score';
 
 const REPO = resolve(__dirname, '../..');
@@ -94,6 +99,48 @@ function measure(engine: Engine, texts: string[]): { perSecond: number; p99: num
   }
   perMessage.sort((a, b) => a - b);
   return { perSecond: median(rates), p99: perMessage[Math.floor(perMessage.length * 0.99)] };
+}
+
+const ADVERSARIAL_LENGTH = 64 * 1024;
+
+/**
+ * Median CPU time (ms) of detect() on one text, without a budget (it would cut the measurement
+ * short). CPU time, so other processes on shared cores do not inflate the comparison.
+ */
+function medianDetectMs(text: string): number {
+  const times: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = process.cpuUsage();
+    detect(text, { budgetMs: 60_000 });
+    const used = process.cpuUsage(t0);
+    times.push((used.user + used.system) / 1000);
+  }
+  return median(times);
+}
+
+/** 64 KB of each adversarial shape against 64 KB of ordinary messages (target: any text < 250 ms, within 3×). */
+function adversarialRows(): Row[] {
+  const ordinary = medianDetectMs(repeatTo(ORDINARY_MESSAGE, ADVERSARIAL_LENGTH));
+  const shapes = Object.entries(ADVERSARIAL_SHAPES).map(([name, unit]) => ({
+    name,
+    ms: medianDetectMs(repeatTo(unit, ADVERSARIAL_LENGTH)),
+  }));
+  const worst = shapes.reduce((a, b) => (b.ms > a.ms ? b : a));
+  return [
+    { metric: '64 KB ordinary text (CPU)', value: ordinary, unit: 'ms', target: '< 250' },
+    ...shapes.map((s) => ({
+      metric: `64 KB adversarial (CPU): ${s.name}`,
+      value: s.ms,
+      unit: 'ms',
+      target: '< 250',
+    })),
+    {
+      metric: `worst adversarial / ordinary (${worst.name})`,
+      value: worst.ms / ordinary,
+      unit: 'ratio',
+      target: '<= 3',
+    },
+  ];
 }
 
 /** Peak resident memory of the built CLI processing the corpus repeated CLI_REPEAT times. */
@@ -182,6 +229,7 @@ async function main(): Promise<void> {
     },
     { metric: 'p99 latency per message', value: us.p99Ms, unit: 'ms', target: '< 5' },
     { metric: `CLI peak RSS (corpus x${CLI_REPEAT})`, value: rssMb, unit: 'MB', target: '< 200' },
+    ...adversarialRows(),
   ];
 
   const fmt = (v: number, unit: string): string =>

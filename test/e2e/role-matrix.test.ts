@@ -58,6 +58,9 @@ const ROUTES: Route[] = [
     allowed: ['agent', 'team_lead'],
   },
   { method: 'POST', path: () => `/api/cases/${NONE}/escalations`, body: {}, allowed: ['agent'] },
+  { method: 'GET', path: () => `/api/cases/${NONE}/handover-preview?toTeamId=${NONE}`, allowed: ['agent'] },
+  { method: 'POST', path: () => `/api/cases/${NONE}/redactions`, body: {}, allowed: ['agent'] },
+  { method: 'DELETE', path: () => `/api/cases/${NONE}/redactions/${NONE}`, allowed: ['agent'] },
   { method: 'GET', path: () => '/api/escalations', allowed: ['agent', 'team_lead'] },
   {
     method: 'POST',

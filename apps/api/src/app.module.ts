@@ -13,6 +13,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { validationPipe } from './http/validation.pipe';
 import { ConsentsModule } from './consents/consents.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { HandoverModule } from './handover/handover.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RepliesModule } from './replies/replies.module';
 import { StartupService } from './startup.service';
@@ -41,6 +42,7 @@ export class AppModule {
         RealtimeModule,
         RepliesModule,
         EscalationsModule,
+        HandoverModule,
         ConsentsModule,
       ],
       providers: [

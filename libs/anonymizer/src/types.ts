@@ -59,6 +59,8 @@ export interface AnonymizeOptions {
   lang?: Language;
   operator?: Operator;
   allow?: InstitutionAllowlist;
+  /** Time budget for one message in ms (default 500); past it the text is withheld. */
+  budgetMs?: number;
 }
 
 export interface AnonymizeResult {
@@ -67,4 +69,12 @@ export interface AnonymizeResult {
   special: SpecialCategory[];
   /** Vault entries created by this call (pseudonymize only); the caller persists them. */
   newEntries: VaultEntry[];
+  /**
+   * True when the time budget ran out before the whole text was examined: `text` is then
+   * WITHHELD_TEXT, never a partly anonymized copy (fail closed).
+   */
+  withheld: boolean;
 }
+
+/** What stands in for a message whose anonymization could not be completed. */
+export const WITHHELD_TEXT = '[WITHHELD]';

@@ -12,6 +12,8 @@ import {
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
+import { Overlay, RedactionOverlay } from '../redactions/redaction-overlay.service';
+import { RedactionsRepository } from '../redactions/redactions.repository';
 import { caseViewFor, CaseView } from './case-access';
 import { CaseAccessService } from './case-access.service';
 import { ListCasesQuery } from './dto/list-cases.query';
@@ -48,6 +50,8 @@ export interface CaseDetail {
     direction: 'in' | 'out';
     type: string;
     text: string;
+    /** Anonymization did not finish in time: the pseudonymized view shows a placeholder instead. */
+    withheld: boolean;
     deliveryStatus: string | null;
     errorCode: string | null;
     /** Comment replies: `public` (in the thread) or `private` (a Private Reply). */
@@ -58,6 +62,8 @@ export interface CaseDetail {
     createdAt: string;
   }[];
   notes: { id: string; authorId: string; text: string; createdAt: string }[];
+  /** Spans the owning team marked as missed identifiers (original view only; ids, offsets and tokens). */
+  redactions: { id: string; messageId: string; start: number; end: number; type: string; token: string }[];
 }
 
 interface ListRow {
@@ -81,6 +87,8 @@ export class CasesService {
     private readonly keyRing: KeyRing,
     private readonly audit: AuditService,
     private readonly access: CaseAccessService,
+    private readonly overlay: RedactionOverlay,
+    private readonly redactions: RedactionsRepository,
   ) {}
 
   async list(
@@ -128,6 +136,13 @@ export class CasesService {
             page.map((r) => r.data_key_id),
           )
         : new Map<string, Buffer>();
+    const overlay =
+      view === 'pseudonymized'
+        ? await this.overlay.forCases(
+            this.dataSource.manager,
+            page.map((r) => ({ id: r.id, dataKeyId: r.data_key_id })),
+          )
+        : undefined;
     const items = page.map((r) => ({
       id: r.id,
       channel: r.channel,
@@ -135,7 +150,7 @@ export class CasesService {
       teamId: r.team_id,
       assigneeId: r.assignee_id,
       lastMessageAt: r.last_message_at.toISOString(),
-      preview: truncate(this.textOf(view, r.id, r.text_enc, r.text_pseudo, keys.get(r.data_key_id))),
+      preview: truncate(this.textOf(view, r.id, r.text_enc, r.text_pseudo, keys.get(r.data_key_id), overlay)),
     }));
     const last = page[page.length - 1];
     return {
@@ -160,6 +175,10 @@ export class CasesService {
     const notes = await this.dataSource
       .getRepository(CaseNoteEntity)
       .find({ where: { caseId: kase.id }, order: { createdAt: 'ASC' } });
+    const m = this.dataSource.manager;
+    const overlay =
+      view === 'pseudonymized' ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }]) : undefined;
+    const redactions = view === 'original' ? await this.redactions.listForCase(m, kase.id) : [];
     return {
       id: kase.id,
       channel: kase.channel,
@@ -174,7 +193,8 @@ export class CasesService {
         id: m.id,
         direction: m.direction,
         type: m.messageType,
-        text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined),
+        text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined, overlay),
+        withheld: m.withheld,
         deliveryStatus: m.deliveryStatus,
         errorCode: m.errorCode,
         visibility: m.visibility,
@@ -185,8 +205,16 @@ export class CasesService {
       notes: notes.map((n) => ({
         id: n.id,
         authorId: n.authorId,
-        text: this.textOf(view, kase.id, n.textEnc, n.textPseudo, key ?? undefined),
+        text: this.textOf(view, kase.id, n.textEnc, n.textPseudo, key ?? undefined, overlay),
         createdAt: n.createdAt.toISOString(),
+      })),
+      redactions: redactions.map((r) => ({
+        id: r.id,
+        messageId: r.message_id,
+        start: r.start_offset,
+        end: r.end_offset,
+        type: r.entity_type,
+        token: r.token,
       })),
       noticeVersion: kase.noticeVersion,
       retentionPeriod: kase.retentionPeriod,
@@ -201,8 +229,9 @@ export class CasesService {
     enc: Buffer | null,
     pseudo: string | null,
     key: Buffer | undefined,
+    overlay?: Overlay,
   ): string {
-    if (view === 'pseudonymized') return pseudo ?? '';
+    if (view === 'pseudonymized') return overlay ? overlay(caseId, pseudo ?? '') : (pseudo ?? '');
     if (!enc || !key) return '';
     try {
       return decrypt(key, enc, caseId);

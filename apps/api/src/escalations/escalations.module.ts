@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { RedactionsModule } from '../redactions/redactions.module';
 import { EscalationsController } from './escalations.controller';
 import { EscalationsService } from './escalations.service';
 
-@Module({ imports: [CasesModule], controllers: [EscalationsController], providers: [EscalationsService] })
+@Module({ imports: [CasesModule, RedactionsModule], controllers: [EscalationsController], providers: [EscalationsService] })
 export class EscalationsModule {}

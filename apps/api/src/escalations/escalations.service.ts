@@ -16,6 +16,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
+import { RedactionOverlay } from '../redactions/redaction-overlay.service';
 import { AnswerEscalationDto } from './dto/answer-escalation.dto';
 import { CreateEscalationDto } from './dto/create-escalation.dto';
 
@@ -45,6 +46,7 @@ export class EscalationsService {
     private readonly vaults: PseudonymVaultStore,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeEmitter,
+    private readonly overlay: RedactionOverlay,
   ) {}
 
   async create(user: AuthUser, caseId: string, dto: CreateEscalationDto): Promise<{ id: string }> {
@@ -89,10 +91,12 @@ export class EscalationsService {
       status: string;
       created_at: Date;
       consent: EscalationView['consent'];
+      data_key_id: string;
     }[] = await this.dataSource.query(
-      `SELECT e.*, (SELECT k.status FROM consents k WHERE k.case_id = e.case_id AND k.team_id = e.to_team_id
+      `SELECT e.*, c.data_key_id, (SELECT k.status FROM consents k WHERE k.case_id = e.case_id AND k.team_id = e.to_team_id
                      ORDER BY k.requested_at DESC LIMIT 1) AS consent
-         FROM escalations e WHERE e.to_team_id = $1 ORDER BY e.created_at DESC LIMIT 200`,
+         FROM escalations e JOIN cases c ON c.id = e.case_id
+        WHERE e.to_team_id = $1 ORDER BY e.created_at DESC LIMIT 200`,
       [user.teamId],
     );
     const messages: {
@@ -107,14 +111,18 @@ export class EscalationsService {
           [[...new Set(rows.map((r) => r.case_id))]],
         )
       : [];
+    const overlay = await this.overlay.forCases(
+      this.dataSource.manager,
+      rows.map((r) => ({ id: r.case_id, dataKeyId: r.data_key_id })),
+    );
     return {
       items: rows.map((r) => ({
         id: r.id,
         caseId: r.case_id,
         fromTeamId: r.from_team_id,
         toTeamId: r.to_team_id,
-        note: r.note_pseudo,
-        answer: r.answer_pseudo,
+        note: overlay(r.case_id, r.note_pseudo),
+        answer: r.answer_pseudo === null ? null : overlay(r.case_id, r.answer_pseudo),
         status: r.status,
         consent: r.consent,
         createdAt: r.created_at.toISOString(),
@@ -123,7 +131,7 @@ export class EscalationsService {
           .map((msg) => ({
             id: msg.id,
             direction: msg.direction,
-            text: msg.text_pseudo,
+            text: overlay(r.case_id, msg.text_pseudo),
             createdAt: msg.sent_at.toISOString(),
           })),
       })),

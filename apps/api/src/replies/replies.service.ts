@@ -13,6 +13,7 @@ import {
   encrypt,
   enqueueInTransaction,
   detectReplyLanguage,
+  InboundMessageFacts,
   JobName,
   KeyRing,
   NOTICE_VERSION,
@@ -60,7 +61,7 @@ export class RepliesService {
       const key = await this.caseKey(m, kase);
       const check = checkReplyDraft({
         draft: dto.text,
-        inboundTexts: await this.inboundTexts(m, kase, key),
+        inbound: await this.inbound(m, kase, key),
         channel: kase.channel,
       });
       if (check.refusal) return check;
@@ -77,7 +78,7 @@ export class RepliesService {
       if (!draft) throw new DomainError('EMPTY_REPLY', 'Write a reply before sending', 400);
       const check = checkReplyDraft({
         draft,
-        inboundTexts: await this.inboundTexts(m, kase, key),
+        inbound: await this.inbound(m, kase, key),
         channel: kase.channel,
       });
       if (check.refusal) throw new DomainError(check.refusal.code, check.refusal.message, 422);
@@ -201,12 +202,16 @@ export class RepliesService {
     return key;
   }
 
-  private async inboundTexts(m: EntityManager, kase: CaseEntity, key: Buffer): Promise<string[]> {
-    const rows: { text_enc: Buffer }[] = await m.query(
-      `SELECT text_enc FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
+  /** The last inbound messages with the entity types stored at intake (no detection runs here). */
+  private async inbound(m: EntityManager, kase: CaseEntity, key: Buffer): Promise<InboundMessageFacts[]> {
+    const rows: { text_enc: Buffer; entities: { type: string }[] }[] = await m.query(
+      `SELECT text_enc, entities FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
       [kase.id],
     );
-    return rows.map((r) => decrypt(key, r.text_enc, kase.id));
+    return rows.map((r) => ({
+      text: decrypt(key, r.text_enc, kase.id),
+      entityTypes: r.entities.map((e) => e.type),
+    }));
   }
 
   private async assertWindowOpen(m: EntityManager, kase: CaseEntity): Promise<void> {

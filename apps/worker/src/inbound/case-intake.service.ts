@@ -328,10 +328,10 @@ export class CaseIntakeService {
          INSERT INTO pseudonyms (case_id, token, entity_type, value_enc)
          SELECT * FROM unnest($9::uuid[], $10::text[], $11::text[], $12::bytea[])
        )
-       INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, sent_at, created_at, reply_ref_enc)
-       SELECT m.case_id, m.account_id, 'in', m.hash, m.type, m.text_enc, m.pseudo, m.entities::jsonb, m.special::jsonb, m.sent_at, clock_timestamp(), m.reply_ref
-         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $13::timestamptz[], $14::bytea[])
-           WITH ORDINALITY AS m(case_id, account_id, hash, type, text_enc, pseudo, entities, special, sent_at, reply_ref, n)
+       INSERT INTO messages (case_id, channel_account_id, direction, external_hash, message_type, text_enc, text_pseudo, entities, special, withheld, sent_at, created_at, reply_ref_enc)
+       SELECT m.case_id, m.account_id, 'in', m.hash, m.type, m.text_enc, m.pseudo, m.entities::jsonb, m.special::jsonb, m.withheld, m.sent_at, clock_timestamp(), m.reply_ref
+         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $14::boolean[], $13::timestamptz[], $15::bytea[])
+           WITH ORDINALITY AS m(case_id, account_id, hash, type, text_enc, pseudo, entities, special, withheld, sent_at, reply_ref, n)
         ORDER BY m.n
        ON CONFLICT (channel_account_id, external_hash) WHERE external_hash IS NOT NULL DO NOTHING
        RETURNING id, external_hash`,
@@ -346,6 +346,7 @@ export class CaseIntakeService {
         texts.map((t) => JSON.stringify(t.special)),
         ...tokens,
         items.map(({ event }) => event.timestamp),
+        texts.map((t) => t.withheld),
         items.map(({ thread, event }) =>
           event.replyRef ? encrypt(thread.key!, JSON.stringify(event.replyRef), thread.kase!.id) : null,
         ),

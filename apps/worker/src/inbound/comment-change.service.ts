@@ -95,6 +95,7 @@ export class CommentChangeService {
         pseudo: result.text,
         entities: result.entities,
         special: result.special,
+        withheld: result.withheld,
       },
       editedAt,
     );

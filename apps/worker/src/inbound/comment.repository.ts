@@ -47,12 +47,21 @@ export class CommentRepository {
   async replaceText(
     m: EntityManager,
     id: string,
-    text: { enc: Buffer; pseudo: string; entities: unknown; special: unknown },
+    text: { enc: Buffer; pseudo: string; entities: unknown; special: unknown; withheld: boolean },
     editedAt: Date,
   ): Promise<void> {
     await m.query(
-      `UPDATE messages SET text_enc = $2, text_pseudo = $3, entities = $4, special = $5, edited_at = $6 WHERE id = $1`,
-      [id, text.enc, text.pseudo, JSON.stringify(text.entities), JSON.stringify(text.special), editedAt],
+      `UPDATE messages SET text_enc = $2, text_pseudo = $3, entities = $4, special = $5, withheld = $6, edited_at = $7
+        WHERE id = $1`,
+      [
+        id,
+        text.enc,
+        text.pseudo,
+        JSON.stringify(text.entities),
+        JSON.stringify(text.special),
+        text.withheld,
+        editedAt,
+      ],
     );
   }
 
@@ -60,11 +69,15 @@ export class CommentRepository {
     await m.query(`DELETE FROM messages WHERE id = $1`, [id]);
   }
 
-  /** Deletes the case's tokens (and their encrypted values) that no remaining text of the case refers to. */
+  /**
+   * Deletes the case's tokens (and their encrypted values) that no remaining text of the case refers
+   * to and no agent's marking holds (marked values are applied when a view is read, not stored in it).
+   */
   async pruneTokens(m: EntityManager, caseId: string): Promise<void> {
     await m.query(
       `DELETE FROM pseudonyms p
         WHERE p.case_id = $1
+          AND NOT EXISTS (SELECT 1 FROM redactions r WHERE r.case_id = $1 AND r.token = p.token)
           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = $1 AND strpos(m.text_pseudo, p.token) > 0)
           AND NOT EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = $1 AND strpos(n.text_pseudo, p.token) > 0)
           AND NOT EXISTS (

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
         text: result.text,
         entities: result.entities.map(({ type, start, end }) => ({ type, start, end })),
         special: result.special,
+        // Only present when the time budget ran out: then `text` is a placeholder (fail closed).
+        ...(result.withheld ? { withheld: true } : {}),
       });
     } catch (err) {
       out = JSON.stringify({ error: err instanceof Error ? err.message : String(err) });

@@ -28,7 +28,7 @@ const ENGLISH = new RegExp(
 );
 /** After an explicit address cue any "Name(s) 12" is a street address. */
 const CUED = new RegExp(
-  `(?:adres(?:\\s+is)?|address(?:\\s+is)?|woon(?:t)?\\s+(?:op|aan)|wonen\\s+(?:op|aan)|live\\s+(?:at|on)|lives\\s+(?:at|on))\\s*:?\\s+((?:${CAP}|${PARTICLE})(?:\\s+(?:${CAP}|${PARTICLE})){0,4}\\s+${NUMBER})(?![\\p{N}])`,
+  `(?:adres(?:\\s+is)?|address(?:\\s+is)?|woon(?:t)?\\s+(?:op|aan)|wonen\\s+(?:op|aan)|live\\s+(?:at|on)|lives\\s+(?:at|on))(?:\\s*:\\s*|\\s+)((?:${CAP}|${PARTICLE})(?:\\s+(?:${CAP}|${PARTICLE})){0,4}\\s+${NUMBER})(?![\\p{N}])`,
   'giu',
 );
 /** A four or five digit postcode after an address or "woon in": Belgian, German, etc. */
@@ -39,8 +39,11 @@ const POSTCODE_CUED = /\b(?:woon|woont|wonen|live|living|lives)\s+(?:in|te)\s+([
 export function detectAddresses({ text, options }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
   if (!/\d/.test(text)) return out;
+  const seen = new Set<string>();
   const add = (start: number, end: number): void => {
-    if (out.some((c) => c.type === 'ADDRESS' && c.start === start && c.end === end)) return;
+    const key = `${start}:${end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     if (isInstitutionAddress(text.slice(start, end), options.allow)) return;
     out.push({ type: 'ADDRESS', start, end, priority: PRIORITY.pattern + 5 });
     const pc = POSTCODE_AFTER.exec(text.slice(end, end + 20));

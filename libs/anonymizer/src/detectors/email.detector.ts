@@ -1,7 +1,9 @@
 import { isInstitutionEmail } from '../institution/institution';
 import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// The look-behind lets a match start only where a run of address characters starts: without it a
+// failing run would be rescanned from every one of its characters (quadratic).
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 /** E-mail addresses, except the institution's role mailboxes and allow-listed ones. */
 export function detectEmails({ text, options }: DetectorContext): Candidate[] {

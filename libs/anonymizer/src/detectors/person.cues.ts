@@ -50,6 +50,8 @@ for (const p of POSSESSIVES) for (const r of RELATIONS) PHRASES.set(`${p} ${r}`,
 for (const p of PARENTS) for (const of of ['van', 'of']) PHRASES.set(`${p} ${of}`, 'strong');
 const GREETING_SET = new Set(GREETINGS);
 const MAX_PHRASE_WORDS = 5;
+/** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
+const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));
 
 const SEPARATORS = new Set([' ', '\t', '\n', '\r', ',', ':', ';', '.', '!', '—', '–', '-']);
 const isSeparator = (c: string): boolean => SEPARATORS.has(c);
@@ -77,6 +79,7 @@ export function cueBefore(text: string, start: number): CueKind | undefined {
     while (k > 0 && isWordChar(text[k - 1])) k--;
     if (k === j) break;
     words.unshift(text.slice(k, j).toLowerCase().replace(/’/g, "'"));
+    if (words.length === 1 && !LAST_WORDS.has(words[0])) return undefined;
     j = k;
     if (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '.')) j--;
     else break;

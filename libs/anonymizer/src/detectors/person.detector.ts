@@ -2,6 +2,7 @@ import { isCommonWord, lexicon } from '../gazetteers/lexicon.gazetteer';
 import { nameGazetteer, PARTICLE_WORDS } from '../gazetteers/names.gazetteer';
 import { EXTRA_PLACES, NOT_NAMES, ORG_WORDS } from '../gazetteers/stoplist';
 import { tokenize, type Token } from '../text/tokens';
+import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
 import { AUXILIARY, cueBefore, VOCATIVE_NEXT, VOCATIVE_PRONOUN, type CueKind } from './person.cues';
 
@@ -21,6 +22,12 @@ interface Word extends Token {
 
 /** Most words a name can have ("Wendy Tjon A Fong", "Robin van der Linden"). */
 const MAX_NAME_WORDS = 6;
+/** Most initials before a surname ("G.H.J. Dijkstra"). */
+const MAX_INITIALS = 5;
+/** Longer words are no names and are not looked up (the compound check is quadratic in length). */
+const MAX_WORD_LENGTH = 48;
+/** How many words the main loop handles between two looks at the time budget. */
+const DEADLINE_STRIDE = 256;
 
 const Flag = {
   First: 1,
@@ -38,6 +45,7 @@ const flagCache = new Map<string, number>();
 const FLAG_CACHE_LIMIT = 100_000;
 
 function lexicalFlags(key: string): number {
+  if (key.length > MAX_WORD_LENGTH) return Flag.Common;
   const cached = flagCache.get(key);
   if (cached !== undefined) return cached;
   const { firstNames, surnames } = nameGazetteer();
@@ -137,6 +145,21 @@ export interface PersonDetectorInput {
   taken: ReadonlyArray<{ start: number; end: number }>;
   /** Folded name words already known in this conversation (from the token vault). */
   knownNames?: ReadonlySet<string>;
+  /** The message's time budget; when it runs out the detector stops and the deadline records it. */
+  deadline?: Deadline;
+}
+
+/** For each token, whether it overlaps a taken span: one sweep over both sorted lists. */
+function takenFlags(tokens: Token[], taken: ReadonlyArray<{ start: number; end: number }>): boolean[] {
+  const spans = [...taken].sort((a, b) => a.start - b.start);
+  const flags: boolean[] = [];
+  let s = 0;
+  for (const t of tokens) {
+    while (s < spans.length && spans[s].end <= t.start) s++;
+    // Spans are disjoint, so past the first span that ends after t.start none can start before it.
+    flags.push(s < spans.length && spans[s].start < t.end);
+  }
+  return flags;
 }
 
 /**
@@ -144,15 +167,13 @@ export interface PersonDetectorInput {
  * honorifics, family relations), initials + surname, unknown capitalised pairs, signature
  * lines, and repeats of a name found elsewhere in the message.
  */
-export function detectPersons({ text, taken, knownNames }: PersonDetectorInput): Candidate[] {
+export function detectPersons({ text, taken, knownNames, deadline }: PersonDetectorInput): Candidate[] {
   const tokens = tokenize(text);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 20 && letters === letters.toUpperCase();
-  const words: Word[] = tokens.map((t) => {
-    const w = classify(
-      t,
-      taken.some((s) => s.start < t.end && t.start < s.end),
-    );
+  const isTaken = takenFlags(tokens, taken);
+  const words: Word[] = tokens.map((t, n) => {
+    const w = classify(t, isTaken[n]);
     if (shouting) {
       // In a shouted message capitals carry no information: trust the name lists only.
       w.cap = true;
@@ -197,6 +218,7 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
   const cueAt = (w: Word): CueKind | undefined => cueBefore(text, w.start);
 
   for (let i = 0; i < words.length; i++) {
+    if (i % DEADLINE_STRIDE === 0 && deadline?.passed()) return [];
     if (used[i]) continue;
     const w = words[i];
     if (w.taken || w.stop || w.org) continue;
@@ -213,6 +235,7 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
       let j = i + 1;
       while (
         j < words.length &&
+        j - i < MAX_INITIALS &&
         words[j].text.length === 1 &&
         words[j].cap &&
         text[words[j].end] === '.' &&
@@ -322,6 +345,7 @@ export function detectPersons({ text, taken, knownNames }: PersonDetectorInput):
     }
   }
 
+  if (deadline?.passed()) return [];
   signatureLines(text, words, used, spans);
   conjunctions(text, words, used, spans);
   repeats(words, used, spans, knownNames);
@@ -337,8 +361,9 @@ function signatureLines(text: string, words: Word[], used: Uint8Array, spans: Ar
   let i = 0;
   while (i < words.length) {
     const lineStart = i;
+    const lineEnd = text.indexOf('\n', words[i].end);
     let j = i + 1;
-    while (j < words.length && !/[\n]/.test(text.slice(words[j - 1].end, words[j].start))) j++;
+    while (j < words.length && (lineEnd === -1 || words[j].start < lineEnd)) j++;
     // Also consider the tail after the last sentence break on the final line.
     const segments: Array<[number, number]> = [[lineStart, j]];
     if (j === words.length) {
@@ -360,8 +385,10 @@ function checkSignature(
   b: number,
   isLastLine: boolean,
 ): void {
-  const seg = words.slice(a, b).filter((w) => !w.taken);
-  if (seg.length === 0 || seg.length > 5) return;
+  const indices: number[] = [];
+  for (let k = a; k < b && indices.length <= 5; k++) if (!words[k].taken) indices.push(k);
+  if (indices.length === 0 || indices.length > 5) return;
+  const seg = indices.map((k) => words[k]);
   if (seg.some((w, k) => k > 0 && !joined(text, seg[k - 1], w))) return;
   const tail = text.slice(seg[seg.length - 1].end, a === b ? 0 : words[b] ? words[b].start : text.length);
   if (/[\p{L}]/u.test(tail.replace(/[\n].*$/su, ''))) return;
@@ -376,8 +403,8 @@ function checkSignature(
     const alone = b - a === 1;
     if (w.first ? w.frequent && !isLastLine : !isLastLine || !alone || w.common || /\d/.test(tail)) return;
   } else if (!anyName && core.some((w) => w.common)) return;
-  const first = words.indexOf(seg[0]);
-  const last = words.indexOf(seg[seg.length - 1]);
+  const first = indices[0];
+  const last = indices[indices.length - 1];
   if (used[first] && used[last]) return;
   for (let k = first; k <= last; k++) used[k] = 1;
   spans.push([seg[0].start, seg[seg.length - 1].end]);

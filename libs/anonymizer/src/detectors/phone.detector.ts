@@ -17,6 +17,9 @@ function validate(raw: string): string | undefined {
     return n && (n.isValid() || n.isPossible()) ? n.number : undefined;
   }
   if (!/^\(?0/.test(raw)) return undefined;
+  // Dutch national numbers have ten digits, Belgian ones nine or ten: anything else cannot pass,
+  // and skipping the metadata lookup keeps digit-heavy texts cheap.
+  if (digits.length < 9 || digits.length > 10) return undefined;
   // "06" plus eight digits is how Dutch mobile numbers are written, assigned block or not (typos,
   // new ranges): for privacy that shape alone is enough.
   if (/^06\d{8}$/.test(digits)) return `+31${digits.slice(1)}`;

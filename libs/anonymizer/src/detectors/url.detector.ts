@@ -28,12 +28,16 @@ const PROFILE: Array<[RegExp, RegExp | null]> = [
 const PORTFOLIO_CUE =
   /(?:portfolio|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
 
+/** Longest domain label tried as first name + surname (the split test is quadratic in length). */
+const MAX_PERSONAL_LABEL = 40;
+
 /** The domain label names a person ("noortjekramer.nl", "karimbenali.dev"). */
 function hostNamesPerson(host: string): boolean {
   const label = host
     .replace(/^www\./, '')
     .split('.')[0]
     .replace(/[\d-]/g, '');
+  if (label.length > MAX_PERSONAL_LABEL) return false;
   const { firstNames, surnames } = nameGazetteer();
   const { frequent } = lexicon();
   for (let i = 4; i <= label.length - 3; i++) {

@@ -1,4 +1,4 @@
-import type { AnonymizeOptions, AnonymizeResult, DetectedEntity } from '../types';
+import { WITHHELD_TEXT, type AnonymizeOptions, type AnonymizeResult, type DetectedEntity } from '../types';
 import { maskOperator } from '../operators/mask.operator';
 import { pseudonymizeOperator } from '../operators/pseudonymize.operator';
 import { redactOperator } from '../operators/redact.operator';
@@ -11,7 +11,7 @@ type Replace = (text: string, e: DetectedEntity) => string;
 /** Detects entities and replaces them with the chosen operator; offsets refer to the input. */
 export function anonymize(text: string, options: AnonymizeOptions = {}, vault?: TokenVault): AnonymizeResult {
   const operator = options.operator ?? 'pseudonymize';
-  const { entities, special } = detectInConversation(
+  const { entities, special, complete } = detectInConversation(
     text,
     options,
     vault ? knownNameWords(vault) : undefined,
@@ -31,7 +31,13 @@ export function anonymize(text: string, options: AnonymizeOptions = {}, vault?: 
     cursor = e.end;
   }
   out += text.slice(cursor);
-  return { text: out, entities, special, newEntries: activeVault ? activeVault.entries().slice(before) : [] };
+  return {
+    text: complete ? out : WITHHELD_TEXT,
+    entities,
+    special,
+    newEntries: activeVault ? activeVault.entries().slice(before) : [],
+    withheld: !complete,
+  };
 }
 
 /** Name words the conversation already mentioned ("Sanne" earlier makes "SANNE" a name now). */

@@ -15,6 +15,9 @@ import { detectPostcodes } from '../detectors/postcode.detector';
 import { detectSpecialCategories } from '../detectors/special-category.detector';
 import { detectStudentNumbers } from '../detectors/student-number.detector';
 import { detectUrls } from '../detectors/url.detector';
+import { lexicon } from '../gazetteers/lexicon.gazetteer';
+import { nameGazetteer } from '../gazetteers/names.gazetteer';
+import { Deadline } from './deadline';
 import { resolveOverlaps } from './overlaps';
 
 /** Pattern layers: each finds candidates independently; overlaps are settled by priority. */
@@ -37,6 +40,11 @@ const PATTERN_DETECTORS: Detector[] = [
 export interface Detection {
   entities: DetectedEntity[];
   special: SpecialCategory[];
+  /**
+   * False when the time budget ran out before every detector had examined the whole text: the
+   * entities are then a partial list and the text must not be handed on (fail closed).
+   */
+  complete: boolean;
 }
 
 /**
@@ -53,21 +61,39 @@ export function detectInConversation(
   options: AnonymizeOptions,
   knownNames?: ReadonlySet<string>,
 ): Detection {
+  // The word lists load once per process (hundreds of ms); that is not this message's time.
+  nameGazetteer();
+  lexicon();
+  const deadline = new Deadline(options.budgetMs);
   const ctx: DetectorContext = { text, options };
   const candidates: Candidate[] = [];
-  for (const detector of PATTERN_DETECTORS) candidates.push(...detector(ctx));
-  const patterns = resolveOverlaps(candidates);
-  const persons = detectPersons({ text, taken: patterns, knownNames });
-  // Pattern entities are settled first; names only fill the gaps they left.
-  const entities = resolveOverlaps([
-    ...patterns.map((p) => ({ ...p, priority: Number.MAX_SAFE_INTEGER })),
-    ...persons,
-  ]);
-
-  let blanked = text;
-  for (const e of entities) {
-    if (e.type === 'PERSON')
-      blanked = blanked.slice(0, e.start) + ' '.repeat(e.end - e.start) + blanked.slice(e.end);
+  for (const detector of PATTERN_DETECTORS) {
+    if (deadline.passed()) return incomplete(candidates, text.length);
+    // A loop, not push(...found): a long text can yield more candidates than a call takes arguments.
+    for (const c of detector(ctx)) candidates.push(c);
   }
-  return { entities, special: detectSpecialCategories(blanked) };
+  const patterns = resolveOverlaps(candidates, text.length);
+  if (deadline.passed()) return incomplete(candidates, text.length);
+  const persons = detectPersons({ text, taken: patterns, knownNames, deadline });
+  // Pattern entities are settled first; names only fill the gaps they left.
+  const entities = resolveOverlaps(persons, text.length, patterns);
+  if (deadline.passed()) return { entities, special: [], complete: false };
+  const special = detectSpecialCategories(blankPersons(text, entities));
+  return { entities, special, complete: !deadline.tripped };
+}
+
+function incomplete(candidates: Candidate[], length: number): Detection {
+  return { entities: resolveOverlaps(candidates, length), special: [], complete: false };
+}
+
+/** The text with every name replaced by spaces of the same length (offsets stay valid). */
+function blankPersons(text: string, entities: DetectedEntity[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const e of entities) {
+    if (e.type !== 'PERSON') continue;
+    out += text.slice(cursor, e.start) + ' '.repeat(e.end - e.start);
+    cursor = e.end;
+  }
+  return out + text.slice(cursor);
 }

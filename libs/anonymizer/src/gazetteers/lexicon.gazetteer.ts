@@ -51,6 +51,8 @@ export function lexicon(): Lexicon {
 const CONTRACTION = /^(.+?)(?:'s|'m|'re|'ve|'ll|'d|n't|'t)$/;
 const VOWEL_RUN = /([bcdfghjklmnpqrstvwxz])([aeou])([bcdfghjklmnpqrstvwxz])$/;
 const morphologyCache = new Map<string, boolean>();
+/** "arbeidsongeschiktheidsverzekeringen" has 35 letters; nothing longer is split. */
+const MAX_COMPOUND_LENGTH = 48;
 
 /** Dutch stems a dictionary lists for an inflected form: wetenschappen → wetenschap, integrale → integraal. */
 function dutchStems(key: string): string[] {
@@ -83,7 +85,8 @@ export function isCommonWord(key: string): boolean {
     if (c) result = common.has(c[1]) || c[1] === 'i';
   }
   if (!result) result = dutchStems(key).some((s) => common.has(s));
-  if (!result && key.length >= 8) {
+  // Compound splits are tried for plausible word lengths only: the loop is quadratic in length.
+  if (!result && key.length >= 8 && key.length <= MAX_COMPOUND_LENGTH) {
     for (let i = 3; i <= key.length - 4 && !result; i++) {
       const head = key.slice(0, i);
       const tail = key.slice(i);

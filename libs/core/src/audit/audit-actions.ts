@@ -19,6 +19,9 @@ export enum AuditAction {
   SubjectErased = 'subject.erased',
   UserCreated = 'user.created',
   TeamCreated = 'team.created',
+  /** An agent marked a span the anonymizer missed (the value is never recorded). */
+  RedactionAdded = 'redaction.added',
+  RedactionRemoved = 'redaction.removed',
   /** A person removed their comment on the platform; our copy and its tokens were deleted. */
   CommentForgotten = 'comment.forgotten',
   ChannelAccountSettingsChanged = 'channel_account.settings_changed',

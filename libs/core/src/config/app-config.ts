@@ -82,6 +82,7 @@ const schema = z
       .transform(Number)
       .default(2),
     REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
+    ANONYMIZER_BUDGET_MS: wholeNumber(0, 60_000).default(500),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: wholeNumber(1, 256).default(2),
     WORKER_NICE: wholeNumber(0, 19).default(10),
@@ -160,6 +161,8 @@ export interface AppConfig {
   /** After each batch the sweeper rests this many times the batch's duration. */
   retentionRestRatio: number;
   reportMinCell: number;
+  /** Time one message may take in the anonymizer; past it its pseudonymized text is withheld. */
+  anonymizerBudgetMs: number;
   logLevel: string;
   workerConcurrency: number;
   /** CPU priority the worker lowers itself to (0 = unchanged). */
@@ -233,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     retentionBatchSize: e.RETENTION_BATCH_SIZE,
     retentionRestRatio: e.RETENTION_REST_RATIO,
     reportMinCell: e.REPORT_MIN_CELL,
+    anonymizerBudgetMs: e.ANONYMIZER_BUDGET_MS,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerNice: e.WORKER_NICE,

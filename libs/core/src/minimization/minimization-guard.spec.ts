@@ -1,9 +1,13 @@
+import { detect } from '@webcare/anonymizer';
 import { checkReplyDraft, type ReplyDraftInput } from './minimization-guard';
 
-function check(draft: string, extra: Partial<ReplyDraftInput> = {}) {
+type CheckOptions = Partial<Omit<ReplyDraftInput, 'inbound'>> & { inboundTexts?: string[] };
+
+/** Inbound messages as the worker stores them: the text and the entity types found at intake. */
+function check(draft: string, { inboundTexts = ['Hoi, wanneer is de open dag?'], ...extra }: CheckOptions = {}) {
   return checkReplyDraft({
     draft,
-    inboundTexts: ['Hoi, wanneer is de open dag?'],
+    inbound: inboundTexts.map((text) => ({ text, entityTypes: detect(text).entities.map((e) => e.type) })),
     channel: 'whatsapp',
     ...extra,
   });

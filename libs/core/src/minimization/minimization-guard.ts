@@ -1,7 +1,7 @@
 import { detectReplyLanguage, type ReplyLanguage } from '../notice/detect-language';
 import { findAsks } from './ask-detector';
 import { CODE, isBlocked, type WarnedKind } from './identifier-kinds';
-import { readInboundContext, type InboundContext } from './inbound-context';
+import { readInboundContext, type InboundContext, type InboundMessageFacts } from './inbound-context';
 import {
   alreadyProvidedMessage,
   notNeededMessage,
@@ -16,7 +16,7 @@ export type { SocialChannel } from './messages';
 export interface ReplyDraftInput {
   draft: string;
   /** The person's messages in this conversation, to judge what the question needs. */
-  inboundTexts: string[];
+  inbound: InboundMessageFacts[];
   channel: SocialChannel;
   /** Language of the messages; when absent it is guessed from the draft. */
   lang?: 'nl' | 'en' | null;
@@ -53,9 +53,9 @@ export function checkReplyDraft(input: ReplyDraftInput): ReplyDraftCheck {
   const warnings: GuardFinding[] = [];
   let refusal: GuardFinding | null = null;
 
-  // The anonymizer pass over the inbound is only worth it when there is something to judge.
+  // Reading the inbound context is only worth it when there is something to judge.
   let context: InboundContext | undefined;
-  const inbound = () => (context ??= readInboundContext(input.inboundTexts, input.lang ?? null));
+  const inbound = () => (context ??= readInboundContext(input.inbound));
   for (const kind of findAsks(input.draft)) {
     if (isBlocked(kind)) {
       const finding = { code: CODE[kind], message: refusalMessage(kind, input.channel, lang) };

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   anonymize,
   AnonymizeResult,
@@ -7,6 +7,8 @@ import {
   TokenVault,
   VaultEntry,
 } from '@webcare/anonymizer';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { decrypt, encrypt } from '../crypto/envelope';
 import { preparedQuery } from '../database/prepared-query';
 import { EntityManager } from 'typeorm';
@@ -14,6 +16,8 @@ import { EntityManager } from 'typeorm';
 /** Loads and saves a case's token vault; values and their normalized keys are encrypted with the case key. */
 @Injectable()
 export class PseudonymVaultStore {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   async load(manager: EntityManager, caseId: string, caseKey: Buffer): Promise<TokenVault> {
     return (await this.loadMany(manager, [{ caseId, key: caseKey }])).get(caseId)!;
   }
@@ -53,7 +57,7 @@ export class PseudonymVaultStore {
 
   /** Pseudonymizes text with a loaded vault (same value, same token); new tokens join the vault but are not saved yet. */
   anonymizeWith(vault: TokenVault, text: string, allow?: InstitutionAllowlist): AnonymizeResult {
-    return anonymize(text, { lang: null, allow }, vault);
+    return anonymize(text, { lang: null, allow, budgetMs: this.config.anonymizerBudgetMs }, vault);
   }
 
   /** Pseudonymizes and persists the new tokens. */

@@ -14,6 +14,7 @@ import { InboundEventEntity } from './inbound-event.entity';
 import { MessageEntity } from './message.entity';
 import { OutboxEntity } from './outbox.entity';
 import { PseudonymEntity } from './pseudonym.entity';
+import { RedactionEntity } from './redaction.entity';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
@@ -33,6 +34,7 @@ export * from './inbound-event.entity';
 export * from './message.entity';
 export * from './outbox.entity';
 export * from './pseudonym.entity';
+export * from './redaction.entity';
 export * from './team.entity';
 export * from './user.entity';
 
@@ -54,6 +56,7 @@ export const ENTITIES = [
   MessageEntity,
   OutboxEntity,
   PseudonymEntity,
+  RedactionEntity,
   TeamEntity,
   UserEntity,
 ];

@@ -18,6 +18,8 @@ export class MessageEntity {
   @Column({ name: 'text_pseudo', type: 'text' }) textPseudo: string;
   @Column({ type: 'jsonb', default: () => "'[]'" }) entities: { type: string; start: number; end: number }[];
   @Column({ type: 'jsonb', default: () => "'[]'" }) special: string[];
+  /** Anonymization ran out of its time budget: `textPseudo` is a placeholder, never a partial copy. */
+  @Column({ type: 'boolean', default: false }) withheld: boolean;
   @Column({ name: 'delivery_status', type: 'text', nullable: true }) deliveryStatus: DeliveryStatus | null;
   @Column({ name: 'author_id', type: 'uuid', nullable: true }) authorId: string | null;
   /** Safe code of the last send failure (WINDOW_CLOSED, RATE_LIMITED …), never the platform's text. */

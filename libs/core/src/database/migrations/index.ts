@@ -3,7 +3,9 @@ import { AuditAppendOnly1795356847284 } from './1795356847284-AuditAppendOnly';
 import { WorkflowAndRetention1795356910507 } from './1795356910507-WorkflowAndRetention';
 import { HotPathIndexes1795358255690 } from './1795358255690-HotPathIndexes';
 import { SocialChannels1795360000000 } from './1795360000000-SocialChannels';
-import { CommentChangeOrder1795360000001 } from './1795360000001-CommentChangeOrder';
+import { MessageWithheld1796030000000 } from './1796030000000-MessageWithheld';
+import { Redactions1796030100000 } from './1796030100000-Redactions';
+import { CommentChangeOrder1796040000000 } from './1796040000000-CommentChangeOrder';
 
 export const MIGRATIONS = [
   Initial1795355838663,
@@ -11,5 +13,7 @@ export const MIGRATIONS = [
   WorkflowAndRetention1795356910507,
   HotPathIndexes1795358255690,
   SocialChannels1795360000000,
-  CommentChangeOrder1795360000001,
+  MessageWithheld1796030000000,
+  Redactions1796030100000,
+  CommentChangeOrder1796040000000,
 ];

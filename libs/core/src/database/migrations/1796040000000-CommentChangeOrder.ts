@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * When a comment was last edited, hidden or unhidden on the platform: webhook batches are filed
  * concurrently, so an older change that is filed later must not overwrite a newer one.
  */
-export class CommentChangeOrder1795360000001 implements MigrationInterface {
-  name = 'CommentChangeOrder1795360000001';
+export class CommentChangeOrder1796040000000 implements MigrationInterface {
+  name = 'CommentChangeOrder1796040000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

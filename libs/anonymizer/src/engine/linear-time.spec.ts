@@ -1,0 +1,58 @@
+import { anonymize } from './anonymize';
+import { detect } from './detect';
+import { ADVERSARIAL_SHAPES, ORDINARY_MESSAGE, repeatTo } from './adversarial-inputs';
+import { WITHHELD_TEXT } from '../types';
+
+const SMALL = 16 * 1024;
+const LARGE = 64 * 1024;
+/** No budget: these tests measure the detectors themselves. */
+const UNLIMITED = { budgetMs: 60_000 };
+
+/**
+ * CPU time (ms) of the fastest of a few runs. CPU time rather than wall time, so other processes
+ * on a busy machine do not count; the fastest run, because noise only ever adds time.
+ */
+function fastest(text: string, runs = 5): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.cpuUsage();
+    detect(text, UNLIMITED);
+    const used = process.cpuUsage(t0);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+describe('detection runs in linear time on adversarial input', () => {
+  let ordinary = 0;
+
+  beforeAll(() => {
+    detect(ORDINARY_MESSAGE); // word lists and JIT
+    ordinary = Math.max(fastest(repeatTo(ORDINARY_MESSAGE, LARGE)), 5);
+  });
+
+  it.each(Object.entries(ADVERSARIAL_SHAPES))('%s', (_name, unit) => {
+    const small = fastest(repeatTo(unit, SMALL));
+    const large = fastest(repeatTo(unit, LARGE));
+    // Four times the text: linear costs about 4×, quadratic 16×. Floors keep sub-millisecond noise out.
+    expect(large).toBeLessThan(8 * Math.max(small, 1));
+    // The target: any shape within 3× of the same amount of ordinary text.
+    expect(large).toBeLessThan(3 * ordinary);
+  });
+});
+
+describe('time budget (fail closed)', () => {
+  it('withholds the text when the budget runs out, and never returns a partial copy', () => {
+    const text = 'Hoi, ik ben Sanne de Vries, bel me op 06-12345678';
+    expect(detect(text, { budgetMs: 0 }).complete).toBe(false);
+    const result = anonymize(text, { budgetMs: 0 });
+    expect(result.withheld).toBe(true);
+    expect(result.text).toBe(WITHHELD_TEXT);
+  });
+
+  it('keeps ordinary messages well inside the default budget', () => {
+    const result = anonymize(repeatTo(ORDINARY_MESSAGE, LARGE));
+    expect(result.withheld).toBe(false);
+    expect(result.text).not.toContain('06-12345678');
+  });
+});
