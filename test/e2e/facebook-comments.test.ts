@@ -169,6 +169,26 @@ describe('Facebook page comments: webhook → case → public and private replie
     ).toBe(1);
   });
 
+  it('never files a comment whose removal arrived first', async () => {
+    const from = uniqueId();
+    const post = postId();
+    const commentId = uniqueId('c');
+    const removal = feedComment({ from, postId: post, commentId, verb: 'remove' });
+    expect((await postFacebook(h.url, removal)).status).toBe(200);
+    await settled();
+    const late = feedComment({ from, postId: post, commentId, message: 'te laat bezorgd: ooievaarsvraag' });
+    expect((await postFacebook(h.url, late)).status).toBe(200);
+    await settled();
+    expect(
+      (
+        await h.db.query(`SELECT 1 FROM messages WHERE external_hash = $1`, [
+          h.messageHash('facebook', commentId),
+        ])
+      ).rowCount,
+    ).toBe(0);
+    expect(pgDump()).not.toContain('ooievaarsvraag');
+  });
+
   it('records hide and unhide as a state', async () => {
     const from = uniqueId();
     const post = postId();

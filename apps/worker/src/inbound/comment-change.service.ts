@@ -34,9 +34,9 @@ export class CommentChangeService {
     const hash = this.keyRing.lookupHash(
       inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
     );
-    // A comment removed while it still waits to be filed is dropped unread. If another job is filing it
-    // right now this waits for that job, and the comment is found below.
-    if (event.action === 'remove') await this.comments.dropPendingEvent(manager, accountId, hash);
+    // A removed comment is never filed later: not when its event still waits in the queue (a job filing
+    // it right now is waited for, and the comment is found below), nor when its webhook arrives late.
+    if (event.action === 'remove') await this.comments.closeCommentEvent(manager, accountId, hash);
     const comment = await this.comments.lockComment(manager, accountId, hash);
     if (!comment) return [];
     switch (event.action) {

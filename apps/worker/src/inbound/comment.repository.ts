@@ -15,11 +15,17 @@ export interface StoredCommentRow {
 /** SQL for changes to stored inbound comments; every method runs in the caller's transaction. */
 @Injectable()
 export class CommentRepository {
-  /** Marks a not-yet-filed inbound event done and drops its sealed payload (waits if a job is filing it). */
-  async dropPendingEvent(m: EntityManager, accountId: string, hash: Buffer): Promise<void> {
+  /**
+   * Makes sure the comment's own webhook event is never filed from now on: one still waiting is marked
+   * done and its sealed payload dropped (waiting for a job that is filing it right now), and when none
+   * has arrived yet a payload-less marker takes its key, so a late delivery collapses as a duplicate.
+   */
+  async closeCommentEvent(m: EntityManager, accountId: string, hash: Buffer): Promise<void> {
     await m.query(
-      `UPDATE inbound_events SET processed_at = now(), payload_enc = NULL
-        WHERE channel_account_id = $1 AND external_hash = $2 AND processed_at IS NULL`,
+      `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc, processed_at)
+       VALUES ($1, $2, 'comment_change', NULL, now())
+       ON CONFLICT (channel_account_id, external_hash)
+       DO UPDATE SET processed_at = COALESCE(inbound_events.processed_at, now()), payload_enc = NULL`,
       [accountId, hash],
     );
   }
