@@ -27,7 +27,9 @@
  * BENCH_WORKER_CONCURRENCY (2), BENCH_DRAIN_MAX_S (20), BENCH_API_NODE_ARGS /
  * BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP_DB=1,
  * BENCH_MAX_SOCKETS (64: keep-alive connections the sender may open), BENCH_TIMELINE=1 (webhook
- * response times per slice of each stage; BENCH_TIMELINE_MS sets the slice, 1000 by default).
+ * response times per slice of each stage; BENCH_TIMELINE_MS sets the slice, 1000 by default),
+ * BENCH_CHANNEL_MIX ("whatsapp=1"; e.g. "whatsapp=0.6,facebook=0.3,linkedin=0.1" also sends Messenger
+ * messages and LinkedIn comment notifications).
  */
 import {
   cleanUpOnSignal,
@@ -53,7 +55,16 @@ import {
   sortedCopy,
 } from './support/load';
 import { AppProcess, benchEnv, sleep, startApi, startWorker } from './support/processes';
-import { dutchText, messageHasher, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
+import {
+  channelMix,
+  keyHasher,
+  linkedInCommentUrn,
+  messengerMid,
+  signedLinkedInComment,
+  signedMessengerText,
+  socialBenchEnv,
+} from './support/social';
+import { dutchText, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
 
 const RATES = (process.env.BENCH_RATES ?? '500,1000,1500')
   .split(',')
@@ -72,6 +83,7 @@ const MAX_SOCKETS = num('BENCH_MAX_SOCKETS', 64);
 const TIMELINE = process.env.BENCH_TIMELINE === '1';
 const TIMELINE_MS = num('BENCH_TIMELINE_MS', 1000);
 const SETTLE_MS = 5000;
+const MIX = channelMix(process.env.BENCH_CHANNEL_MIX ?? 'whatsapp=1');
 
 const TARGET = { throughput: 1000, webhookP99: 50, e2eP99: 500 };
 
@@ -188,6 +200,7 @@ async function main(): Promise<void> {
       appSecret: randomBytes(32).toString('base64'),
       workerConcurrency: CONCURRENCY,
     });
+    if (MIX.some((m) => m.channel !== 'whatsapp')) Object.assign(env, socialBenchEnv());
     const api = await startApi(env);
     apps.push(api);
     const worker = startWorker(env);
@@ -208,12 +221,37 @@ async function main(): Promise<void> {
     socket.on('disconnect', (reason) => process.stderr.write(`socket disconnected: ${reason}\n`));
 
     const senders = senderPool(SENDERS);
-    const sentAt = new Map<string, number>(); // wamid → send time
+    const posts = Array.from(
+      { length: 20 },
+      (_, i) => `urn:li:share:72640000000000${String(i).padStart(5, '0')}`,
+    );
+    const sentAt = new Map<string, number>(); // message key (`<channel>:msg:<id>`) → send time
     let seq = 0;
     const build = () => {
       const s = senders[Math.floor(Math.random() * senders.length)];
-      const id = waMessageId(seq++);
-      return { ...signedTextWebhook({ ...s, id, text: dutchText() }), id };
+      const r = Math.random();
+      const channel = MIX.find((m) => r < m.upTo)?.channel ?? MIX[MIX.length - 1].channel;
+      const n = seq++;
+      if (channel === 'facebook') {
+        const mid = messengerMid(n);
+        return {
+          ...signedMessengerText({ psid: s.from, mid, text: dutchText() }),
+          id: `facebook:msg:${mid}`,
+        };
+      }
+      if (channel === 'linkedin') {
+        const post = posts[Number(s.from) % posts.length];
+        const commentUrn = linkedInCommentUrn(post, n);
+        const delivery = signedLinkedInComment({
+          person: `urn:li:person:b${s.from}`,
+          commentUrn,
+          post,
+          text: dutchText(),
+        });
+        return { ...delivery, id: `linkedin:msg:${commentUrn}` };
+      }
+      const wamid = waMessageId(n);
+      return { ...signedTextWebhook({ ...s, id: wamid, text: dutchText() }), id: `whatsapp:msg:${wamid}` };
     };
     const sender = new SenderPool(port, MAX_SOCKETS);
     const sampler = new CpuSampler({ api: api.child.pid, worker: worker.child.pid, bench: process.pid });
@@ -299,7 +337,7 @@ async function main(): Promise<void> {
     };
 
     process.stdout.write(
-      `ingest bench: rates ${RATES.join('/')} msg/s × ${STAGE_MS / 1000} s, worker concurrency ${CONCURRENCY}, ${SENDERS} senders\n`,
+      `ingest bench: rates ${RATES.join('/')} msg/s × ${STAGE_MS / 1000} s, worker concurrency ${CONCURRENCY}, ${SENDERS} senders, channels ${process.env.BENCH_CHANNEL_MIX ?? 'whatsapp=1'}\n`,
     );
     await runStage(`warm-up ${WARMUP_RATE}/s`, WARMUP_RATE, WARMUP_MS);
     loopDelay.enable();
@@ -326,7 +364,7 @@ async function main(): Promise<void> {
     // ---------------------------------------------------------------- join events to sends
     db = new Client({ connectionString: dbUrl.toString() });
     await db.connect();
-    const hashOf = messageHasher(dataKey);
+    const hashOf = keyHasher(dataKey);
     const byHash = new Map<string, string>();
     for (const id of sentAt.keys()) byHash.set(hashOf(id), id);
     const { rows } = await db.query<{ id: string; h: string; received: number; created: number }>(

@@ -11,7 +11,14 @@ export interface OpenLoopOptions {
   /** The sender's keep-alive connections, kept across stages like a platform's delivery pool. */
   pool: SenderPool;
   /** Builds request number `i` of this stage; called right before it is sent. */
-  build: (i: number) => { raw: Buffer; signature: string; id: string };
+  build: (i: number) => {
+    raw: Buffer;
+    signature: string;
+    id: string;
+    /** Another channel's webhook than `path` (a channel mix), with its signature header. */
+    path?: string;
+    signatureHeader?: string;
+  };
   /** The send time of each request, keyed by the id `build` returned. */
   onSend: (id: string, at: number) => void;
   /** Hard cap on requests in flight; beyond it the schedule slips (counted in `slipped`). */
@@ -177,10 +184,10 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   let total = Math.round((o.rate * o.durationMs) / 1000);
   const maxInFlight = o.maxInFlight ?? 2000;
   const { pool } = o;
-  const requestHead = (raw: Buffer, signature: string) =>
+  const requestHead = (raw: Buffer, signature: string, path = o.path, header = 'X-Hub-Signature-256') =>
     Buffer.from(
-      `POST ${o.path} HTTP/1.1\r\nHost: 127.0.0.1:${pool.port}\r\nContent-Type: application/json\r\n` +
-        `Content-Length: ${raw.length}\r\nX-Hub-Signature-256: ${signature}\r\n\r\n`,
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${pool.port}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${raw.length}\r\n${header}: ${signature}\r\n\r\n`,
       'latin1',
     );
   const res: OpenLoopResult = {
@@ -204,8 +211,8 @@ export function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
       }
     };
     const fire = (i: number) => {
-      const { raw, signature, id } = o.build(i);
-      const request = Buffer.concat([requestHead(raw, signature), raw]);
+      const { raw, signature, id, path, signatureHeader } = o.build(i);
+      const request = Buffer.concat([requestHead(raw, signature, path, signatureHeader), raw]);
       const t0 = nowMs();
       o.onSend(id, t0);
       inFlight++;

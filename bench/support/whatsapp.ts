@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { signMetaBody } from '../../libs/channels/src/signature/meta-signature';
-import { deriveKey, keyedHash } from '../../libs/core/src/crypto/envelope';
 import { WHATSAPP } from './processes';
 
 const FIRST = [
@@ -148,14 +147,4 @@ export function signedTextWebhook(m: { from: string; name: string; id: string; t
   );
   const raw = Buffer.from(json);
   return { raw, signature: signMetaBody(raw, WHATSAPP.appSecret) };
-}
-
-/**
- * The keyed hash the app stores in messages.external_hash for an inbound WhatsApp message
- * (KeyRing.lookupHash(inboundEventKey(event)) = HMAC(HKDF(DATA_KEY, 'lookup'), 'whatsapp:msg:<id>')).
- * The bench knows DATA_KEY, so it can map stored message rows back to the webhooks it sent.
- */
-export function messageHasher(dataKeyBase64: string): (waId: string) => string {
-  const lookupKey = deriveKey(Buffer.from(dataKeyBase64, 'base64'), 'lookup');
-  return (waId) => keyedHash(lookupKey, `whatsapp:msg:${waId}`).toString('hex');
 }

@@ -1,72 +1,23 @@
 import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { encodeUrn } from '../../libs/channels/src/linkedin/linkedin.client';
-import { KeyRing, loadConfig } from '../../libs/core/src';
-import { api, login, teamWithAgent } from '../support/api-client';
+import { api } from '../support/api-client';
 import { pgDump } from '../support/data-dumps';
-import { accept, GraphStandIn } from '../support/graph-stand-in';
-import { AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
-import {
-  LINKEDIN,
-  linkedInNotifications,
-  postLinkedIn,
-  socialEnv,
-  uniqueId,
-} from '../support/social-payloads';
+import { waitFor } from '../support/processes';
+import { SocialHarness } from '../support/social-harness';
+import { LINKEDIN, linkedInNotifications, postLinkedIn, uniqueId } from '../support/social-payloads';
 
 jest.setTimeout(120_000);
 
-interface CaseDetail {
-  channel: string;
-  messages: { id: string; direction: string; text: string }[];
-}
-
 describe('LinkedIn webhook → case → reply (api + worker over real Postgres and Redis)', () => {
-  const standIn = new GraphStandIn();
-  let apiApp: AppProcess & { url: string };
-  let worker: AppProcess;
-  let db: Client;
-  let agent: Awaited<ReturnType<typeof teamWithAgent>>;
-  const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+  const h = new SocialHarness();
+  const { count, settled, caseOf, detail } = h;
   let nextNotification = Math.floor(Math.random() * 1e9);
+  beforeAll(() => h.start());
+  afterAll(() => h.stop());
+  beforeEach(() => h.reset());
 
-  beforeAll(async () => {
-    await standIn.start();
-    const env = testEnv({ graphBaseUrl: standIn.baseUrl, extra: socialEnv(standIn.linkedInBaseUrl) });
-    apiApp = await startApi(env);
-    worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
-    agent = await teamWithAgent(apiApp.url, 'Admissions');
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await worker?.kill();
-    await apiApp?.kill();
-    await standIn.stop();
-  });
-
-  beforeEach(() => {
-    standIn.behaviour = accept;
-    standIn.requests.length = 0;
-  });
-
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await db.query(sql, params)).rows[0].n);
-  const settled = () =>
-    waitFor(
-      async () => (await count(`SELECT count(*) AS n FROM inbound_events WHERE processed_at IS NULL`)) === 0,
-    );
-  const caseOfComment = async (urn: string): Promise<string> => {
-    const hash = keyRing.lookupHash(`linkedin:msg:${urn}`);
-    await waitFor(
-      async () => (await db.query(`SELECT 1 FROM messages WHERE external_hash = $1`, [hash])).rowCount === 1,
-    );
-    return (await db.query(`SELECT case_id FROM messages WHERE external_hash = $1`, [hash])).rows[0].case_id;
-  };
   const newPost = () => `urn:li:share:${uniqueId()}`;
   const commentOn = (post: string) =>
     `urn:li:comment:(urn:li:activity:${post.split(':').pop()},${uniqueId()})`;
@@ -76,7 +27,7 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
     ]);
 
   it('answers the validation challenge with the HMAC of the code', async () => {
-    const res = await fetch(`${apiApp.url}/webhooks/linkedin?challengeCode=890e4665-4dfe-4ab3`);
+    const res = await fetch(`${h.url}/webhooks/linkedin?challengeCode=890e4665-4dfe-4ab3`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       challengeCode: '890e4665-4dfe-4ab3',
@@ -84,31 +35,26 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
         .update('890e4665-4dfe-4ab3')
         .digest('hex'),
     });
-    expect((await fetch(`${apiApp.url}/webhooks/linkedin`)).status).toBe(400);
+    expect((await fetch(`${h.url}/webhooks/linkedin`)).status).toBe(400);
   });
 
   it('accepts both signature forms, refuses forged ones, and files a comment as a case', async () => {
     const before = await count(`SELECT count(*) AS n FROM inbound_events`);
     const post = newPost();
     const body = comment(post, commentOn(post), `urn:li:person:${uniqueId()}`, 'niet ondertekend');
-    expect((await postLinkedIn(apiApp.url, body, { secret: 'forged' })).status).toBe(401);
-    expect((await postLinkedIn(apiApp.url, body, { signature: null })).status).toBe(401);
-    expect((await postLinkedIn(apiApp.url, body, { signature: 'hmacsha256=zz' })).status).toBe(401);
+    expect((await postLinkedIn(h.url, body, { secret: 'forged' })).status).toBe(401);
+    expect((await postLinkedIn(h.url, body, { signature: null })).status).toBe(401);
+    expect((await postLinkedIn(h.url, body, { signature: 'hmacsha256=zz' })).status).toBe(401);
     expect(await count(`SELECT count(*) AS n FROM inbound_events`)).toBe(before);
 
     for (const form of ['plain', 'prefixed-header', 'prefixed-body'] as const) {
       const urn = commentOn(post);
       const text = `Vraag via ${form}`;
-      const res = await postLinkedIn(apiApp.url, comment(post, urn, `urn:li:person:${uniqueId()}`, text), {
+      const res = await postLinkedIn(h.url, comment(post, urn, `urn:li:person:${uniqueId()}`, text), {
         form,
       });
       expect({ form, status: res.status }).toEqual({ form, status: 200 });
-      const view = await api<CaseDetail>(
-        apiApp.url,
-        agent.token,
-        'GET',
-        `/api/cases/${await caseOfComment(urn)}`,
-      );
+      const view = await detail(await caseOf('linkedin', urn));
       expect(view.body.channel).toBe('linkedin');
       expect(view.body.messages).toEqual([expect.objectContaining({ direction: 'in', text })]);
     }
@@ -119,14 +65,12 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
     const person = `urn:li:person:${uniqueId()}`;
     const first = commentOn(post);
     const body = comment(post, first, person, 'Is er een open avond?');
-    const statuses = await Promise.all(
-      [1, 2, 3].map(() => postLinkedIn(apiApp.url, body).then((r) => r.status)),
-    );
+    const statuses = await Promise.all([1, 2, 3].map(() => postLinkedIn(h.url, body).then((r) => r.status)));
     expect(statuses).toEqual([200, 200, 200]);
     const second = commentOn(post);
-    await postLinkedIn(apiApp.url, comment(post, second, person, 'En hoe laat?'));
-    const caseId = await caseOfComment(first);
-    expect(await caseOfComment(second)).toBe(caseId);
+    await postLinkedIn(h.url, comment(post, second, person, 'En hoe laat?'));
+    const caseId = await caseOf('linkedin', first);
+    expect(await caseOf('linkedin', second)).toBe(caseId);
     await settled();
     expect(await count(`SELECT count(*) AS n FROM messages WHERE case_id = $1`, [caseId])).toBe(2);
   });
@@ -135,15 +79,12 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
     const dir = join(__dirname, '../fixtures/linkedin');
     for (const file of readdirSync(dir).sort()) {
       const body = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      expect({ file, status: (await postLinkedIn(apiApp.url, body)).status }).toEqual({ file, status: 200 });
+      expect({ file, status: (await postLinkedIn(h.url, body)).status }).toEqual({ file, status: 200 });
     }
     await settled();
     const stored = async (urn: string) =>
-      (
-        await db.query(`SELECT 1 FROM messages WHERE external_hash = $1`, [
-          keyRing.lookupHash(`linkedin:msg:${urn}`),
-        ])
-      ).rowCount;
+      (await h.db.query(`SELECT 1 FROM messages WHERE external_hash = $1`, [h.messageHash('linkedin', urn)]))
+        .rowCount;
     const act = 'urn:li:activity:7264123456789012345';
     expect(await stored(`urn:li:comment:(${act},7264999000000000008)`)).toBe(1);
     expect(await stored('urn:li:share:7264555555555555555')).toBe(1);
@@ -155,14 +96,14 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
   it('replies as the organization under the comment, with the versioned headers', async () => {
     const post = newPost();
     const urn = commentOn(post);
-    await postLinkedIn(apiApp.url, comment(post, urn, `urn:li:person:${uniqueId()}`, 'Kan ik langskomen?'));
-    const caseId = await caseOfComment(urn);
-    const res = await api<{ id: string }>(apiApp.url, agent.token, 'POST', `/api/cases/${caseId}/replies`, {
+    await postLinkedIn(h.url, comment(post, urn, `urn:li:person:${uniqueId()}`, 'Kan ik langskomen?'));
+    const caseId = await caseOf('linkedin', urn);
+    const res = await api<{ id: string }>(h.url, h.agent.token, 'POST', `/api/cases/${caseId}/replies`, {
       text: 'Ja, welkom op de open dag!',
     });
     expect(res.status).toBe(201);
-    await waitFor(() => standIn.requests.length === 1);
-    const [req] = standIn.requests;
+    await waitFor(() => h.graph.requests.length === 1);
+    const [req] = h.graph.requests;
     expect(req.url).toBe(`/rest/socialActions/${encodeUrn(urn)}/comments`);
     expect(req.headers['linkedin-version']).toBe('202511');
     expect(req.headers['x-restli-protocol-version']).toBe('2.0.0');
@@ -171,13 +112,13 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
     expect((req.body.message as { text: string }).text).toContain('Ja, welkom op de open dag!');
     await waitFor(
       async () =>
-        (await db.query(`SELECT delivery_status FROM messages WHERE id = $1`, [res.body.id])).rows[0]
+        (await h.db.query(`SELECT delivery_status FROM messages WHERE id = $1`, [res.body.id])).rows[0]
           .delivery_status === 'sent',
     );
 
     const privately = await api<{ error: { code: string } }>(
-      apiApp.url,
-      agent.token,
+      h.url,
+      h.agent.token,
       'POST',
       `/api/cases/${caseId}/replies`,
       {
@@ -191,19 +132,19 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
   it('shows a sunset API version (426) on the message', async () => {
     const post = newPost();
     const urn = commentOn(post);
-    await postLinkedIn(apiApp.url, comment(post, urn, `urn:li:person:${uniqueId()}`, 'Nog een vraag'));
-    const caseId = await caseOfComment(urn);
-    standIn.behaviour = () => ({ status: 426, body: { message: 'version sunset' } });
-    const res = await api<{ id: string }>(apiApp.url, agent.token, 'POST', `/api/cases/${caseId}/replies`, {
+    await postLinkedIn(h.url, comment(post, urn, `urn:li:person:${uniqueId()}`, 'Nog een vraag'));
+    const caseId = await caseOf('linkedin', urn);
+    h.graph.behaviour = () => ({ status: 426, body: { message: 'version sunset' } });
+    const res = await api<{ id: string }>(h.url, h.agent.token, 'POST', `/api/cases/${caseId}/replies`, {
       text: 'Antwoord',
     });
     await waitFor(
       async () =>
-        (await db.query(`SELECT delivery_status FROM messages WHERE id = $1`, [res.body.id])).rows[0]
+        (await h.db.query(`SELECT delivery_status FROM messages WHERE id = $1`, [res.body.id])).rows[0]
           .delivery_status === 'failed',
     );
     expect(
-      (await db.query(`SELECT error_code FROM messages WHERE id = $1`, [res.body.id])).rows[0].error_code,
+      (await h.db.query(`SELECT error_code FROM messages WHERE id = $1`, [res.body.id])).rows[0].error_code,
     ).toBe('API_VERSION_SUNSET');
   });
 
@@ -212,14 +153,14 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
     const person = `urn:li:person:${uniqueId()}`;
     const kept = commentOn(post);
     const deleted = commentOn(post);
-    await postLinkedIn(apiApp.url, comment(post, kept, person, 'eerste versie met kievitvraag'));
-    await postLinkedIn(apiApp.url, comment(post, deleted, person, 'mijn nummer is 06-48213377, reigerwoord'));
-    const caseId = await caseOfComment(kept);
-    await caseOfComment(deleted);
+    await postLinkedIn(h.url, comment(post, kept, person, 'eerste versie met kievitvraag'));
+    await postLinkedIn(h.url, comment(post, deleted, person, 'mijn nummer is 06-48213377, reigerwoord'));
+    const caseId = await caseOf('linkedin', kept);
+    await caseOf('linkedin', deleted);
     expect(pgDump()).toContain('reigerwoord');
-    await postLinkedIn(apiApp.url, comment(post, kept, person, 'tweede versie met grutto', 'COMMENT_EDIT'));
+    await postLinkedIn(h.url, comment(post, kept, person, 'tweede versie met grutto', 'COMMENT_EDIT'));
     await postLinkedIn(
-      apiApp.url,
+      h.url,
       linkedInNotifications([
         {
           notificationId: nextNotification++,
@@ -230,7 +171,7 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
       ]),
     );
     await settled();
-    const view = await api<CaseDetail>(apiApp.url, agent.token, 'GET', `/api/cases/${caseId}`);
+    const view = await detail(caseId);
     expect(view.body.messages.map((m) => m.text)).toEqual(['tweede versie met grutto']);
     const dump = pgDump();
     for (const word of ['kievitvraag', 'reigerwoord']) expect(dump).not.toContain(word);
@@ -241,12 +182,10 @@ describe('LinkedIn webhook → case → reply (api + worker over real Postgres a
     const post = newPost();
     const person = `urn:li:person:${uniqueId()}`;
     const urn = commentOn(post);
-    await postLinkedIn(apiApp.url, comment(post, urn, person, 'Wis mijn gegevens'));
-    const caseId = await caseOfComment(urn);
-    const privacy = await teamWithAgent(apiApp.url, 'Admissions');
-    await db.query(`UPDATE users SET role = 'privacy_officer' WHERE id = $1`, [privacy.userId]);
-    const token = await login(apiApp.url, privacy.email, 'a-long-password-for-tests');
-    const erased = await api<{ deleted: number }>(apiApp.url, token, 'POST', '/api/subjects/erase', {
+    await postLinkedIn(h.url, comment(post, urn, person, 'Wis mijn gegevens'));
+    const caseId = await caseOf('linkedin', urn);
+    const token = await h.privacyOfficerToken();
+    const erased = await api<{ deleted: number }>(h.url, token, 'POST', '/api/subjects/erase', {
       channel: 'linkedin',
       externalId: person,
     });

@@ -6,6 +6,7 @@ import {
   ChannelAccountSettings,
   ChannelAccountsService,
   DomainError,
+  queryReturning,
   TeamEntity,
   ValidationError,
 } from '@webcare/core';
@@ -72,7 +73,8 @@ export class ChannelAccountsAdminService {
     const changes: ChannelAccountSettings = {};
     if (dto.humanAgentTag !== undefined) changes.humanAgentTag = dto.humanAgentTag;
     const updated = await this.dataSource.transaction(async (m) => {
-      const rows: { id: string }[] = await m.query(
+      const rows = await queryReturning<{ id: string }>(
+        m,
         `UPDATE channel_accounts SET settings = settings || $2::jsonb WHERE id = $1 RETURNING id`,
         [id, JSON.stringify(changes)],
       );

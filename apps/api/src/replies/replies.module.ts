@@ -3,11 +3,12 @@ import { CasesModule } from '../cases/cases.module';
 import { RepliesController } from './replies.controller';
 import { RepliesService } from './replies.service';
 import { ReplyFormService } from './reply-form.service';
+import { ReplyTargetRepository } from './reply-target.repository';
 
 @Module({
   imports: [CasesModule],
   controllers: [RepliesController],
-  providers: [RepliesService, ReplyFormService],
+  providers: [RepliesService, ReplyFormService, ReplyTargetRepository],
   exports: [RepliesService],
 })
 export class RepliesModule {}

@@ -10,6 +10,7 @@ import {
   ReplyVisibility,
 } from '@webcare/core';
 import { EntityManager } from 'typeorm';
+import { ReplyTargetRepository } from './reply-target.repository';
 
 /** How a reply goes out: as a comment reply (public or private, answering which comment) or directly. */
 export interface ReplyForm {
@@ -20,7 +21,10 @@ export interface ReplyForm {
 /** Applies the platforms' reply rules (reply-rules.ts) to a case, with the facts they need from the database. */
 @Injectable()
 export class ReplyFormService {
-  constructor(private readonly accounts: ChannelAccountsService) {}
+  constructor(
+    private readonly accounts: ChannelAccountsService,
+    private readonly targets: ReplyTargetRepository,
+  ) {}
 
   /**
    * Messenger's window, and for comment conversations the comment answered and how (public or private),
@@ -32,27 +36,15 @@ export class ReplyFormService {
     text: string,
     visibility: ReplyVisibility | undefined,
   ): Promise<ReplyForm> {
-    const [last]: { last: Date | null }[] = await m.query(
-      `SELECT max(sent_at) AS last FROM messages WHERE case_id = $1 AND direction = 'in'`,
-      [kase.id],
-    );
     const isComment = kase.threadHash !== null;
-    const [target]: { id: string; sent_at: Date; answered: boolean }[] = isComment
-      ? await m.query(
-          `SELECT t.id, t.sent_at, EXISTS (
-                    SELECT 1 FROM messages o WHERE o.reply_to_message_id = t.id AND o.visibility = 'private' AND o.delivery_status <> 'failed'
-                  ) AS answered
-             FROM messages t WHERE t.case_id = $1 AND t.direction = 'in' AND t.reply_ref_enc IS NOT NULL
-            ORDER BY t.sent_at DESC, t.created_at DESC LIMIT 1`,
-          [kase.id],
-        )
-      : [];
+    const lastInboundAt = await this.targets.lastInboundAt(m, kase.id);
+    const target = isComment ? await this.targets.latestComment(m, kase.id) : null;
     const account = await this.accounts.byId(kase.channelAccountId);
     const decision = decideReply({
       channel: kase.channel,
       isComment,
       visibility,
-      lastInboundAt: last?.last ?? null,
+      lastInboundAt,
       target: target ? { sentAt: target.sent_at, privatelyAnswered: target.answered } : null,
       humanAgentTag: account?.settings.humanAgentTag === true,
       // Only a public reply is checked: that is where an identifier must not go.

@@ -11,21 +11,14 @@ import {
   teamRoom,
 } from '@webcare/core';
 import { EntityManager } from 'typeorm';
+import { CommentRepository, StoredCommentRow } from './comment.repository';
 import { PendingEmit } from './inbound-event.handler';
-
-interface StoredComment {
-  id: string;
-  case_id: string;
-  data_key_id: string;
-  team_id: string;
-  status: string;
-  assignee_id: string | null;
-}
 
 /**
  * Applies what a person (or the page) did to a comment we stored: an edit replaces our copy and
  * re-anonymizes it, a removal forgets it (the text, and tokens no other text of the case uses), hiding
- * is kept as a state. Changes to comments we never stored (the page's own, or already forgotten) do nothing.
+ * is kept as a state. Changes to comments we never stored (the page's own, or already forgotten) do
+ * nothing; a change older than one already applied (batches are filed concurrently) does nothing either.
  */
 @Injectable()
 export class CommentChangeService {
@@ -34,34 +27,36 @@ export class CommentChangeService {
     private readonly vaults: PseudonymVaultStore,
     private readonly accounts: ChannelAccountsService,
     private readonly audit: AuditService,
+    private readonly comments: CommentRepository,
   ) {}
 
   async apply(manager: EntityManager, accountId: string, event: CommentChangeEvent): Promise<PendingEmit[]> {
     const hash = this.keyRing.lookupHash(
       inboundEventKey({ kind: 'message', channel: event.channel, externalId: event.externalId }),
     );
-    const [comment]: StoredComment[] = await manager.query(
-      `SELECT m.id, m.case_id, c.data_key_id, c.team_id, c.status, c.assignee_id
-         FROM messages m JOIN cases c ON c.id = m.case_id
-        WHERE m.channel_account_id = $1 AND m.external_hash = $2 AND m.direction = 'in'
-        FOR UPDATE OF m`,
-      [accountId, hash],
-    );
+    // A removed comment is never filed later: not when its event still waits in the queue (a job filing
+    // it right now is waited for, and the comment is found below), nor when its webhook arrives late.
+    if (event.action === 'remove') await this.comments.closeCommentEvent(manager, accountId, hash);
+    const comment = await this.comments.lockComment(manager, accountId, hash);
     if (!comment) return [];
     switch (event.action) {
       case 'hide':
       case 'unhide':
-        await manager.query(`UPDATE messages SET platform_state = $2 WHERE id = $1`, [
+        if (comment.platform_state_at && comment.platform_state_at >= event.timestamp) return [];
+        await this.comments.setPlatformState(
+          manager,
           comment.id,
           event.action === 'hide' ? 'hidden' : null,
-        ]);
+          event.timestamp,
+        );
         break;
       case 'edit':
-        await this.replaceText(manager, accountId, comment, event.text ?? '');
+        if (comment.edited_at && comment.edited_at >= event.timestamp) return [];
+        await this.replaceText(manager, accountId, comment, event.text ?? '', event.timestamp);
         break;
       case 'remove':
-        await manager.query(`DELETE FROM messages WHERE id = $1`, [comment.id]);
-        await this.pruneTokens(manager, comment.case_id);
+        await this.comments.deleteMessage(manager, comment.id);
+        await this.comments.pruneTokens(manager, comment.case_id);
         await this.audit.record(manager, {
           actorId: null,
           action: AuditAction.CommentForgotten,
@@ -82,8 +77,9 @@ export class CommentChangeService {
   private async replaceText(
     manager: EntityManager,
     accountId: string,
-    comment: StoredComment,
+    comment: StoredCommentRow,
     text: string,
+    editedAt: Date,
   ): Promise<void> {
     const key = await this.keyRing.loadDataKey(manager, comment.data_key_id);
     if (!key) return; // the case was shredded meanwhile: nothing left to edit
@@ -91,37 +87,18 @@ export class CommentChangeService {
     const vault = await this.vaults.load(manager, comment.case_id, key);
     const result = this.vaults.anonymizeWith(vault, text, account?.allowlist);
     await this.vaults.save(manager, comment.case_id, key, result.newEntries);
-    await manager.query(
-      `UPDATE messages SET text_enc = $2, text_pseudo = $3, entities = $4, special = $5, withheld = $6 WHERE id = $1`,
-      [
-        comment.id,
-        encrypt(key, text, comment.case_id),
-        result.text,
-        JSON.stringify(result.entities),
-        JSON.stringify(result.special),
-        result.withheld,
-      ],
+    await this.comments.replaceText(
+      manager,
+      comment.id,
+      {
+        enc: encrypt(key, text, comment.case_id),
+        pseudo: result.text,
+        entities: result.entities,
+        special: result.special,
+        withheld: result.withheld,
+      },
+      editedAt,
     );
-    await this.pruneTokens(manager, comment.case_id);
-  }
-
-  /**
-   * Deletes the case's tokens (and their encrypted values) that no remaining text of the case refers
-   * to and no agent's marking holds (marked values are applied when a view is read, not stored in it).
-   */
-  private async pruneTokens(manager: EntityManager, caseId: string): Promise<void> {
-    await manager.query(
-      `DELETE FROM pseudonyms p
-        WHERE p.case_id = $1
-          AND NOT EXISTS (SELECT 1 FROM redactions r WHERE r.case_id = $1 AND r.token = p.token)
-          AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = $1 AND strpos(m.text_pseudo, p.token) > 0)
-          AND NOT EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = $1 AND strpos(n.text_pseudo, p.token) > 0)
-          AND NOT EXISTS (
-            SELECT 1 FROM escalations e
-             WHERE e.case_id = $1
-               AND (strpos(e.note_pseudo, p.token) > 0 OR strpos(COALESCE(e.answer_pseudo, ''), p.token) > 0)
-          )`,
-      [caseId],
-    );
+    await this.comments.pruneTokens(manager, comment.case_id);
   }
 }

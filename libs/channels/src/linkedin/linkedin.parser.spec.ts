@@ -12,7 +12,7 @@ const parse = (name: string) =>
   );
 
 describe('parseLinkedInWebhook', () => {
-  it('opens a case per commenter and post for a COMMENT, keyed by notificationId', () => {
+  it('opens a case per commenter and post for a COMMENT, keyed by the comment', () => {
     expect(parse('comment')).toEqual([
       {
         kind: 'message',
@@ -25,7 +25,6 @@ describe('parseLinkedInWebhook', () => {
         thread: SHARE,
         replyRef: { objectId: SHARE, commentId: COMMENT },
         timestamp: new Date(1764500000000),
-        dedupeKey: 'linkedin:notification:9001',
       },
     ]);
   });
@@ -59,9 +58,9 @@ describe('parseLinkedInWebhook', () => {
     expect(parse('admin-comment')).toEqual([]);
     expect(parse('like')).toEqual([]);
     expect(parse('share')).toEqual([]);
-    expect(parse('batched').map((e) => ('dedupeKey' in e ? e.dedupeKey : null))).toEqual([
-      'linkedin:notification:9008',
-      'linkedin:notification:9010',
+    expect(parse('batched').map((e) => e.externalId)).toEqual([
+      'urn:li:comment:(urn:li:activity:7264123456789012345,7264999000000000008)',
+      'urn:li:comment:(urn:li:activity:7264123456789012345,7264999000000000010)',
     ]);
   });
 

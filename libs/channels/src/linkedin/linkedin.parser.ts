@@ -8,7 +8,9 @@ export const LINKEDIN_NOTIFICATION_TYPE = 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATI
  * Turns a LinkedIn Organization Social Action Notifications push (up to 10 notifications per body) into
  * normalized events. COMMENT and SHARE_MENTION open or continue a case per commenter and post,
  * COMMENT_EDIT and COMMENT_DELETE change a stored comment; ADMIN_COMMENT (the organization's own), LIKE,
- * SHARE and other actions are left out. Retries repeat the notificationId, which is the dedupe key.
+ * SHARE and other actions are left out. LinkedIn retries a notification with the same notificationId: a
+ * COMMENT or mention is keyed by the comment (share) it names, one per notification, so its retries collapse
+ * and retention finds its stored event with the comment; edits and deletions are keyed by notificationId.
  */
 export function parseLinkedInWebhook(body: unknown): NormalizedEvent[] {
   if (!isObj(body)) fail('body must be a JSON object');
@@ -33,8 +35,8 @@ function notification(raw: unknown, path: string): NormalizedEvent[] {
       raw.lastModifiedAt === undefined
         ? new Date()
         : timeFrom(raw.lastModifiedAt, 'ms', `${path}.lastModifiedAt`, fail),
-    dedupeKey: `linkedin:notification:${notificationId}`,
   };
+  const dedupeKey = `linkedin:notification:${notificationId}`;
   const activity = str(raw.generatedActivity);
   const post = str(raw.sourcePost);
   const decorated = isObj(raw.decoratedGeneratedActivity) ? raw.decoratedGeneratedActivity : {};
@@ -79,7 +81,14 @@ function notification(raw: unknown, path: string): NormalizedEvent[] {
       const edit = action === 'COMMENT_EDIT';
       const text = edit ? commentText(isObj(decorated.comment) ? decorated.comment : {}) : undefined;
       return [
-        { ...base, kind: 'comment_change', externalId: activity, action: edit ? 'edit' : 'remove', text },
+        {
+          ...base,
+          kind: 'comment_change',
+          externalId: activity,
+          action: edit ? 'edit' : 'remove',
+          text,
+          dedupeKey,
+        },
       ];
     }
     default:

@@ -33,6 +33,9 @@ export class MessageEntity {
   @Column({ name: 'reply_to_message_id', type: 'uuid', nullable: true }) replyToMessageId: string | null;
   /** `hidden` when the page hid the comment on the platform. */
   @Column({ name: 'platform_state', type: 'text', nullable: true }) platformState: 'hidden' | null;
+  /** Platform time of the last edit / hide state applied: a change filed late never undoes a newer one. */
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true }) editedAt: Date | null;
+  @Column({ name: 'platform_state_at', type: 'timestamptz', nullable: true }) platformStateAt: Date | null;
   @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

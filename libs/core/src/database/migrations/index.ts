@@ -5,6 +5,7 @@ import { HotPathIndexes1795358255690 } from './1795358255690-HotPathIndexes';
 import { SocialChannels1795360000000 } from './1795360000000-SocialChannels';
 import { MessageWithheld1796030000000 } from './1796030000000-MessageWithheld';
 import { Redactions1796030100000 } from './1796030100000-Redactions';
+import { CommentChangeOrder1796040000000 } from './1796040000000-CommentChangeOrder';
 
 export const MIGRATIONS = [
   Initial1795355838663,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   SocialChannels1795360000000,
   MessageWithheld1796030000000,
   Redactions1796030100000,
+  CommentChangeOrder1796040000000,
 ];
