@@ -79,7 +79,7 @@ function attack(shape: CubeShape, dims: TrendDimension[], cubes: WeekCube[], min
     const bound = (opType: 'max' | 'min') => {
       const vs: Record<string, Record<string, number>> = {};
       for (const [v, coeffs] of Object.entries(variables)) vs[v] = { ...coeffs, objective: vars.includes(v) ? 1 : 0 };
-      const result = solver.Solve({ optimize: 'objective', opType, constraints, variables: vs });
+      const result = solver.Solve({ optimize: 'objective', opType, constraints, variables: vs }) as { feasible: boolean; bounded?: boolean; result: number };
       expect(result.feasible).toBe(true);
       return result.bounded === false ? (opType === 'max' ? Infinity : -Infinity) : Number(result.result);
     };
