@@ -15,6 +15,7 @@ import { ConsentsModule } from './consents/consents.module';
 import { EscalationsModule } from './escalations/escalations.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RepliesModule } from './replies/replies.module';
+import { ReportsModule } from './reports/reports.module';
 import { StartupService } from './startup.service';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
@@ -42,6 +43,7 @@ export class AppModule {
         RepliesModule,
         EscalationsModule,
         ConsentsModule,
+        ReportsModule,
       ],
       providers: [
         StartupService,

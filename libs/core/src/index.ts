@@ -29,3 +29,4 @@ export * from './retention/retention-policy';
 export * from './retention/retention-sweeper.service';
 export * from './retention/subject';
 export * from './database/prepared-query';
+export * from './reports';

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ReportFactsModule } from '@webcare/core';
 import { CaseAccessService } from './case-access.service';
 import { CaseActionsService } from './case-actions.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
+  imports: [ReportFactsModule],
   controllers: [CasesController],
   providers: [CasesService, CaseActionsService, CaseAccessService],
   exports: [CaseAccessService],

@@ -33,3 +33,9 @@ export const FACT_DIMENSIONS: readonly { key: FactDimension; values: readonly st
   { key: 'language', values: REPORT_LANGUAGES },
   { key: 'sentiment', values: SENTIMENTS },
 ];
+
+/**
+ * The most fact dimensions one report may cross (week aside). Tables of three or four are too
+ * sparse to publish safely, and protecting them would hide most of the useful two-way tables.
+ */
+export const REPORT_MAX_DIMENSIONS = 2;

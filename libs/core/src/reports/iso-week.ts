@@ -9,7 +9,10 @@ export interface IsoWeek {
 }
 
 export function isoWeekOf(date: Date | string): IsoWeek {
-  const d = typeof date === 'string' ? DateTime.fromISO(date, { zone: 'utc' }) : DateTime.fromJSDate(date, { zone: 'utc' });
+  const d =
+    typeof date === 'string'
+      ? DateTime.fromISO(date, { zone: 'utc' })
+      : DateTime.fromJSDate(date, { zone: 'utc' });
   const monday = d.startOf('week');
   return { name: monday.toFormat("kkkk-'W'WW"), start: monday.toISODate()! };
 }

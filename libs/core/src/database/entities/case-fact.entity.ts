@@ -13,7 +13,8 @@ export class CaseFactEntity {
   @Column({ type: 'text' }) language: string;
   @Column({ type: 'text' }) topic: string;
   @Column({ type: 'text' }) sentiment: string;
-  @Column({ name: 'first_response_minutes', type: 'integer', nullable: true }) firstResponseMinutes: number | null;
+  @Column({ name: 'first_response_minutes', type: 'integer', nullable: true }) firstResponseMinutes:
+    number | null;
   @Column({ name: 'resolution_minutes', type: 'integer', nullable: true }) resolutionMinutes: number | null;
   @Column({ type: 'boolean', default: false }) escalated: boolean;
 }

@@ -33,7 +33,9 @@ export class CaseFacts1796035955769 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "cases" ADD CONSTRAINT "FK_cases_fact" FOREIGN KEY ("fact_id") REFERENCES "case_facts"("id") ON DELETE SET NULL`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_cases_fact" ON "cases" ("fact_id") WHERE "fact_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_cases_fact" ON "cases" ("fact_id") WHERE "fact_id" IS NOT NULL`,
+    );
     await queryRunner.query(
       `CREATE TABLE "report_weeks" ("week_start" date NOT NULL, "min_cell" integer NOT NULL, "cube" jsonb NOT NULL, "sealed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_report_weeks" PRIMARY KEY ("week_start"))`,
     );

@@ -22,14 +22,21 @@ describe('case classification', () => {
   });
 
   it('handles negation both ways', () => {
-    expect(classifySentiment(['Ik ben niet tevreden over het antwoord, niet duidelijk'], 'nl')).toBe('negative');
+    expect(classifySentiment(['Ik ben niet tevreden over het antwoord, niet duidelijk'], 'nl')).toBe(
+      'negative',
+    );
     expect(classifySentiment(["I'm not happy with this at all"], 'en')).toBe('negative');
     expect(classifySentiment(['Great, thank you!'], 'en')).toBe('positive');
     expect(classifySentiment(['Wanneer is de open dag? Alvast bedankt!'], 'nl')).toBe('neutral');
   });
 
   it('classifies a case from all its inbound messages', () => {
-    expect(classifyCase(['Hallo', 'Is er plek in een studentenhuis? Ik ben echt wanhopig, al weken niks gevonden.'])).toEqual({
+    expect(
+      classifyCase([
+        'Hallo',
+        'Is er plek in een studentenhuis? Ik ben echt wanhopig, al weken niks gevonden.',
+      ]),
+    ).toEqual({
       language: 'nl',
       topic: 'housing',
       sentiment: 'negative',

@@ -12,10 +12,14 @@ export interface CaseClassification {
 
 // Function words, frequent in any message and rarely shared between the two languages.
 const DUTCH_WORDS = new Set(
-  'de het een en van voor met op dat dit die ook zijn ben hebt heeft hebben je jij jou jouw u uw niet geen wij ons onze jullie naar bij maar wel nog als wat hoe waar wanneer kun kunt kan wil wilt graag bedankt hallo hoi goedemiddag goedemorgen groet tot om te er aan hoor alvast ik mijn mag moet welke'.split(' '),
+  'de het een en van voor met op dat dit die ook zijn ben hebt heeft hebben je jij jou jouw u uw niet geen wij ons onze jullie naar bij maar wel nog als wat hoe waar wanneer kun kunt kan wil wilt graag bedankt hallo hoi goedemiddag goedemorgen groet tot om te er aan hoor alvast ik mijn mag moet welke'.split(
+    ' ',
+  ),
 );
 const ENGLISH_WORDS = new Set(
-  'the a and for with on that this also you your our us please thanks thank are be been have has do does not what how where when can could would will to from it hello hi regards dear i my is am should which there any'.split(' '),
+  'the a and for with on that this also you your our us please thanks thank are be been have has do does not what how where when can could would will to from it hello hi regards dear i my is am should which there any'.split(
+    ' ',
+  ),
 );
 
 /** Dutch, English, or other (no function words of either: another language, or no text). */
@@ -39,8 +43,16 @@ const TOPIC_MATCHERS: Record<TextLanguage, { topic: Topic; matcher: LexiconMatch
 
 /** When two topics score the same, the more specific one wins. */
 const TIE_ORDER: Topic[] = [
-  'accessibility', 'international', 'student_finance', 'housing', 'open_day', 'tuition', 'application',
-  'admission', 'schedule', 'programme',
+  'accessibility',
+  'international',
+  'student_finance',
+  'housing',
+  'open_day',
+  'tuition',
+  'application',
+  'admission',
+  'schedule',
+  'programme',
 ];
 
 /** The primary topic of a case: highest summed cue weight over its inbound messages, or `other`. */

@@ -23,7 +23,9 @@ export function lemmas(text: string, language: TextLanguage): string[] {
   const doc = nlp(clean);
   doc.compute('root');
   const out: string[] = [];
-  for (const sentence of doc.json() as { terms: { normal: string; root?: string | null; implicit?: string | null }[] }[]) {
+  for (const sentence of doc.json() as {
+    terms: { normal: string; root?: string | null; implicit?: string | null }[];
+  }[]) {
     for (const term of sentence.terms) {
       const word = term.implicit || term.root || term.normal;
       for (const part of fold(word).match(WORD) ?? []) out.push(part);
@@ -32,7 +34,24 @@ export function lemmas(text: string, language: TextLanguage): string[] {
   return out;
 }
 
-const KEEP = new Set(['ons', 'als', 'was', 'is', 'les', 'bus', 'kans', 'eens', 'dus', 'niets', 'iets', 'geen', 'open', 'ben', 'heen', 'even']);
+const KEEP = new Set([
+  'ons',
+  'als',
+  'was',
+  'is',
+  'les',
+  'bus',
+  'kans',
+  'eens',
+  'dus',
+  'niets',
+  'iets',
+  'geen',
+  'open',
+  'ben',
+  'heen',
+  'even',
+]);
 
 export function dutchLemma(word: string): string {
   if (word.length < 5 || KEEP.has(word)) return word;

@@ -31,7 +31,7 @@ export class LexiconMatcher {
   /** Longest match starting at each word; a word already covered by a phrase is not matched again. */
   matches(words: readonly string[]): Match[] {
     const out: Match[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const match = this.longestAt(words, i);
       if (match) {
         out.push(match);
@@ -47,7 +47,10 @@ export class LexiconMatcher {
     for (let n = 1; n <= MAX_WORDS && i + n <= words.length; n++) {
       phrase = n === 1 ? words[i] : `${phrase} ${words[i + n - 1]}`;
       if (phrase.length > MAX_PATTERN * 2) break;
-      const value = n === 1 ? (this.exact.get(phrase) ?? this.prefixOf(phrase) ?? this.infixOf(phrase)) : this.exact.get(phrase);
+      const value =
+        n === 1
+          ? (this.exact.get(phrase) ?? this.prefixOf(phrase) ?? this.infixOf(phrase))
+          : this.exact.get(phrase);
       if (value !== undefined) best = { value, at: i, length: n };
     }
     return best;

@@ -69,6 +69,26 @@ export class CubeShape {
     return code;
   }
 
+  private ancestorTable?: Int32Array;
+
+  /** The 2^dims cells a base cell counts in (itself and all its margins), as a flat table. */
+  get ancestors(): Int32Array {
+    if (this.ancestorTable) return this.ancestorTable;
+    const subsets = 1 << this.dims;
+    const table = new Int32Array(this.baseCount * subsets);
+    for (let base = 0; base < this.baseCount; base++) {
+      const cell = this.baseCells[base];
+      for (let s = 0; s < subsets; s++) {
+        let target = cell;
+        for (let d = 0; d < this.dims; d++) {
+          if (s & (1 << d)) target += (this.sizes[d] - this.codes[cell * this.dims + d]) * this.strides[d];
+        }
+        table[base * subsets + s] = target;
+      }
+    }
+    return (this.ancestorTable = table);
+  }
+
   /** Counts of every cell from the counts of the base cells (base order). */
   aggregate(baseCounts: ArrayLike<number>): Int32Array {
     const counts = new Int32Array(this.cellCount);

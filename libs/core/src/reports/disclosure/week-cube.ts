@@ -25,7 +25,13 @@ export interface WeekCube {
   resolution: Int32Array[];
 }
 
-export function buildWeekCube(shape: CubeShape, week: string, facts: BaseCellFacts[], minCell: number): WeekCube {
+export function buildWeekCube(
+  shape: CubeShape,
+  week: string,
+  facts: BaseCellFacts[],
+  minCell: number,
+  maxDimensions = shape.dims,
+): WeekCube {
   const baseCounts = new Int32Array(shape.baseCount);
   const escalated = new Int32Array(shape.baseCount);
   const firstResponse: Int32Array[] = Array.from({ length: shape.baseCount }, () => EMPTY);
@@ -37,7 +43,14 @@ export function buildWeekCube(shape: CubeShape, week: string, facts: BaseCellFac
     resolution[f.base] = sorted(resolution[f.base], f.resolutionMinutes);
   }
   const counts = shape.aggregate(baseCounts);
-  return { week, counts, suppressed: protectCube(shape, counts, minCell), escalated, firstResponse, resolution };
+  return {
+    week,
+    counts,
+    suppressed: protectCube(shape, counts, minCell, maxDimensions),
+    escalated,
+    firstResponse,
+    resolution,
+  };
 }
 
 const EMPTY = new Int32Array(0);

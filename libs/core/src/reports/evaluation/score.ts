@@ -44,7 +44,10 @@ export function scoreClassifier(messages: readonly LabelledMessage[]): Classifie
     sentimentAccuracy: round(sentimentHits / messages.length),
     topicRecall: Object.fromEntries([...perTopic].map(([k, v]) => [k, round(v.n ? v.hits / v.n : 0)])),
     byLanguage: Object.fromEntries(
-      [...perLang].map(([k, v]) => [k, { topicAccuracy: round(v.topic / v.n), sentimentAccuracy: round(v.sentiment / v.n) }]),
+      [...perLang].map(([k, v]) => [
+        k,
+        { topicAccuracy: round(v.topic / v.n), sentimentAccuracy: round(v.sentiment / v.n) },
+      ]),
     ),
     misses,
   };
