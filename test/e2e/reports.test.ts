@@ -150,7 +150,7 @@ describe('trend reports', () => {
     expect((await factOf(caseId))!.id).toBe(first.id);
 
     const closed = await api(apiApp.url, agent.token, 'POST', `/api/cases/${caseId}/close`);
-    expect(closed.status).toBe(201);
+    expect(closed.status).toBe(200);
     const final = (await factOf(caseId))!;
     expect(final.id).toBe(first.id);
     expect(final.resolution_minutes).not.toBeNull();
