@@ -125,16 +125,15 @@ async function main(): Promise<void> {
     });
     if (created.status !== 201) throw new Error(`manager create failed: ${created.status}`);
     const token = await login(api.url, email, 'a-long-password-for-the-bench');
-    const jsonUrl = `${api.url}/api/reports/trends?${QUERY}`;
-    const csvUrl = `${api.url}/api/reports/trends.csv?${QUERY}`;
-
-    const cold = await timed(jsonUrl, token);
+    const cold = await timed(`${api.url}/api/reports/trends?${QUERY}`, token);
     const report = JSON.parse(cold.body) as { weeks: string[]; rows: { count: number | null }[] };
     const published = report.rows.filter((r) => r.count !== null).length;
 
     await api.kill();
     api = await startApi(env);
     const token2 = await login(api.url, email, 'a-long-password-for-the-bench');
+    const jsonUrl = `${api.url}/api/reports/trends?${QUERY}`;
+    const csvUrl = `${api.url}/api/reports/trends.csv?${QUERY}`;
     t = nowMs();
     await timed(jsonUrl, token2);
     const restartMs = nowMs() - t;
@@ -172,6 +171,9 @@ async function main(): Promise<void> {
       runs: { json, csv },
       pass: jsonP95 < TARGET_P95 && csvP95 < TARGET_P95,
     });
+  } catch (err) {
+    if (api) process.stderr.write(`api output:\n${api.output.slice(-4000)}\n`);
+    throw err;
   } finally {
     await cleanup();
   }

@@ -1,5 +1,5 @@
 import { CubeShape } from './cube';
-import { WeekCube } from './week-cube';
+import { CellFigures, WeekCube } from './week-cube';
 
 export interface TrendDimension {
   key: string;
@@ -49,12 +49,30 @@ export function trendRows(
 function figures(shape: CubeShape, cubes: WeekCube[], cell: number): TrendRow {
   if (cubes.some((c) => c.suppressed[cell])) return { count: null, suppressed: true };
   let count = 0;
+  for (const cube of cubes) count += cube.counts[cell];
+  const f = cubes.length === 1 ? weekFigures(shape, cubes[0], cell) : cellFigures(shape, cubes, cell);
+  return {
+    count,
+    medianFirstResponseMinutes: f.medianFirstResponseMinutes,
+    medianResolutionMinutes: f.medianResolutionMinutes,
+    escalatedShare: count ? Math.round((f.escalated / count) * 1000) / 1000 : null,
+  };
+}
+
+/** One week's cell: computed once per sealed cube and kept with it. */
+function weekFigures(shape: CubeShape, cube: WeekCube, cell: number): CellFigures {
+  cube.memo ??= new Map();
+  let f = cube.memo.get(cell);
+  if (!f) cube.memo.set(cell, (f = cellFigures(shape, [cube], cell)));
+  return f;
+}
+
+function cellFigures(shape: CubeShape, cubes: WeekCube[], cell: number): CellFigures {
   let escalated = 0;
   const firstResponse: Int32Array[] = [];
   const resolution: Int32Array[] = [];
   const bases = shape.basesUnder(cell);
   for (const cube of cubes) {
-    count += cube.counts[cell];
     for (const b of bases) {
       escalated += cube.escalated[b];
       if (cube.firstResponse[b].length) firstResponse.push(cube.firstResponse[b]);
@@ -62,10 +80,9 @@ function figures(shape: CubeShape, cubes: WeekCube[], cell: number): TrendRow {
     }
   }
   return {
-    count,
+    escalated,
     medianFirstResponseMinutes: median(firstResponse),
     medianResolutionMinutes: median(resolution),
-    escalatedShare: count ? Math.round((escalated / count) * 1000) / 1000 : null,
   };
 }
 

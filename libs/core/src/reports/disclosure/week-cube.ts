@@ -23,6 +23,14 @@ export interface WeekCube {
   /** Per base cell, ascending. */
   firstResponse: Int32Array[];
   resolution: Int32Array[];
+  /** Figures of this week's cells once computed (a sealed cube never changes). */
+  memo?: Map<number, CellFigures>;
+}
+
+export interface CellFigures {
+  escalated: number;
+  medianFirstResponseMinutes: number | null;
+  medianResolutionMinutes: number | null;
 }
 
 export function buildWeekCube(
