@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { DEMO_CONVERSATIONS } from './demo-conversations';
+import { seedDemoFacts } from './demo-facts';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -109,7 +110,10 @@ async function seed(
     })),
   );
   const stored = (await storeInboundEvents(dataSource, keyRing, rows, { outbox: true })).length;
-  process.stderr.write(`seeded ${USERS.length} users, ${stored} new demo messages (the worker files them)\n`);
+  const facts = await seedDemoFacts(dataSource);
+  process.stderr.write(
+    `seeded ${USERS.length} users, ${stored} new demo messages (the worker files them), ${facts} report facts\n`,
+  );
 }
 
 function secret(): string {
