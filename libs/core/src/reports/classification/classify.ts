@@ -57,9 +57,15 @@ const TIE_ORDER: Topic[] = [
 
 /** The primary topic of a case: highest summed cue weight over its inbound messages, or `other`. */
 export function classifyTopic(texts: readonly string[], language: TextLanguage): Topic {
+  return topicOf(
+    texts.map((t) => lemmas(t, language)),
+    language,
+  );
+}
+
+function topicOf(lemmatized: string[][], language: TextLanguage): Topic {
   const scores = new Map<Topic, number>();
-  for (const text of texts) {
-    const words = lemmas(text, language);
+  for (const words of lemmatized) {
     for (const { topic, matcher } of TOPIC_MATCHERS[language]) {
       for (const m of matcher.matches(words)) scores.set(topic, (scores.get(topic) ?? 0) + m.value);
     }
@@ -100,9 +106,17 @@ const EMOJI_NEGATIVE = /[😡😠👎😢😭😞😤🙁☹]/gu;
  * positive), emoji counted. At least +2 is positive, at most -2 negative, the rest neutral.
  */
 export function classifySentiment(texts: readonly string[], language: TextLanguage): Sentiment {
+  return sentimentOf(
+    texts,
+    texts.map((t) => lemmas(t, language)),
+    language,
+  );
+}
+
+function sentimentOf(texts: readonly string[], lemmatized: string[][], language: TextLanguage): Sentiment {
   let score = 0;
-  for (const text of texts) {
-    const words = lemmas(text, language);
+  for (const [i, text] of texts.entries()) {
+    const words = lemmatized[i];
     let negatedUntil = -1;
     const negators: number[] = [];
     words.forEach((w, i) => {
@@ -127,9 +141,10 @@ export function classifySentiment(texts: readonly string[], language: TextLangua
 export function classifyCase(texts: readonly string[]): CaseClassification {
   const language = detectLanguage(texts.join(' '));
   const lexiconLanguage: TextLanguage = language === 'en' ? 'en' : 'nl';
+  const lemmatized = texts.map((t) => lemmas(t, lexiconLanguage)); // once: compromise is the costly part
   return {
     language,
-    topic: classifyTopic(texts, lexiconLanguage),
-    sentiment: classifySentiment(texts, lexiconLanguage),
+    topic: topicOf(lemmatized, lexiconLanguage),
+    sentiment: sentimentOf(texts, lemmatized, lexiconLanguage),
   };
 }
