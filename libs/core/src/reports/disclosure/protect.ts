@@ -149,7 +149,8 @@ function effect(
 ): Move {
   const subsets = 1 << shape.dims;
   const ancestors = shape.ancestors;
-  const delta = new Map<number, number>();
+  const delta = scratch(shape);
+  const touched: number[] = [];
   const lowered: number[] = [];
   corners.forEach((k, i) => {
     weights.forEach((w, e) => {
@@ -158,13 +159,26 @@ function effect(
       if (k.sign < 0 === up) lowered.push(base);
       for (let s = 0; s < subsets; s++) {
         const c = ancestors[base * subsets + s];
-        delta.set(c, (delta.get(c) ?? 0) + k.sign * w);
+        if (delta[c] === 0) touched.push(c);
+        delta[c] += k.sign * w;
       }
     });
   });
   const affected: number[] = [];
-  for (const [c, v] of delta) if (v !== 0) affected.push(c);
-  return { affected: Int32Array.from(affected), room, up, lowered: Int32Array.from(lowered) };
+  for (const c of touched) {
+    if (delta[c] !== 0) affected.push(c);
+    delta[c] = 0;
+  }
+  return { affected: Int32Array.from(new Set(affected)), room, up, lowered: Int32Array.from(lowered) };
+}
+
+const scratchByShape = new WeakMap<CubeShape, Float64Array>();
+
+/** A zeroed per-shape buffer (left zeroed after each use). */
+function scratch(shape: CubeShape): Float64Array {
+  let buffer = scratchByShape.get(shape);
+  if (!buffer) scratchByShape.set(shape, (buffer = new Float64Array(shape.cellCount)));
+  return buffer;
 }
 
 interface Room {
