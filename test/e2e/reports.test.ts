@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { KeyRing, loadConfig } from '../../libs/core/src';
 import { api, login, teamWithAgent } from '../support/api-client';
@@ -299,6 +301,28 @@ describe('trend reports', () => {
       );
       const after = await trends(tokens.manager, 'from=2024-03-04&to=2024-03-10&groupBy=channel,topic');
       expect(after.body.rows).toEqual(before.body.rows);
+    });
+
+    it('is sealed ahead of time by the worker', async () => {
+      await db.query(
+        `INSERT INTO case_facts (week_start, channel, language, topic, sentiment) SELECT '2024-03-25', 'whatsapp', 'nl', 'housing', 'neutral' FROM generate_series(1, 20)`,
+      );
+      const connection = new Redis(process.env.TEST_REDIS_URL!, { maxRetriesPerRequest: null });
+      const queue = new Queue('reports', { connection, prefix: process.env.TEST_REDIS_PREFIX });
+      try {
+        await queue.add('reports.seal', {});
+        await waitFor(
+          async () =>
+            (await db.query(`SELECT 1 FROM report_weeks WHERE week_start = '2024-03-25'`)).rowCount === 1,
+          30_000,
+        );
+      } finally {
+        await queue.close();
+        connection.disconnect();
+      }
+      const sealed = await trends(tokens.manager, 'from=2024-03-25&to=2024-03-31&groupBy=week');
+      expect(sealed.body.weeks).toEqual(['2024-W13']);
+      expect(sealed.body.rows).toEqual([expect.objectContaining({ week: '2024-W13', count: 20 })]);
     });
 
     it('refuses every other role and bad input', async () => {

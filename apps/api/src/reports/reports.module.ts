@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ReportWeeksRepository } from './report-weeks.repository';
+import { ReportSealingModule } from '@webcare/core';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
-import { SealedWeeksService } from './sealed-weeks.service';
 
 @Module({
+  imports: [ReportSealingModule],
   controllers: [ReportsController],
-  providers: [ReportsService, SealedWeeksService, ReportWeeksRepository],
+  providers: [ReportsService],
 })
 export class ReportsModule {}

@@ -11,12 +11,13 @@ import {
   TrendRow,
   trendRows,
   weekEnd,
+  REPORT_SHAPE,
+  SealedWeeksService,
 } from '@webcare/core';
 import { DateTime } from 'luxon';
 import { AuthUser } from '../auth/auth.types';
 import { TrendsQuery } from './dto/trends.query';
 import { ReportErrorCode, reportError } from './report-errors';
-import { REPORT_SHAPE, SealedWeeksService } from './sealed-weeks.service';
 import { trendsCsv } from './trends-csv';
 
 export interface TrendsReport {

@@ -7,3 +7,5 @@ export * from './disclosure/trend-table';
 export * from './disclosure/week-cube';
 export * from './facts/case-facts.recorder';
 export * from './facts/report-facts.module';
+export * from './sealing/report-sealing.module';
+export * from './sealing/sealed-weeks.service';

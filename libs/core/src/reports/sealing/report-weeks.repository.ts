@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BaseCellFacts, FACT_DIMENSIONS } from '@webcare/core';
+import { FACT_DIMENSIONS } from '../dimensions';
+import { BaseCellFacts } from '../disclosure/week-cube';
 import { DataSource } from 'typeorm';
 
 /** A sealed week as stored: counts of every cube cell, suppressed cell numbers, per-base-cell figures. */
@@ -58,6 +59,14 @@ export class ReportWeeksRepository {
       });
     }
     return out;
+  }
+
+  /** Monday of the earliest week with facts, or null when there are none. */
+  async firstWeek(): Promise<string | null> {
+    const [row]: { first: string | null }[] = await this.dataSource.query(
+      `SELECT to_char(min(week_start), 'YYYY-MM-DD') AS first FROM case_facts`,
+    );
+    return row.first;
   }
 
   /** Stores sealed weeks unless another instance sealed them first; returns the week starts stored here. */

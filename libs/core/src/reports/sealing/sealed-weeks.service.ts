@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  APP_CONFIG,
-  AppConfig,
-  buildWeekCube,
-  CubeShape,
-  FACT_DIMENSIONS,
-  isSealable,
-  REPORT_MAX_DIMENSIONS,
-  IsoWeek,
-  WeekCube,
-} from '@webcare/core';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { FACT_DIMENSIONS, REPORT_MAX_DIMENSIONS } from '../dimensions';
+import { CubeShape } from '../disclosure/cube';
+import { buildWeekCube, WeekCube } from '../disclosure/week-cube';
+import { isoWeeksBetween, isSealable, IsoWeek } from '../iso-week';
 import { ReportWeeksRepository, StoredCube } from './report-weeks.repository';
 
 /** Days after a week's end before it is sealed: closes in that time still count. */
@@ -21,7 +16,8 @@ export const REPORT_SHAPE = new CubeShape(FACT_DIMENSIONS.map((d) => d.values.le
  * Sealed week cubes: a week is counted and protected once, when first asked for after it has been
  * over for SEAL_LAG_DAYS, and stored; from then on every report reads the same figures. Weeks not
  * yet sealable are not reported at all. Sealed cubes never change, so each instance keeps the ones
- * it has read in memory.
+ * it has read in memory. The worker's `reports.seal` job seals each week as it becomes due, so a
+ * reader rarely pays for sealing.
  */
 @Injectable()
 export class SealedWeeksService {
@@ -37,6 +33,15 @@ export class SealedWeeksService {
     const missing = sealable.filter((w) => !this.cache.has(w.start));
     if (missing.length) await this.fill(missing);
     return sealable.map((w) => this.cache.get(w.start)!);
+  }
+
+  /** Seals every week from the first fact's week that is due and not sealed yet; returns how many weeks it looked at. */
+  async sealDue(now: Date): Promise<number> {
+    const first = await this.weeks.firstWeek();
+    if (!first) return 0;
+    const range = isoWeeksBetween(first, now.toISOString().slice(0, 10));
+    await this.cubes(range, now);
+    return range.length;
   }
 
   private async fill(missing: IsoWeek[]): Promise<void> {
