@@ -8,15 +8,6 @@ export interface IsoWeek {
   start: string;
 }
 
-export function isoWeekOf(date: Date | string): IsoWeek {
-  const d =
-    typeof date === 'string'
-      ? DateTime.fromISO(date, { zone: 'utc' })
-      : DateTime.fromJSDate(date, { zone: 'utc' });
-  const monday = d.startOf('week');
-  return { name: monday.toFormat("kkkk-'W'WW"), start: monday.toISODate()! };
-}
-
 /** Every ISO week touched by [from, to] (dates `YYYY-MM-DD`, inclusive): the range widened to whole weeks. */
 export function isoWeeksBetween(from: string, to: string): IsoWeek[] {
   const weeks: IsoWeek[] = [];
