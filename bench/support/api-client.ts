@@ -11,7 +11,7 @@ export async function login(baseUrl: string, email: string, password: string): P
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** One JSON request; `token` null calls the route without authentication. */
+/** One JSON request (a non-JSON answer, such as CSV, comes back as text); `token` null calls the route without authentication. */
 export async function api<T = unknown>(
   baseUrl: string,
   token: string | null,
@@ -25,7 +25,8 @@ export async function api<T = unknown>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  const json = (res.headers.get('content-type') ?? '').includes('json');
+  return { status: res.status, body: (text ? (json ? JSON.parse(text) : text) : null) as T };
 }
 
 /** An agent in an existing team (the bootstrap admin creates it); returns the agent's token. */

@@ -107,6 +107,16 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: () => `/api/legal-holds/${NONE}`, allowed: ['privacy_officer'] },
   { method: 'POST', path: () => '/api/subjects/export', body: {}, allowed: ['privacy_officer'] },
   { method: 'POST', path: () => '/api/subjects/erase', body: {}, allowed: ['privacy_officer'] },
+  {
+    method: 'GET',
+    path: () => '/api/reports/trends?from=2026-01-01&to=2026-01-31&groupBy=week,channel',
+    allowed: ['manager', 'privacy_officer'],
+  },
+  {
+    method: 'GET',
+    path: () => '/api/reports/trends.csv?from=2026-01-01&to=2026-01-31',
+    allowed: ['manager', 'privacy_officer'],
+  },
 ];
 
 describe('role × endpoint matrix', () => {

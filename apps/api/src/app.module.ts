@@ -16,6 +16,7 @@ import { EscalationsModule } from './escalations/escalations.module';
 import { HandoverModule } from './handover/handover.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RepliesModule } from './replies/replies.module';
+import { ReportsModule } from './reports/reports.module';
 import { StartupService } from './startup.service';
 import { TeamsModule } from './teams/teams.module';
 import { UsersModule } from './users/users.module';
@@ -44,6 +45,7 @@ export class AppModule {
         EscalationsModule,
         HandoverModule,
         ConsentsModule,
+        ReportsModule,
       ],
       providers: [
         StartupService,

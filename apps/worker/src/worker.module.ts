@@ -4,6 +4,7 @@ import { InboundModule } from './inbound/inbound.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RetentionModule } from './retention/retention.module';
 import { OutboundModule } from './outbound/outbound.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class WorkerModule {
@@ -17,6 +18,7 @@ export class WorkerModule {
         InboundModule,
         RetentionModule,
         OutboundModule,
+        ReportsModule,
       ],
     };
   }

@@ -30,3 +30,4 @@ export * from './retention/retention-sweeper.service';
 export * from './retention/subject';
 export * from './database/prepared-query';
 export * from './reply-rules/reply-rules';
+export * from './reports';

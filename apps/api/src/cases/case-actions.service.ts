@@ -3,6 +3,7 @@ import {
   AuditAction,
   AuditService,
   CaseEntity,
+  CaseFactsRecorder,
   DomainError,
   encrypt,
   ForbiddenError,
@@ -29,6 +30,7 @@ export class CaseActionsService {
     private readonly vaults: PseudonymVaultStore,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeEmitter,
+    private readonly facts: CaseFactsRecorder,
   ) {}
 
   async assign(user: AuthUser, caseId: string, dto: AssignDto): Promise<{ id: string; assigneeId: string }> {
@@ -63,6 +65,7 @@ export class CaseActionsService {
         `UPDATE cases SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`,
         [kase.id],
       );
+      await this.facts.record(m, kase.id);
       await this.audit.record(m, {
         actorId: user.id,
         action: AuditAction.CaseClosed,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReportFactsModule } from '@webcare/core';
 import { RedactionsModule } from '../redactions/redactions.module';
 import { CaseAccessService } from './case-access.service';
 import { CaseActionsService } from './case-actions.service';
@@ -6,7 +7,7 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [RedactionsModule],
+  imports: [RedactionsModule, ReportFactsModule],
   controllers: [CasesController],
   providers: [CasesService, CaseActionsService, CaseAccessService],
   exports: [CaseAccessService],

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { DEMO_CONVERSATIONS } from './demo-conversations';
+import { seedDemoFacts } from './demo-facts';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -116,8 +117,9 @@ async function seed(
     })),
   );
   const stored = (await storeInboundEvents(dataSource, keyRing, rows, { outbox: true })).length;
+  const facts = await seedDemoFacts(dataSource);
   process.stderr.write(
-    `seeded ${USERS.length} users, ${stored} new WhatsApp demo messages (the worker files them; Facebook and LinkedIn follow as webhooks)\n`,
+    `seeded ${USERS.length} users, ${stored} new WhatsApp demo messages (the worker files them; Facebook and LinkedIn follow as webhooks), ${facts} report facts\n`,
   );
 }
 

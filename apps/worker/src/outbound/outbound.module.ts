@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ReportFactsModule } from '@webcare/core';
 import { ChannelSenders } from './channel-senders.service';
 import { SendReplyProcessor } from './send-reply.processor';
 
-@Module({ providers: [ChannelSenders, SendReplyProcessor] })
+@Module({ imports: [ReportFactsModule], providers: [ChannelSenders, SendReplyProcessor] })
 export class OutboundModule {}

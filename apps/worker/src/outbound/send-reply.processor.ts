@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ChannelSendError, ReplyRef } from '@webcare/channels';
 import {
+  CaseFactsRecorder,
   ChannelAccountsService,
   decrypt,
   inboundEventKey,
@@ -45,6 +46,7 @@ export class SendReplyProcessor implements OnModuleInit {
     private readonly accounts: ChannelAccountsService,
     private readonly senders: ChannelSenders,
     private readonly realtime: RealtimeEmitter,
+    private readonly facts: CaseFactsRecorder,
   ) {}
 
   onModuleInit(): void {
@@ -126,7 +128,7 @@ export class SendReplyProcessor implements OnModuleInit {
   /**
    * Sent: the case counts as answered and its retention clock starts, using the shorter of the
    * communicated period and the current policy. A question that arrived after this reply was
-   * written keeps the case open.
+   * written keeps the case open. An answered case's report fact is written or refreshed.
    */
   private async markSent(
     messageId: string,
@@ -160,6 +162,7 @@ export class SendReplyProcessor implements OnModuleInit {
           WHERE c.id = $1 AND ca.id = c.channel_account_id`,
         [claimed.case_id, messageId],
       );
+      await this.facts.record(m, claimed.case_id);
     });
     await this.notify(claimed);
   }

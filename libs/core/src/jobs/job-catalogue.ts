@@ -5,12 +5,14 @@ export enum JobName {
   ProcessInboundEvent = 'inbound.process',
   RetentionSweep = 'retention.sweep',
   SendReply = 'outbound.send',
+  SealReportWeeks = 'reports.seal',
 }
 
 export enum QueueName {
   Inbound = 'inbound',
   Retention = 'retention',
   Outbound = 'outbound',
+  Reports = 'reports',
 }
 
 export interface JobPayloads {
@@ -19,12 +21,15 @@ export interface JobPayloads {
   /** Scheduled runs carry no sweepId (the handler makes one); manual runs name theirs. */
   [JobName.RetentionSweep]: { sweepId?: string };
   [JobName.SendReply]: { messageId: string };
+  /** Seals every report week that is due (scheduled; no payload). */
+  [JobName.SealReportWeeks]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ProcessInboundEvent]: QueueName.Inbound,
   [JobName.RetentionSweep]: QueueName.Retention,
   [JobName.SendReply]: QueueName.Outbound,
+  [JobName.SealReportWeeks]: QueueName.Reports,
 };
 
 /**
@@ -35,6 +40,7 @@ export const JOB_ID: { [N in JobName]: (payload: JobPayloads[N]) => string } = {
   [JobName.ProcessInboundEvent]: (p) => `inbound-${p.inboundEventIds[0]}-${idsDigest(p.inboundEventIds)}`,
   [JobName.RetentionSweep]: (p) => `retention-sweep-${p.sweepId ?? 'scheduled'}`,
   [JobName.SendReply]: (p) => `send-${p.messageId}`,
+  [JobName.SealReportWeeks]: () => 'reports-seal',
 };
 
 /** Short digest of a batch: the same batch gets the same id, a different batch from the same first id does not. */

@@ -27,6 +27,8 @@ export class CaseEntity {
   @Column({ name: 'notice_version', type: 'text', nullable: true }) noticeVersion: string | null;
   @Column({ name: 'retain_until', type: 'timestamptz', nullable: true }) retainUntil: Date | null;
   @Column({ name: 'legal_hold', type: 'boolean', default: false }) legalHold: boolean;
+  /** The case's anonymous report fact: the only link, and it is deleted with the case. */
+  @Column({ name: 'fact_id', type: 'uuid', nullable: true }) factId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

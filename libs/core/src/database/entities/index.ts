@@ -1,4 +1,5 @@
 import { CannedResponseEntity } from './canned-response.entity';
+import { CaseFactEntity } from './case-fact.entity';
 import { CaseNoteEntity } from './case-note.entity';
 import { ConsentEntity } from './consent.entity';
 import { DeletionReceiptEntity } from './deletion-receipt.entity';
@@ -19,6 +20,7 @@ import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
 export * from './canned-response.entity';
+export * from './case-fact.entity';
 export * from './case-note.entity';
 export * from './consent.entity';
 export * from './deletion-receipt.entity';
@@ -40,6 +42,7 @@ export * from './user.entity';
 
 export const ENTITIES = [
   CannedResponseEntity,
+  CaseFactEntity,
   CaseNoteEntity,
   ConsentEntity,
   DeletionReceiptEntity,

@@ -6,6 +6,7 @@ import { SocialChannels1795360000000 } from './1795360000000-SocialChannels';
 import { MessageWithheld1796030000000 } from './1796030000000-MessageWithheld';
 import { Redactions1796030100000 } from './1796030100000-Redactions';
 import { CommentChangeOrder1796040000000 } from './1796040000000-CommentChangeOrder';
+import { CaseFacts1796035955769 } from './1796035955769-CaseFacts';
 
 export const MIGRATIONS = [
   Initial1795355838663,
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   SocialChannels1795360000000,
   MessageWithheld1796030000000,
   Redactions1796030100000,
+  CaseFacts1796035955769,
   CommentChangeOrder1796040000000,
 ];

@@ -1,0 +1,27 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth.types';
+import { TrendsQuery } from './dto/trends.query';
+import { ReportsService, TrendsReport } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Roles('manager', 'privacy_officer')
+  @Get('trends')
+  trends(@CurrentUser() user: AuthUser, @Query() query: TrendsQuery): Promise<TrendsReport> {
+    return this.reports.trends(user, query);
+  }
+
+  @Roles('manager', 'privacy_officer')
+  @Get('trends.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="trends.csv"')
+  trendsCsv(@CurrentUser() user: AuthUser, @Query() query: TrendsQuery): Promise<string> {
+    return this.reports.trendsCsv(user, query);
+  }
+}

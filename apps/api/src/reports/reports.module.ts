@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ReportSealingModule } from '@webcare/core';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [ReportSealingModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ReportSealingModule } from '@webcare/core';
+import { SealReportWeeksProcessor } from './seal-report-weeks.processor';
+
+@Module({ imports: [ReportSealingModule], providers: [SealReportWeeksProcessor] })
+export class ReportsModule {}
