@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuditEventView, VerifyResult } from '@webcare/core';
 import { Roles } from '../auth/auth.decorators';
+import { Expensive } from '../rate-limit/rate-limit';
 import { AuditQueryService } from './audit-query.service';
 import { ListAuditQuery } from './list-audit.query';
 
@@ -18,6 +19,7 @@ export class AuditController {
   }
 
   @Roles('privacy_officer')
+  @Expensive()
   @Get('verify')
   verify(): Promise<VerifyResult> {
     return this.audit.verify();

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { ChannelAccountsAdminService, ChannelAccountView } from './channel-accounts-admin.service';
 import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
+import { RotateSecretsDto } from './dto/rotate-secrets.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -21,5 +22,15 @@ export class ChannelAccountsController {
   @Post()
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateChannelAccountDto): Promise<ChannelAccountView> {
     return this.accounts.create(actor, dto);
+  }
+
+  @Roles('admin')
+  @Put(':id/secrets')
+  rotateSecrets(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RotateSecretsDto,
+  ): Promise<ChannelAccountView> {
+    return this.accounts.rotateSecrets(actor, id, dto);
   }
 }

@@ -18,5 +18,11 @@ export enum AuditAction {
   SubjectExported = 'subject.exported',
   SubjectErased = 'subject.erased',
   UserCreated = 'user.created',
+  /** Name, role or team changed; the detail names the roles, never the person. */
+  UserChanged = 'user.changed',
+  UserDeactivated = 'user.deactivated',
+  UserReactivated = 'user.reactivated',
   TeamCreated = 'team.created',
+  ChannelAccountCreated = 'channel_account.created',
+  ChannelAccountSecretsRotated = 'channel_account.secrets_rotated',
 }

@@ -6,6 +6,7 @@ export interface AuditRecord {
   action: string;
   objectType: string;
   objectId: string | null;
+  detail?: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -14,9 +15,16 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function chainHash(prevHash: string, r: AuditRecord): string {
   return createHash('sha256')
     .update(
-      [prevHash, r.at.toISOString(), r.actorId ?? '', r.action, r.objectType, r.objectId ?? ''].join(
-        '\u001f',
-      ),
+      [
+        prevHash,
+        r.at.toISOString(),
+        r.actorId ?? '',
+        r.action,
+        r.objectType,
+        r.objectId ?? '',
+        // Appended only when present, so rows written before the column existed hash as they did.
+        ...(r.detail ? [r.detail] : []),
+      ].join('\u001f'),
     )
     .digest('hex');
 }

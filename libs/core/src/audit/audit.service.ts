@@ -11,6 +11,8 @@ export interface AuditEntry {
   action: AuditAction;
   objectType: string;
   objectId: string | null;
+  /** Role names and the like; never content or identifiers. */
+  detail?: string | null;
 }
 
 export interface AuditEventView {
@@ -20,6 +22,7 @@ export interface AuditEventView {
   action: string;
   objectType: string;
   objectId: string | null;
+  detail: string | null;
   hash: string;
 }
 
@@ -35,8 +38,17 @@ export class AuditService {
     const at = new Date();
     const hash = chainHash(prevHash, { at, ...entry });
     await manager.query(
-      `INSERT INTO audit_events (at, actor_id, action, object_type, object_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [at, entry.actorId, entry.action, entry.objectType, entry.objectId, prevHash, hash],
+      `INSERT INTO audit_events (at, actor_id, action, object_type, object_id, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        at,
+        entry.actorId,
+        entry.action,
+        entry.objectType,
+        entry.objectId,
+        entry.detail ?? null,
+        prevHash,
+        hash,
+      ],
     );
     await manager.query(
       `INSERT INTO audit_head (id, hash) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET hash = EXCLUDED.hash`,
@@ -58,9 +70,9 @@ export class AuditService {
       return row;
     });
     await manager.query(
-      `INSERT INTO audit_events (at, actor_id, action, object_type, object_id, prev_hash, hash)
-       SELECT $1, actor_id, action, object_type, object_id, prev_hash, hash FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY
-        AS t(actor_id, action, object_type, object_id, prev_hash, hash, n) ORDER BY n`,
+      `INSERT INTO audit_events (at, actor_id, action, object_type, object_id, detail, prev_hash, hash)
+       SELECT $1, actor_id, action, object_type, object_id, detail, prev_hash, hash FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $8::text[], $6::text[], $7::text[]) WITH ORDINALITY
+        AS t(actor_id, action, object_type, object_id, detail, prev_hash, hash, n) ORDER BY n`,
       [
         at,
         rows.map((r) => r.actorId),
@@ -69,6 +81,7 @@ export class AuditService {
         rows.map((r) => r.objectId),
         rows.map((r) => r.prevHash),
         rows.map((r) => r.hash),
+        rows.map((r) => r.detail ?? null),
       ],
     );
     await manager.query(
@@ -86,7 +99,7 @@ export class AuditService {
     beforeId?: string,
   ): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
     const rows: (AuditEventView & { at: Date })[] = await this.dataSource.query(
-      `SELECT id::text, at, actor_id AS "actorId", action, object_type AS "objectType", object_id AS "objectId", hash
+      `SELECT id::text, at, actor_id AS "actorId", action, object_type AS "objectType", object_id AS "objectId", detail, hash
          FROM audit_events WHERE ($1::bigint IS NULL OR id < $1) ORDER BY audit_events.id DESC LIMIT $2`,
       [beforeId ?? null, limit + 1],
     );
@@ -103,10 +116,11 @@ export class AuditService {
         action: string;
         objectType: string;
         objectId: string | null;
+        detail: string | null;
         prevHash: string;
         hash: string;
       }[] = await m.query(
-        `SELECT id::text, at, actor_id AS "actorId", action, object_type AS "objectType", object_id AS "objectId",
+        `SELECT id::text, at, actor_id AS "actorId", action, object_type AS "objectType", object_id AS "objectId", detail,
                   prev_hash AS "prevHash", hash FROM audit_events ORDER BY audit_events.id`,
       );
       const [head]: { hash: string }[] = await m.query(`SELECT hash FROM audit_head WHERE id = 1`);

@@ -78,6 +78,9 @@ const schema = z
       .transform(Number)
       .default(2),
     REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
+    ACCESS_TOKEN_TTL: isoDuration.default('PT12H'),
+    API_RATE_LIMIT: wholeNumber(1, 1_000_000).default(300),
+    API_STRICT_RATE_LIMIT: wholeNumber(1, 1_000_000).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: wholeNumber(1, 256).default(2),
     WORKER_NICE: wholeNumber(0, 19).default(10),
@@ -154,6 +157,11 @@ export interface AppConfig {
   /** After each batch the sweeper rests this many times the batch's duration. */
   retentionRestRatio: number;
   reportMinCell: number;
+  /** Lifetime of an access token; sockets are closed when theirs runs out. */
+  accessTokenTtlMs: number;
+  /** Requests per minute per caller and route on /api; the strict one for export, erase, sweep, verify. */
+  apiRateLimit: number;
+  apiStrictRateLimit: number;
   logLevel: string;
   workerConcurrency: number;
   /** CPU priority the worker lowers itself to (0 = unchanged). */
@@ -226,6 +234,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     retentionBatchSize: e.RETENTION_BATCH_SIZE,
     retentionRestRatio: e.RETENTION_REST_RATIO,
     reportMinCell: e.REPORT_MIN_CELL,
+    accessTokenTtlMs: parseIsoDuration(e.ACCESS_TOKEN_TTL)!,
+    apiRateLimit: e.API_RATE_LIMIT,
+    apiStrictRateLimit: e.API_STRICT_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerNice: e.WORKER_NICE,
