@@ -90,6 +90,8 @@ const ROUTES: Route[] = [
   },
   { method: 'POST', path: () => '/api/retention/sweep', allowed: ['privacy_officer'] },
   { method: 'GET', path: () => '/api/deletions', allowed: ['privacy_officer'] },
+  { method: 'GET', path: () => '/api/audit/checkpoint', allowed: ['privacy_officer'] },
+  { method: 'POST', path: () => '/api/audit/verify', body: {}, allowed: ['privacy_officer'] },
   { method: 'GET', path: () => '/api/legal-holds', allowed: ['privacy_officer'] },
   {
     method: 'POST',

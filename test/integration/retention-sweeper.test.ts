@@ -51,7 +51,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     redis = new Redis(config.redisUrl);
     realtime = new RealtimeEmitter(config);
     keyRing = new KeyRing(config);
-    sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds), realtime, redis, config);
+    sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds, config), realtime, redis, config);
     [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
     [{ id: accountId }] = await ds.query(
       `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
@@ -215,7 +215,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       ),
     ).toBe(1);
     expect(await sweeper.vacuum()).toBe(true);
-    expect((await new AuditService(ds).verify()).valid).toBe(true);
+    expect((await new AuditService(ds, config).verify()).valid).toBe(true);
   });
 
   it('keeps the contact while another of its cases remains', async () => {
@@ -308,7 +308,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
         (await ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = ANY($1)`, [refs]))[0].n,
       ),
     ).toBe(60);
-    expect((await new AuditService(ds).verify()).valid).toBe(true);
+    expect((await new AuditService(ds, config).verify()).valid).toBe(true);
   });
 
   it('erases a person across channel accounts, except held cases', async () => {

@@ -25,4 +25,6 @@ export enum AuditAction {
   TeamCreated = 'team.created',
   ChannelAccountCreated = 'channel_account.created',
   ChannelAccountSecretsRotated = 'channel_account.secrets_rotated',
+  /** Written once when an install's chain continues from unkeyed to keyed hashes. */
+  AuditChainKeyed = 'audit.chain_keyed',
 }
