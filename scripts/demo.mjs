@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './lib/graph-stand-in.mjs';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureInstalled, ensureServices } from './lib/services.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureInstalled, ensureServices, keysDatabaseUrl } from './lib/services.mjs';
 import {
   Fatal,
   ROOT,
@@ -181,6 +181,8 @@ main(
       dataDir: DATA_DIR,
     });
     await ensureDatabase(svc.databaseUrl);
+    // The key store: data keys live in their own database, outside the main one's backups.
+    await ensureDatabase(keysDatabaseUrl(svc.databaseUrl));
     const secrets = demoSecrets();
 
     if (noBuild) step('not building (--no-build / SKIP_BUILD=1)');

@@ -494,6 +494,14 @@ export async function ensureServices({
 }
 
 // ---------------------------------------------------------------- ensureDatabase
+
+/** KEYS_DATABASE_URL, or the DATABASE_URL database with `_keys` appended (the apps' default). */
+export function keysDatabaseUrl(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
+  if (process.env.KEYS_DATABASE_URL) return process.env.KEYS_DATABASE_URL;
+  const u = new URL(databaseUrl);
+  u.pathname = `${u.pathname.replace(/\/+$/, '') || '/webcare'}_keys`;
+  return u.toString();
+}
 /** CREATE DATABASE <name from DATABASE_URL> if it does not exist. Returns true if created. */
 export async function ensureDatabase(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
   const { u } = parseUrl(databaseUrl, 'DATABASE_URL', ['postgres:', 'postgresql:'], 5432);

@@ -62,6 +62,7 @@ describe('keyed audit chain (real Postgres)', () => {
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
     await admin.end();
   });
 

@@ -8,6 +8,7 @@ import {
   createDataSource,
   encrypt,
   KeyRing,
+  KeyStore,
   loadConfig,
   RealtimeEmitter,
   RetentionPolicyService,
@@ -36,6 +37,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
   let realtime: RealtimeEmitter;
   let sweeper: RetentionSweeper;
   let keyRing: KeyRing;
+  let keyStore: KeyStore;
   let accountId: string;
   let teamId: string;
 
@@ -50,7 +52,8 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     await ds.initialize();
     redis = new Redis(config.redisUrl);
     realtime = new RealtimeEmitter(config);
-    keyRing = new KeyRing(config);
+    keyStore = new KeyStore(config);
+    keyRing = new KeyRing(config, keyStore);
     sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds, config), realtime, redis, config);
     [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
     [{ id: accountId }] = await ds.query(
@@ -64,9 +67,11 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     await ds?.destroy();
     realtime?.onApplicationShutdown();
     redis?.disconnect();
+    await keyStore?.onApplicationShutdown();
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
     await admin.end();
   });
 
@@ -82,7 +87,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     let contactId = opts.contactId;
     let contactKeyId: string | null = null;
     if (!contactId) {
-      const k = await keyRing.createDataKey(ds.manager);
+      const k = await keyRing.createDataKey();
       contactKeyId = k.id;
       [{ id: contactId }] = await ds.query(
         `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
@@ -90,7 +95,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
         [accountId, randomBytes(32), k.id, encrypt(k.key, '31612345678')],
       );
     }
-    const key = await keyRing.createDataKey(ds.manager);
+    const key = await keyRing.createDataKey();
     const [{ id: caseId }] = await ds.query(
       `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at,
                           last_message_at, answered_at, retention_period, retain_until)
@@ -141,7 +146,9 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
   }
 
   const exists = async (table: string, id: string) =>
-    (await ds.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length === 1;
+    table === 'data_keys'
+      ? (await keyStore.load([id])).length === 1
+      : (await ds.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length === 1;
   const receiptOf = async (caseId: string) =>
     (
       await ds.query(
@@ -321,7 +328,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const hash = keyRing.lookupHash(`whatsapp:user:${phone}`);
     const contacts: string[] = [];
     for (const acc of [accountId, account2]) {
-      const k = await keyRing.createDataKey(ds.manager);
+      const k = await keyRing.createDataKey();
       const [{ id }] = await ds.query(
         `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
          VALUES ('whatsapp', $1, $2, $3, $4) RETURNING id`,

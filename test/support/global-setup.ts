@@ -14,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   await client.query(`CREATE DATABASE "${name}"`);
+  // The key store: a second database beside the main one (KEYS_DATABASE_URL's default name).
+  await client.query(`CREATE DATABASE "${name}_keys"`);
   await client.end();
   const url = new URL(base.toString());
   url.pathname = `/${name}`;

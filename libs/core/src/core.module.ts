@@ -5,6 +5,7 @@ import { ChannelAccountsService } from './channel-accounts/channel-accounts.serv
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { KeyRing } from './crypto/key-ring.service';
+import { KeyStore } from './crypto/key-store';
 import { dataSourceOptions } from './database/data-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { PseudonymVaultStore } from './pseudonyms/pseudonym-vault.store';
@@ -29,6 +30,7 @@ export class CoreModule {
         RedisModule,
       ],
       providers: [
+        KeyStore,
         KeyRing,
         RealtimeEmitter,
         ChannelAccountsService,
@@ -39,6 +41,7 @@ export class CoreModule {
         RetentionSweeper,
       ],
       exports: [
+        KeyStore,
         KeyRing,
         RealtimeEmitter,
         ChannelAccountsService,

@@ -4,6 +4,7 @@ export * from './config/config.module';
 export * from './core.module';
 export * from './crypto/envelope';
 export * from './crypto/key-ring.service';
+export * from './crypto/key-store';
 export * from './database/data-source';
 export * from './database/entities';
 export * from './database/migrate';

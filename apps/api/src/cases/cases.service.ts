@@ -117,10 +117,7 @@ export class CasesService {
     }
     const keys =
       view === 'original'
-        ? await this.keyRing.loadDataKeys(
-            this.dataSource.manager,
-            page.map((r) => r.data_key_id),
-          )
+        ? await this.keyRing.loadDataKeys(page.map((r) => r.data_key_id))
         : new Map<string, Buffer>();
     const items = page.map((r) => ({
       id: r.id,
@@ -143,8 +140,7 @@ export class CasesService {
     const messages = await this.dataSource
       .getRepository(MessageEntity)
       .find({ where: { caseId: kase.id }, order: { sentAt: 'ASC', id: 'ASC' } });
-    const key =
-      view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
+    const key = view === 'original' ? await this.keyRing.loadDataKey(kase.dataKeyId) : null;
     if (view === 'original' && !key) throw new NotFoundError('Case');
     if (view === 'original') {
       const action =

@@ -85,7 +85,7 @@ export class SubjectsService {
       );
       const out: SubjectExport = { exportedAt: new Date().toISOString(), channel, contacts: [], cases: [] };
       for (const c of contacts) {
-        const key = await this.keyRing.loadDataKey(m, c.data_key_id);
+        const key = await this.keyRing.loadDataKey(c.data_key_id);
         out.contacts.push({
           id: c.id,
           channelAccountId: c.channel_account_id,
@@ -131,7 +131,7 @@ export class SubjectsService {
     );
     const result: SubjectExport['cases'] = [];
     for (const k of cases) {
-      const key = await this.keyRing.loadDataKey(m, k.data_key_id);
+      const key = await this.keyRing.loadDataKey(k.data_key_id);
       const [messages, pseudonyms, consents, notes, escalations] = await Promise.all([
         m.query(
           `SELECT id, direction, message_type, text_enc, sent_at FROM messages WHERE case_id = $1 ORDER BY sent_at, id`,

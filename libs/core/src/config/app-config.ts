@@ -48,6 +48,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/webcare'),
+    KEYS_DATABASE_URL: optional.pipe(url(['postgres:', 'postgresql:']).optional()),
+    MIGRATION_DATABASE_URL: optional.pipe(url(['postgres:', 'postgresql:']).optional()),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     PORT: wholeNumber(1, 65535).default(3000),
     APP_SECRET: optional,
@@ -141,6 +143,10 @@ export interface ChannelBootstrap {
 export interface AppConfig {
   env: 'production' | 'development' | 'test';
   databaseUrl: string;
+  /** The separate database holding the per-case data keys (never in the main database's backups). */
+  keysDatabaseUrl: string;
+  /** The schema owner that runs migrations; the apps use databaseUrl. */
+  migrationDatabaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
   port: number;
@@ -216,6 +222,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   return {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
+    keysDatabaseUrl: e.KEYS_DATABASE_URL ?? defaultKeysDatabaseUrl(e.DATABASE_URL),
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     port: e.PORT,
@@ -243,6 +251,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     jobLockMs: e.JOB_LOCK_MS,
     privacyStatementUrl: e.PRIVACY_STATEMENT_URL,
   };
+}
+
+/** The main database's URL with `_keys` appended to the database name. */
+export function defaultKeysDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '') || '/webcare'}_keys`;
+  return url.toString();
 }
 
 const DEV_ONLY_SECRET = 'development-only-secret-do-not-use';

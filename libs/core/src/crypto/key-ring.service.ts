@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import {
@@ -11,6 +10,7 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from './envelope';
+import { KeyStore } from './key-store';
 import { randomUUID } from 'node:crypto';
 
 /** Owns the master key: creates, unwraps and caches per-case and per-contact data keys. */
@@ -24,19 +24,28 @@ export class KeyRing {
   private readonly secretsKey: Buffer;
   private readonly stagingKey: Buffer;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: KeyStore,
+  ) {
     this.lookupKey = deriveKey(config.dataKey, 'lookup');
     this.secretsKey = deriveKey(config.dataKey, 'secrets');
     this.stagingKey = deriveKey(config.dataKey, 'staging');
   }
 
-  async createDataKey(manager: EntityManager): Promise<{ id: string; key: Buffer }> {
+  /** A fresh key, already in the key store (before any row that it protects is written). */
+  async createDataKey(): Promise<{ id: string; key: Buffer }> {
     const { id, key, wrapped } = this.newDataKey();
-    await manager.query(`INSERT INTO data_keys (id, wrapped) VALUES ($1, $2)`, [id, wrapped]);
+    await this.store.insert([{ id, wrapped }]);
     return { id, key };
   }
 
-  /** A fresh key and its wrapped form, for callers that insert it within their own statement. */
+  /** Stores keys made with newDataKey(), in one round trip. */
+  async storeDataKeys(keys: { id: string; wrapped: Buffer }[]): Promise<void> {
+    await this.store.insert(keys.map(({ id, wrapped }) => ({ id, wrapped })));
+  }
+
+  /** A fresh key and its wrapped form, for callers that store many at once (storeDataKeys). */
   newDataKey(): { id: string; key: Buffer; wrapped: Buffer } {
     const id = randomUUID();
     const key = generateDataKey();
@@ -49,12 +58,10 @@ export class KeyRing {
    * keys are kept in memory briefly (every message of a busy case needs its key); a shredded
    * key can linger here for at most KEY_CACHE_MS, and only in a process that used it.
    */
-  async loadDataKey(manager: EntityManager, id: string): Promise<Buffer | null> {
+  async loadDataKey(id: string): Promise<Buffer | null> {
     const cached = this.keyCache.get(id);
     if (cached && cached.until > Date.now()) return cached.key;
-    const [row]: { wrapped: Buffer }[] = await manager.query(`SELECT wrapped FROM data_keys WHERE id = $1`, [
-      id,
-    ]);
+    const [row] = await this.store.load([id]);
     if (!row) {
       this.keyCache.delete(id);
       return null;
@@ -65,7 +72,7 @@ export class KeyRing {
   }
 
   /** Loads many keys in one round trip (a page of cases); shredded ones are simply absent. */
-  async loadDataKeys(manager: EntityManager, ids: string[]): Promise<Map<string, Buffer>> {
+  async loadDataKeys(ids: string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
     const missing: string[] = [];
     for (const id of new Set(ids)) {
@@ -74,11 +81,7 @@ export class KeyRing {
       else missing.push(id);
     }
     if (missing.length) {
-      const rows: { id: string; wrapped: Buffer }[] = await manager.query(
-        `SELECT id, wrapped FROM data_keys WHERE id = ANY($1::uuid[])`,
-        [missing],
-      );
-      for (const row of rows) {
+      for (const row of await this.store.load(missing)) {
         const key = unwrapDataKey(this.config.dataKey, row.wrapped, row.id);
         this.remember(row.id, key);
         keys.set(row.id, key);
@@ -87,9 +90,10 @@ export class KeyRing {
     return keys;
   }
 
-  /** Forgets a key at once, for the process that shreds it. */
-  forgetDataKey(id: string): void {
-    this.keyCache.delete(id);
+  /** The shred: deletes keys from the key store and this process's cache; returns those that existed. */
+  async shredDataKeys(ids: string[]): Promise<string[]> {
+    for (const id of ids) this.keyCache.delete(id);
+    return this.store.remove(ids);
   }
 
   private remember(id: string, key: Buffer): void {

@@ -3,7 +3,7 @@ import { runMigrations } from './migrate';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const applied = await runMigrations(config.databaseUrl);
+  const applied = await runMigrations(config.migrationDatabaseUrl, config.keysDatabaseUrl);
   process.stdout.write(
     applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'No pending migrations\n',
   );

@@ -1,15 +1,26 @@
 import { Client } from 'pg';
+import { defaultKeysDatabaseUrl } from '../config/app-config';
 import { createDataSource } from './data-source';
+import { ensureKeyStore, moveKeysOutOfMainDatabase } from './key-store-schema';
 
 /** Arbitrary constant: every migrator takes the same session-level advisory lock. */
 const MIGRATION_LOCK = 7_240_917;
 
-/** Applies pending migrations; concurrent callers wait on the lock, then find nothing to do. */
-export async function runMigrations(databaseUrl: string): Promise<string[]> {
+/**
+ * Applies pending migrations to the main database and prepares the key store (creating its
+ * database when allowed, moving an older install's keys into it). Concurrent callers wait on the
+ * lock, then find nothing to do.
+ */
+export async function runMigrations(
+  databaseUrl: string,
+  keysDatabaseUrl: string = defaultKeysDatabaseUrl(databaseUrl),
+): Promise<string[]> {
   const lock = new Client({ connectionString: databaseUrl });
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await ensureKeyStore(keysDatabaseUrl);
+    await moveKeysOutOfMainDatabase(databaseUrl, keysDatabaseUrl);
     const ds = createDataSource(databaseUrl);
     await ds.initialize();
     try {

@@ -50,7 +50,6 @@ const VACUUM_TABLES = [
   'legal_holds',
   'cases',
   'contacts',
-  'data_keys',
   'inbound_events',
   'deletion_receipts',
 ];
@@ -294,15 +293,11 @@ export class RetentionSweeper {
     };
 
     // 1. The shred: without its key, every copy of the case's ciphertext (backups included) is noise.
+    // The keys live in the key store and their deletion commits at once, before the rows go: a
+    // crash in between leaves due rows nobody can read, which the next sweep deletes.
     const keyOwner = new Map(targets.map((t) => [t.dataKeyId, t.id]));
-    const keys = await queryReturning<{ id: string }>(
-      manager,
-      `DELETE FROM data_keys WHERE id = ANY($1::uuid[]) RETURNING id`,
-      [[...keyOwner.keys()]],
-    );
-    for (const k of keys) {
-      add(keyOwner.get(k.id)!, 'data_keys', 1);
-      this.keyRing.forgetDataKey(k.id);
+    for (const id of await this.keyRing.shredDataKeys([...keyOwner.keys()])) {
+      add(keyOwner.get(id)!, 'data_keys', 1);
     }
 
     // 2. Everything that hangs off the case, in one statement; inbound_events go with their messages.
@@ -392,16 +387,19 @@ export class RetentionSweeper {
     contactIds: string[],
   ): Promise<{ id: string; keyDeleted: boolean }[]> {
     if (!contactIds.length) return [];
-    const rows: { id: string; key_deleted: boolean }[] = await manager.query(
-      `WITH orphan AS (
-         SELECT ct.id, ct.data_key_id FROM contacts ct
-          WHERE ct.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.contact_id = ct.id)),
-       k AS (DELETE FROM data_keys WHERE id IN (SELECT data_key_id FROM orphan) RETURNING id),
-       gone AS (DELETE FROM contacts WHERE id IN (SELECT id FROM orphan) RETURNING id, data_key_id)
-       SELECT gone.id, EXISTS (SELECT 1 FROM k WHERE k.id = gone.data_key_id) AS key_deleted FROM gone`,
+    const orphans: { id: string; data_key_id: string }[] = await manager.query(
+      `SELECT ct.id, ct.data_key_id FROM contacts ct
+        WHERE ct.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.contact_id = ct.id)`,
       [contactIds],
     );
-    return rows.map((r) => ({ id: r.id, keyDeleted: r.key_deleted }));
+    if (!orphans.length) return [];
+    const shredded = new Set(await this.keyRing.shredDataKeys(orphans.map((o) => o.data_key_id)));
+    const gone = await queryReturning<{ id: string; data_key_id: string }>(
+      manager,
+      `DELETE FROM contacts WHERE id = ANY($1::uuid[]) RETURNING id, data_key_id`,
+      [orphans.map((o) => o.id)],
+    );
+    return gone.map((r) => ({ id: r.id, keyDeleted: shredded.has(r.data_key_id) }));
   }
 
   /**
