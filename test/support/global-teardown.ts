@@ -8,6 +8,7 @@ export default async function globalTeardown(): Promise<void> {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`);
+    if (process.env.TEST_APP_ROLE) await client.query(`DROP ROLE IF EXISTS "${process.env.TEST_APP_ROLE}"`);
     await client.end();
   }
   const prefix = process.env.TEST_REDIS_PREFIX;

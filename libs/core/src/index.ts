@@ -8,6 +8,7 @@ export * from './crypto/key-store';
 export * from './database/data-source';
 export * from './database/entities';
 export * from './database/migrate';
+export * from './database/app-role-grants';
 export * from './errors/domain-error';
 export * from './jobs/job-catalogue';
 export * from './jobs/job-handler-registry';

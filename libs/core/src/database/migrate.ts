@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { defaultKeysDatabaseUrl } from '../config/app-config';
+import { grantAppRole } from './app-role-grants';
 import { createDataSource } from './data-source';
 import { ensureKeyStore, moveKeysOutOfMainDatabase } from './key-store-schema';
 
@@ -14,6 +15,8 @@ const MIGRATION_LOCK = 7_240_917;
 export async function runMigrations(
   databaseUrl: string,
   keysDatabaseUrl: string = defaultKeysDatabaseUrl(databaseUrl),
+  /** The apps' role when it is not the owner running this: granted data access only. */
+  appRole?: string,
 ): Promise<string[]> {
   const lock = new Client({ connectionString: databaseUrl });
   await lock.connect();
@@ -25,6 +28,7 @@ export async function runMigrations(
     await ds.initialize();
     try {
       const applied = await ds.runMigrations({ transaction: 'all' });
+      if (appRole) await grantAppRole(databaseUrl, keysDatabaseUrl, appRole);
       return applied.map((m) => m.name);
     } finally {
       await ds.destroy();
