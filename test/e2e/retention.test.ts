@@ -504,7 +504,11 @@ describe('retention and data-subject rights', () => {
     const exportAudit = await db.query(
       `SELECT actor_id, object_type, object_id FROM audit_events WHERE action = 'subject.exported' ORDER BY id DESC LIMIT 1`,
     );
-    expect(exportAudit.rows[0]).toMatchObject({ object_type: 'subject', object_id: null });
+    // A keyed reference of the person (links repeated requests), never the identifier itself.
+    expect(exportAudit.rows[0]).toMatchObject({
+      object_type: 'subject',
+      object_id: keyRing.subjectRef('whatsapp', phone),
+    });
 
     const nobody = await api<{ contacts: unknown[]; cases: unknown[] }>(
       apiApp.url,
@@ -560,10 +564,11 @@ describe('retention and data-subject rights', () => {
     expect(
       (
         await db.query(
-          `SELECT count(*) AS n FROM audit_events WHERE action = 'subject.erased' AND object_id IS NULL`,
+          `SELECT count(*) AS n FROM audit_events WHERE action = 'subject.erased' AND object_id = $1`,
+          [keyRing.subjectRef('whatsapp', phone)],
         )
       ).rows[0].n,
-    ).not.toBe('0');
+    ).toBe('1');
   });
 
   it('never writes two receipts when sweeps run at the same time', async () => {

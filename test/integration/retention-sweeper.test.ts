@@ -344,7 +344,12 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       randomUUID(),
     ]);
     const actor = randomUUID();
-    expect(await sweeper.eraseSubject('whatsapp', '+31 6 8765 4321', actor)).toEqual({ deleted: 2, held: 1 });
+    expect(
+      await sweeper.eraseSubject('whatsapp', '+31 6 8765 4321', actor, {
+        subjectRef: 'ref',
+        requestId: 'req',
+      }),
+    ).toEqual({ deleted: 2, held: 1 });
     expect(await exists('cases', a.caseId)).toBe(false);
     expect(await exists('cases', b.caseId)).toBe(false);
     expect(await exists('cases', c.caseId)).toBe(true);
@@ -352,9 +357,11 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     expect(await exists('contacts', contacts[1])).toBe(true);
     expect(await receiptOf(a.caseId)).toMatchObject({ reason: 'erasure', policy: null, sweep_id: null });
     const audit = await ds.query(
-      `SELECT actor_id, object_type, object_id FROM audit_events WHERE action = 'subject.erased'`,
+      `SELECT actor_id, object_type, object_id, detail FROM audit_events WHERE action = 'subject.erased'`,
     );
-    expect(audit).toEqual([{ actor_id: actor, object_type: 'subject', object_id: null }]);
+    expect(audit).toEqual([
+      { actor_id: actor, object_type: 'subject', object_id: 'ref', detail: 'request:req' },
+    ]);
   });
 
   it('expires receipts past their keep-until date', async () => {

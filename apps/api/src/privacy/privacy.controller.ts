@@ -18,7 +18,7 @@ import {
   RetentionPoliciesService,
   RetentionPolicyView,
 } from './retention-policies.service';
-import { SubjectExport, SubjectsService } from './subjects.service';
+import { SubjectErasure, SubjectExport, SubjectsService } from './subjects.service';
 
 /** The privacy officer's tools: retention policies, sweeps, receipts, legal holds, subject requests. */
 @ApiTags('privacy')
@@ -109,7 +109,7 @@ export class PrivacyController {
   eraseSubject(
     @CurrentUser() user: AuthUser,
     @Body() dto: SubjectDto,
-  ): Promise<{ deleted: number; held: number }> {
+  ): Promise<SubjectErasure> {
     return this.subjects.erase(user, dto.channel, dto.externalId);
   }
 }

@@ -10,6 +10,8 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from './envelope';
+import { Channel } from '../database/entities/channel-account.entity';
+import { subjectLookupKey } from '../retention/subject';
 import { KeyStore } from './key-store';
 import { randomUUID } from 'node:crypto';
 
@@ -23,6 +25,7 @@ export class KeyRing {
   private readonly lookupKey: Buffer;
   private readonly secretsKey: Buffer;
   private readonly stagingKey: Buffer;
+  private readonly subjectRefKey: Buffer;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,6 +34,7 @@ export class KeyRing {
     this.lookupKey = deriveKey(config.dataKey, 'lookup');
     this.secretsKey = deriveKey(config.dataKey, 'secrets');
     this.stagingKey = deriveKey(config.dataKey, 'staging');
+    this.subjectRefKey = deriveKey(config.dataKey, 'subject-ref');
   }
 
   /** A fresh key, already in the key store (before any row that it protects is written). */
@@ -104,6 +108,14 @@ export class KeyRing {
 
   lookupHash(value: string): Buffer {
     return keyedHash(this.lookupKey, value);
+  }
+
+  /**
+   * A person's reference in the audit trail: links repeated requests about one person without
+   * naming them. Keyed apart from lookupHash, so it cannot be matched against contacts.
+   */
+  subjectRef(channel: Channel, externalId: string): string {
+    return keyedHash(this.subjectRefKey, subjectLookupKey(channel, externalId)).toString('hex');
   }
 
   sealSecret(value: string): Buffer {

@@ -492,10 +492,12 @@ export class RetentionSweeper {
    * Erasure on request: every case of the person on this channel (across channel accounts) goes
    * now, through the same deletion path, except cases under an active legal hold; then the contact.
    */
+  /** `request` names the request in the audit trail: the person's keyed reference and a request id. */
   async eraseSubject(
     channel: Channel,
     externalId: string,
     actorId: string,
+    request: { subjectRef: string; requestId: string },
   ): Promise<{ deleted: number; held: number }> {
     const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
     const { deleted, held } = await this.dataSource.transaction(async (manager) => {
@@ -533,7 +535,8 @@ export class RetentionSweeper {
         actorId,
         action: AuditAction.SubjectErased,
         objectType: 'subject',
-        objectId: null,
+        objectId: request.subjectRef,
+        detail: `request:${request.requestId}`,
       });
       return { deleted: done, held: heldIds.size };
     });
