@@ -5,6 +5,7 @@ import { ChannelAccountsService } from './channel-accounts/channel-accounts.serv
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { KeyRing } from './crypto/key-ring.service';
+import { KeyCacheSync } from './crypto/key-cache-sync';
 import { KeyStore } from './crypto/key-store';
 import { dataSourceOptions } from './database/data-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -31,6 +32,7 @@ export class CoreModule {
       ],
       providers: [
         KeyStore,
+        KeyCacheSync,
         KeyRing,
         RealtimeEmitter,
         ChannelAccountsService,

@@ -22,6 +22,9 @@ const KEY_CACHE_SIZE = 10_000;
 @Injectable()
 export class KeyRing {
   private readonly keyCache = new Map<string, { key: Buffer; until: number }>();
+  private readonly shredListeners: ((ids: string[]) => void)[] = [];
+  /** Bumped on every eviction, so a load that started before one does not cache what it read. */
+  private evictions = 0;
   private readonly lookupKey: Buffer;
   private readonly secretsKey: Buffer;
   private readonly stagingKey: Buffer;
@@ -59,19 +62,20 @@ export class KeyRing {
 
   /**
    * Returns null when the key was shredded: the data it protected is gone for good. Unwrapped
-   * keys are kept in memory briefly (every message of a busy case needs its key); a shredded
-   * key can linger here for at most KEY_CACHE_MS, and only in a process that used it.
+   * keys are kept in memory briefly (every message of a busy case needs its key); a shred in any
+   * process evicts them everywhere at once (KeyCacheSync publishes it over Redis).
    */
   async loadDataKey(id: string): Promise<Buffer | null> {
     const cached = this.keyCache.get(id);
     if (cached && cached.until > Date.now()) return cached.key;
+    const generation = this.evictions;
     const [row] = await this.store.load([id]);
     if (!row) {
       this.keyCache.delete(id);
       return null;
     }
     const key = unwrapDataKey(this.config.dataKey, row.wrapped, id);
-    this.remember(id, key);
+    if (generation === this.evictions) this.remember(id, key);
     return key;
   }
 
@@ -85,25 +89,45 @@ export class KeyRing {
       else missing.push(id);
     }
     if (missing.length) {
+      const generation = this.evictions;
       for (const row of await this.store.load(missing)) {
         const key = unwrapDataKey(this.config.dataKey, row.wrapped, row.id);
-        this.remember(row.id, key);
+        if (generation === this.evictions) this.remember(row.id, key);
         keys.set(row.id, key);
       }
     }
     return keys;
   }
 
-  /** The shred: deletes keys from the key store and this process's cache; returns those that existed. */
+  /** The shred: deletes keys from the key store and every process's cache; returns those that existed. */
   async shredDataKeys(ids: string[]): Promise<string[]> {
-    for (const id of ids) this.keyCache.delete(id);
-    return this.store.remove(ids);
+    if (!ids.length) return [];
+    this.evict(ids);
+    const removed = await this.store.remove(ids);
+    for (const listener of this.shredListeners) listener(ids);
+    return removed;
   }
 
+  /** Drops keys from this process's cache (a shred here or, via KeyCacheSync, in another process). */
+  evict(ids: string[]): void {
+    this.evictions++;
+    for (const id of ids) this.keyCache.delete(id);
+  }
+
+  /** Told the ids of every shred in this process (KeyCacheSync passes them on to the others). */
+  onShred(listener: (ids: string[]) => void): void {
+    this.shredListeners.push(listener);
+  }
+
+  /** Entries are kept in expiry order (re-adding moves one to the end), so expired ones leave first. */
   private remember(id: string, key: Buffer): void {
-    if (this.keyCache.size >= KEY_CACHE_SIZE)
-      this.keyCache.delete(this.keyCache.keys().next().value as string);
-    this.keyCache.set(id, { key, until: Date.now() + KEY_CACHE_MS });
+    const now = Date.now();
+    this.keyCache.delete(id);
+    for (const [oldest, entry] of this.keyCache) {
+      if (entry.until > now && this.keyCache.size < KEY_CACHE_SIZE) break;
+      this.keyCache.delete(oldest);
+    }
+    this.keyCache.set(id, { key, until: now + KEY_CACHE_MS });
   }
 
   lookupHash(value: string): Buffer {
