@@ -81,6 +81,8 @@ const schema = z
       .default(2),
     REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
     ACCESS_TOKEN_TTL: isoDuration.default('PT12H'),
+    HTTP_REQUEST_TIMEOUT: isoDuration.default('PT30S'),
+    HTTP_MAX_CONNECTIONS: wholeNumber(1, 1_000_000).default(4096),
     API_RATE_LIMIT: wholeNumber(1, 1_000_000).default(300),
     API_STRICT_RATE_LIMIT: wholeNumber(1, 1_000_000).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -165,6 +167,10 @@ export interface AppConfig {
   reportMinCell: number;
   /** Lifetime of an access token; sockets are closed when theirs runs out. */
   accessTokenTtlMs: number;
+  /** Headers and body of any request must have arrived within this (a trickling body is cut off). */
+  httpRequestTimeoutMs: number;
+  /** Open connections the API accepts at once; more are refused. */
+  httpMaxConnections: number;
   /** Requests per minute per caller and route on /api; the strict one for export, erase, sweep, verify. */
   apiRateLimit: number;
   apiStrictRateLimit: number;
@@ -243,6 +249,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     retentionRestRatio: e.RETENTION_REST_RATIO,
     reportMinCell: e.REPORT_MIN_CELL,
     accessTokenTtlMs: parseIsoDuration(e.ACCESS_TOKEN_TTL)!,
+    httpRequestTimeoutMs: parseIsoDuration(e.HTTP_REQUEST_TIMEOUT)!,
+    httpMaxConnections: e.HTTP_MAX_CONNECTIONS,
     apiRateLimit: e.API_RATE_LIMIT,
     apiStrictRateLimit: e.API_STRICT_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
