@@ -24,6 +24,10 @@ const VACUUM_LOCK = 6_021_417;
  */
 const SWEEP_BATCH_LOCK = 6_021_418;
 
+/** Meta retries an undelivered webhook for up to 7 days; until then an event's row dedupes retries. */
+const SETTLED_EVENT_KEEP = 'P7D';
+const PURGE_BATCH = 5000;
+
 /** Every table a case deletion touches, in receipt order; each receipt lists all of them. */
 export const DELETION_TABLES = [
   'data_keys',
@@ -79,6 +83,8 @@ export interface SweepResult {
   messages: number;
   byReason: Record<DeletionReason, number>;
   expiredReceipts: number;
+  /** Processed webhook events that never became a message (statuses, ignored kinds), now gone. */
+  purgedEvents: number;
   failed: number;
 }
 
@@ -173,6 +179,7 @@ export class RetentionSweeper {
       messages: 0,
       byReason: { retention: 0, unanswered: 0, erasure: 0 },
       expiredReceipts: 0,
+      purgedEvents: 0,
       failed: 0,
     };
     const skip: string[] = [];
@@ -222,7 +229,8 @@ export class RetentionSweeper {
     }
     await this.removeRedisTraces(swept, { scan: true, known: false });
     result.expiredReceipts = await this.expireReceipts();
-    if (result.deleted || result.expiredReceipts) {
+    result.purgedEvents = await this.purgeSettledEvents();
+    if (result.deleted || result.expiredReceipts || result.purgedEvents) {
       this.logger.log(
         {
           sweepId,
@@ -230,6 +238,7 @@ export class RetentionSweeper {
           byReason: result.byReason,
           messages: result.messages,
           expiredReceipts: result.expiredReceipts,
+          purgedEvents: result.purgedEvents,
         },
         'retention sweep done',
       );
@@ -454,6 +463,30 @@ export class RetentionSweeper {
   }
 
   /** Receipts are proof for a limited time; past keep_until they go too. */
+  /**
+   * Webhook events that were processed without becoming a message (delivery statuses, kinds we do
+   * not file) are kept only as long as the platform may still retry them (their row is what makes a
+   * retry a duplicate), then deleted in batches. Events behind a message go with that message.
+   */
+  async purgeSettledEvents(): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const rows = await queryReturning<{ id: string }>(
+        this.dataSource.manager,
+        `DELETE FROM inbound_events WHERE id IN (
+           SELECT e.id FROM inbound_events e
+            WHERE e.processed_at IS NOT NULL AND e.processed_at < now() - $1::interval
+              AND NOT EXISTS (SELECT 1 FROM messages m
+                               WHERE m.channel_account_id = e.channel_account_id AND m.external_hash = e.external_hash)
+            LIMIT $2)
+         RETURNING id`,
+        [SETTLED_EVENT_KEEP, PURGE_BATCH],
+      );
+      purged += rows.length;
+      if (rows.length < PURGE_BATCH) return purged;
+    }
+  }
+
   async expireReceipts(): Promise<number> {
     const rows = await queryReturning<{ id: string }>(
       this.dataSource.manager,

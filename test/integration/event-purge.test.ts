@@ -1,0 +1,117 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import {
+  AuditService,
+  createDataSource,
+  KeyRing,
+  KeyStore,
+  loadConfig,
+  RealtimeEmitter,
+  RetentionSweeper,
+  runMigrations,
+} from '../../libs/core/src';
+
+jest.setTimeout(60_000);
+
+/** The sweep deletes webhook events that settled without a message once retries are over. */
+describe('retention sweep purges settled webhook events', () => {
+  const dbName = `webcare_test_purge_${randomBytes(4).toString('hex')}`;
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${dbName}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url.toString(),
+    REDIS_URL: process.env.TEST_REDIS_URL,
+    REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX}-purge`,
+    DATA_KEY: randomBytes(32).toString('base64'),
+  });
+  let ds: DataSource;
+  let redis: Redis;
+  let realtime: RealtimeEmitter;
+  let keyStore: KeyStore;
+
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(sql).finally(() => c.end());
+  };
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    await admin(`CREATE DATABASE "${dbName}"`);
+    await runMigrations(url.toString());
+    ds = createDataSource(url.toString());
+    await ds.initialize();
+    redis = new Redis(config.redisUrl);
+    realtime = new RealtimeEmitter(config);
+    keyStore = new KeyStore(config);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await keyStore?.onApplicationShutdown();
+    realtime?.onApplicationShutdown();
+    redis?.disconnect();
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
+  });
+
+  it('keeps events still retried, unprocessed or behind a message; deletes the rest', async () => {
+    const [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
+    const [{ id: accountId }] = await ds.query(
+      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
+       VALUES ('whatsapp', '123', 'wa', $1, '\\x00', '\\x00') RETURNING id`,
+      [teamId],
+    );
+    const event = async (kind: string, received: string, processed: string | null) => {
+      const hash = randomBytes(32);
+      await ds.query(
+        `INSERT INTO inbound_events (channel_account_id, external_hash, kind, received_at, processed_at)
+         VALUES ($1, $2, $3, now() - $4::interval, now() - $5::interval)`,
+        [accountId, hash, kind, received, processed],
+      );
+      return hash;
+    };
+    const oldStatus = await event('status', '8 days', '8 days');
+    const recentStatus = await event('status', '1 hour', '1 hour');
+    const unprocessed = await event('message', '8 days', null);
+    const filed = await event('message', '8 days', '8 days');
+    const [{ id: contactId }] = await ds.query(
+      `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
+       VALUES ('whatsapp', $1, $2, gen_random_uuid(), '\\x00') RETURNING id`,
+      [accountId, randomBytes(32)],
+    );
+    const [{ id: caseId }] = await ds.query(
+      `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at, last_message_at)
+       VALUES ('whatsapp', $1, $2, $3, 'open', gen_random_uuid(), now(), now()) RETURNING id`,
+      [accountId, contactId, teamId],
+    );
+    await ds.query(
+      `INSERT INTO messages (case_id, channel_account_id, direction, external_hash, text_enc, text_pseudo, sent_at)
+       VALUES ($1, $2, 'in', $3, '\\x00', 'vraag', now())`,
+      [caseId, accountId, filed],
+    );
+
+    const sweeper = new RetentionSweeper(
+      ds,
+      new KeyRing(config, keyStore),
+      new AuditService(ds, config),
+      realtime,
+      redis,
+      config,
+    );
+    expect((await sweeper.sweep()).purgedEvents).toBe(1);
+    const left = (await ds.query(`SELECT external_hash FROM inbound_events`)) as { external_hash: Buffer }[];
+    const has = (h: Buffer) => left.some((r) => r.external_hash.equals(h));
+    expect([has(oldStatus), has(recentStatus), has(unprocessed), has(filed)]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+});
