@@ -49,9 +49,13 @@ describe('data-subject requests under concurrent audit appends', () => {
       apiApp.url,
       waTextWebhook([{ from: phone, name: 'Noor Bakker', text: 'Vraag over de open dag' }]),
     );
+    // Filed: the person's case exists (other files' cases share the team, so look for this one).
     await waitFor(async () => {
-      const list = await api<{ items: unknown[] }>(apiApp.url, agent.token, 'GET', '/api/cases?status=all');
-      return list.body.items.length > 0;
+      const { rowCount } = await db.query(
+        `SELECT 1 FROM cases c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.external_hash = $1`,
+        [keyRing.lookupHash(`whatsapp:user:${phone}`)],
+      );
+      return rowCount === 1;
     }, 30_000);
 
     // Staff activity elsewhere: four writers appending to the audit chain as fast as they can.
