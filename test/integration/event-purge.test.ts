@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -16,8 +16,11 @@ import {
 
 jest.setTimeout(60_000);
 
-/** The sweep deletes webhook events that settled without a message once retries are over. */
-describe('retention sweep purges settled webhook events', () => {
+/**
+ * Webhook events do not outlive their purpose: the sweep deletes those that settled without a
+ * message once retries are over, and an erasure deletes the person's events still waiting.
+ */
+describe('webhook events in retention and erasure', () => {
   const dbName = `webcare_test_purge_${randomBytes(4).toString('hex')}`;
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
   const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -33,6 +36,8 @@ describe('retention sweep purges settled webhook events', () => {
   let redis: Redis;
   let realtime: RealtimeEmitter;
   let keyStore: KeyStore;
+  let accountId: string;
+  let teamId: string;
 
   const admin = async (sql: string) => {
     const c = new Client({ connectionString: adminUrl });
@@ -49,7 +54,23 @@ describe('retention sweep purges settled webhook events', () => {
     redis = new Redis(config.redisUrl);
     realtime = new RealtimeEmitter(config);
     keyStore = new KeyStore(config);
+    [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
+    [{ id: accountId }] = await ds.query(
+      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
+       VALUES ('whatsapp', '123', 'wa', $1, '\\x00', '\\x00') RETURNING id`,
+      [teamId],
+    );
   });
+
+  const sweeper = () =>
+    new RetentionSweeper(
+      ds,
+      new KeyRing(config, keyStore),
+      new AuditService(ds, config),
+      realtime,
+      redis,
+      config,
+    );
 
   afterAll(async () => {
     await ds?.destroy();
@@ -61,12 +82,6 @@ describe('retention sweep purges settled webhook events', () => {
   });
 
   it('keeps events still retried, unprocessed or behind a message; deletes the rest', async () => {
-    const [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
-    const [{ id: accountId }] = await ds.query(
-      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
-       VALUES ('whatsapp', '123', 'wa', $1, '\\x00', '\\x00') RETURNING id`,
-      [teamId],
-    );
     const event = async (kind: string, received: string, processed: string | null) => {
       const hash = randomBytes(32);
       await ds.query(
@@ -96,15 +111,7 @@ describe('retention sweep purges settled webhook events', () => {
       [caseId, accountId, filed],
     );
 
-    const sweeper = new RetentionSweeper(
-      ds,
-      new KeyRing(config, keyStore),
-      new AuditService(ds, config),
-      realtime,
-      redis,
-      config,
-    );
-    expect((await sweeper.sweep()).purgedEvents).toBe(1);
+    expect((await sweeper().sweep()).purgedEvents).toBe(1);
     const left = (await ds.query(`SELECT external_hash FROM inbound_events`)) as { external_hash: Buffer }[];
     const has = (h: Buffer) => left.some((r) => r.external_hash.equals(h));
     expect([has(oldStatus), has(recentStatus), has(unprocessed), has(filed)]).toEqual([
@@ -113,5 +120,35 @@ describe('retention sweep purges settled webhook events', () => {
       true,
       true,
     ]);
+  });
+
+  it("erasure deletes the person's events that are still waiting to be filed, and only theirs", async () => {
+    const keyRing = new KeyRing(config, keyStore);
+    const waiting = async (sender: string) => {
+      const hash = randomBytes(32);
+      const payload = {
+        kind: 'message',
+        channel: 'whatsapp',
+        senderExternalId: sender,
+        text: 'Nog niet verwerkt',
+      };
+      await ds.query(
+        `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc) VALUES ($1, $2, 'message', $3)`,
+        [accountId, hash, keyRing.sealStaging(JSON.stringify(payload))],
+      );
+      return hash;
+    };
+    const theirs = await waiting('31612345678');
+    const someoneElse = await waiting('31687654321');
+    const result = await sweeper().eraseSubject('whatsapp', '+31 6 1234 5678', randomUUID(), {
+      subjectRef: 'ref',
+      requestId: 'req',
+    });
+    expect(result).toEqual({ deleted: 0, held: 0, queued: 1 });
+    const left = (await ds.query(`SELECT external_hash FROM inbound_events WHERE processed_at IS NULL`)) as {
+      external_hash: Buffer;
+    }[];
+    expect(left.some((r) => r.external_hash.equals(theirs))).toBe(false);
+    expect(left.some((r) => r.external_hash.equals(someoneElse))).toBe(true);
   });
 });

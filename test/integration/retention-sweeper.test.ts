@@ -349,7 +349,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
         subjectRef: 'ref',
         requestId: 'req',
       }),
-    ).toEqual({ deleted: 2, held: 1 });
+    ).toEqual({ deleted: 2, held: 1, queued: 0 });
     expect(await exists('cases', a.caseId)).toBe(false);
     expect(await exists('cases', b.caseId)).toBe(false);
     expect(await exists('cases', c.caseId)).toBe(true);

@@ -106,10 +106,7 @@ export class PrivacyController {
   @Expensive()
   @Post('subjects/erase')
   @HttpCode(200)
-  eraseSubject(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: SubjectDto,
-  ): Promise<SubjectErasure> {
+  eraseSubject(@CurrentUser() user: AuthUser, @Body() dto: SubjectDto): Promise<SubjectErasure> {
     return this.subjects.erase(user, dto.channel, dto.externalId);
   }
 }

@@ -53,6 +53,8 @@ export interface SubjectExport {
 export interface SubjectErasure {
   deleted: number;
   held: number;
+  /** Webhook events from the person that were still waiting to be filed, deleted unread. */
+  queued: number;
   requestId: string;
 }
 

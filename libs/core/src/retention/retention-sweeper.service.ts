@@ -12,6 +12,7 @@ import { queryReturning } from '../database/query-returning';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.service';
 import { teamRoom } from '../realtime/socket-events';
 import { REDIS } from '../redis/redis.module';
+import { deleteQueuedPayloads } from './queued-payloads';
 import { DeletionReason, RECEIPT_KEEP_PERIOD } from './retention-policy';
 import { subjectLookupKey } from './subject';
 
@@ -531,9 +532,11 @@ export class RetentionSweeper {
     externalId: string,
     actorId: string,
     request: { subjectRef: string; requestId: string },
-  ): Promise<{ deleted: number; held: number }> {
+  ): Promise<{ deleted: number; held: number; queued: number }> {
     const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
-    const { deleted, held } = await this.dataSource.transaction(async (manager) => {
+    const { deleted, held, queued } = await this.dataSource.transaction(async (manager) => {
+      // Waiting webhook events first (intake's lock order): what the person sent but is not filed yet.
+      const queued = await deleteQueuedPayloads(manager, this.keyRing, channel, externalId);
       // Same lock order as case intake (contact, then its cases), so the two cannot deadlock.
       const contacts: { id: string }[] = await manager.query(
         `SELECT id FROM contacts WHERE channel = $1 AND external_hash = $2 ORDER BY id FOR UPDATE`,
@@ -571,10 +574,10 @@ export class RetentionSweeper {
         objectId: request.subjectRef,
         detail: `request:${request.requestId}`,
       });
-      return { deleted: done, held: heldIds.size };
+      return { deleted: done, held: heldIds.size, queued };
     });
     await this.afterCommit(deleted);
-    return { deleted: deleted.length, held };
+    return { deleted: deleted.length, held, queued };
   }
 
   /** Hex keyed hash of the case id: confirms a known case was deleted, reveals nothing else. */
