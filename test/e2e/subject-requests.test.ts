@@ -122,4 +122,20 @@ describe('data-subject requests under concurrent audit appends', () => {
     const verify = await api<{ valid: boolean }>(apiApp.url, officer, 'GET', '/api/audit/verify');
     expect(verify.body.valid).toBe(true);
   });
+
+  it('keeps identifiers out of a legal hold reason stored in clear', async () => {
+    const [{ id: caseId }] = (await db.query(`SELECT id FROM cases ORDER BY created_at DESC LIMIT 1`)).rows;
+    const res = await api<{ id: string; reason: string }>(
+      apiApp.url,
+      officer,
+      'POST',
+      `/api/cases/${caseId}/legal-holds`,
+      { reason: 'Klacht van Sanne de Vries, bel 06-12345678' },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.reason).toBe('Klacht van [PERSON], bel [PHONE]');
+    const stored = (await db.query(`SELECT reason FROM legal_holds WHERE id = $1`, [res.body.id])).rows[0];
+    expect(stored.reason).not.toMatch(/Sanne|12345678/);
+    expect((await api(apiApp.url, officer, 'DELETE', `/api/legal-holds/${res.body.id}`)).status).toBe(200);
+  });
 });
