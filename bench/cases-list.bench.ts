@@ -40,9 +40,10 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Client, Pool, PoolClient } from 'pg';
-import type { AppConfig } from '../libs/core/src/config/app-config';
+import { defaultKeysDatabaseUrl, type AppConfig } from '../libs/core/src/config/app-config';
 import { encrypt, wrapDataKey } from '../libs/core/src/crypto/envelope';
 import { KeyRing } from '../libs/core/src/crypto/key-ring.service';
+import type { KeyStore } from '../libs/core/src/crypto/key-store';
 import { envNumber, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import { login } from './support/api-client';
@@ -226,13 +227,14 @@ function buildBatch(
   return b;
 }
 
-async function insertBatch(c: PoolClient, b: Batch): Promise<void> {
+async function insertBatch(c: PoolClient, keys: Client, b: Batch): Promise<void> {
+  // Keys go to the key store (their own database), before the rows that use them.
+  await keys.query(`INSERT INTO data_keys (id, wrapped) SELECT * FROM unnest($1::uuid[], $2::bytea[])`, [
+    b.keys.id,
+    b.keys.wrapped,
+  ]);
   await c.query('BEGIN');
   try {
-    await c.query(`INSERT INTO data_keys (id, wrapped) SELECT * FROM unnest($1::uuid[], $2::bytea[])`, [
-      b.keys.id,
-      b.keys.wrapped,
-    ]);
     const ct = b.contacts;
     await c.query(
       `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
@@ -340,10 +342,12 @@ async function main(): Promise<void> {
   const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('cases');
   const dataKey = randomBytes(32).toString('base64');
   const master = Buffer.from(dataKey, 'base64');
-  const keyRing = new KeyRing({ dataKey: master } as AppConfig);
+  // Only lookup hashes and sealed secrets here: no key store behind this ring.
+  const keyRing = new KeyRing({ dataKey: master } as AppConfig, null as unknown as KeyStore);
 
   const apps: AppProcess[] = [];
   let db: Client | null = null;
+  let keysDb: Client | null = null;
   let pool: Pool | null = null;
   let dbCreated = false;
   const agent1 = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -353,6 +357,7 @@ async function main(): Promise<void> {
     agentN.destroy();
     for (const a of apps.reverse()) await a.kill().catch(() => undefined);
     await db?.end().catch(() => undefined);
+    await keysDb?.end().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     if (dbCreated && process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl.toString(), dbName);
     else if (dbCreated)
@@ -369,6 +374,8 @@ async function main(): Promise<void> {
     await runMigrations(dbUrl.toString());
     db = new Client({ connectionString: dbUrl.toString() });
     await db.connect();
+    keysDb = new Client({ connectionString: defaultKeysDatabaseUrl(dbUrl.toString()) });
+    await keysDb.connect();
 
     const seedStarted = Date.now();
     const teams: { id: string; name: string; account: string }[] = [];
@@ -406,7 +413,7 @@ async function main(): Promise<void> {
       if (inflight.length >= 2) await inflight.shift();
       const p = pool.connect().then(async (c) => {
         try {
-          await insertBatch(c, batch);
+          await insertBatch(c, keysDb!, batch);
         } finally {
           c.release();
         }
@@ -418,12 +425,13 @@ async function main(): Promise<void> {
     await pool.end();
     pool = null;
     const insertedS = (Date.now() - seedStarted) / 1000;
-    await db.query(`VACUUM (ANALYZE) data_keys, contacts, cases, messages`);
+    await db.query(`VACUUM (ANALYZE) contacts, cases, messages`);
+    await keysDb.query(`VACUUM (ANALYZE) data_keys`);
     const seedS = (Date.now() - seedStarted) / 1000;
+    const keyCount = Number((await keysDb.query(`SELECT count(*)::int AS n FROM data_keys`)).rows[0].n);
     const counts = (
       await db.query(
         `SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM messages)::int AS messages,
-                (SELECT count(*) FROM data_keys)::int AS keys,
                 (SELECT count(*) FROM cases WHERE team_id = $1)::int AS team1,
                 (SELECT count(*) FROM cases WHERE team_id = $1 AND status = 'open')::int AS team1_open,
                 pg_size_pretty(pg_database_size(current_database())) AS size`,
@@ -432,13 +440,12 @@ async function main(): Promise<void> {
     ).rows[0] as {
       cases: number;
       messages: number;
-      keys: number;
       team1: number;
       team1_open: number;
       size: string;
     };
     process.stdout.write(
-      `seeded ${counts.cases} cases, ${counts.messages} messages, ${counts.keys} data keys (${counts.size}) in ${insertedS.toFixed(1)} s ` +
+      `seeded ${counts.cases} cases, ${counts.messages} messages, ${keyCount} data keys (${counts.size}) in ${insertedS.toFixed(1)} s ` +
         `(+ VACUUM ANALYZE = ${seedS.toFixed(1)} s; node build ${(buildMs / 1000).toFixed(1)} s); team 1: ${counts.team1} cases, ${counts.team1_open} open\n`,
     );
 

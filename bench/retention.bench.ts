@@ -28,6 +28,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { envNumber as num, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
+import { defaultKeysDatabaseUrl } from '../libs/core/src/config/app-config';
 import {
   nowMs,
   openLoop,
@@ -62,16 +63,30 @@ interface RunResult {
 }
 
 /** Inserts the due cases in a handful of set-based statements; FK triggers off for the bulk load only. */
-async function insertDueCases(db: Client, accountId: string, teamId: string, run: number): Promise<void> {
+async function insertDueCases(
+  db: Client,
+  keysUrl: string,
+  accountId: string,
+  teamId: string,
+  run: number,
+): Promise<void> {
   const p = `r${run}-`;
-  await db.query(`SET session_replication_role = replica`);
+  // The data keys live in the key store, a database of their own beside the main one.
+  const keys = new Client({ connectionString: keysUrl });
+  await keys.connect();
   try {
-    await db.query(
+    await keys.query(
       `INSERT INTO data_keys (id, wrapped)
        SELECT md5($1 || 'k' || i)::uuid, sha256(($1 || i)::bytea) || sha256(($1 || 'x' || i)::bytea)
          FROM generate_series(1, $2::int * 2) i`,
       [p, CASES],
     );
+    await keys.query(`VACUUM (ANALYZE) data_keys`);
+  } finally {
+    await keys.end();
+  }
+  await db.query(`SET session_replication_role = replica`);
+  try {
     await db.query(
       `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
        SELECT md5($1 || 'c' || i)::uuid, 'whatsapp', $3, sha256(($1 || 'h' || i)::bytea), md5($1 || 'k' || ($2::int + i))::uuid,
@@ -108,7 +123,7 @@ async function insertDueCases(db: Client, accountId: string, teamId: string, run
   } finally {
     await db.query(`SET session_replication_role = DEFAULT`);
   }
-  await db.query(`VACUUM (ANALYZE) data_keys, contacts, cases, messages, pseudonyms`);
+  await db.query(`VACUUM (ANALYZE) contacts, cases, messages, pseudonyms`);
 }
 
 async function main(): Promise<void> {
@@ -196,7 +211,7 @@ async function main(): Promise<void> {
     );
     for (let run = 1; run <= RUNS && !signal.stopping; run++) {
       const t0 = Date.now();
-      await insertDueCases(db, accountId, teamId, run);
+      await insertDueCases(db, defaultKeysDatabaseUrl(dbUrl.toString()), accountId, teamId, run);
       const setupMs = Date.now() - t0;
       const due = Number(
         (await db.query(`SELECT count(*) AS n FROM cases WHERE retain_until < now()`)).rows[0].n,

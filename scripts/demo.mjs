@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './lib/graph-stand-in.mjs';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureInstalled, ensureServices } from './lib/services.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureAppRole, ensureInstalled, ensureServices, keysDatabaseUrl } from './lib/services.mjs';
 import {
   Fatal,
   ROOT,
@@ -184,6 +184,8 @@ main(
       dataDir: DATA_DIR,
     });
     await ensureDatabase(svc.databaseUrl);
+    // The key store: data keys live in their own database, outside the main one's backups.
+    await ensureDatabase(keysDatabaseUrl(svc.databaseUrl));
     const secrets = demoSecrets();
 
     if (noBuild) step('not building (--no-build / SKIP_BUILD=1)');
@@ -192,10 +194,15 @@ main(
       await runOrFail(npmCmd, ['run', '-s', 'build'], 'build failed (see the compiler errors above)');
     }
 
+    // Migrations run as the database owner; api, worker and seed as a role that cannot alter tables
+    // or rewrite the audit trail (its password is derived from the demo's own secret).
+    const appPassword = crypto.createHash('sha256').update(`app-role:${secrets.APP_SECRET}`).digest('hex').slice(0, 32);
+    const appDatabaseUrl = (await ensureAppRole(svc.databaseUrl, appPassword)) ?? svc.databaseUrl;
     const env = {
       ...process.env,
       NODE_ENV: 'development',
-      DATABASE_URL: svc.databaseUrl,
+      MIGRATION_DATABASE_URL: svc.databaseUrl,
+      DATABASE_URL: appDatabaseUrl,
       REDIS_URL: svc.redisUrl,
       PORT: String(port),
       APP_SECRET: secrets.APP_SECRET,

@@ -103,6 +103,8 @@ export function benchEnv(o: BenchEnvOptions): Record<string, string> {
     // Nothing listens here: the ingest path never calls the Graph API.
     GRAPH_API_BASE_URL: 'http://127.0.0.1:9/v21.0',
     WORKER_CONCURRENCY: String(o.workerConcurrency),
+    // Benchmarks measure throughput from a few users; the per-user API rate limit would cut them off.
+    API_RATE_LIMIT: '1000000',
   };
 }
 

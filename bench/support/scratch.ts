@@ -18,6 +18,8 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    // The key store that migrations created beside it.
+    await admin.query(`DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`).catch(() => undefined);
   } finally {
     await admin.end();
   }

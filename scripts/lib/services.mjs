@@ -62,15 +62,11 @@ export function redact(raw) {
 const hostPort = (host, port) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
 
 // ---------------------------------------------------------------- install
-/**
- * Installs dependencies when node_modules is missing. `npm install` rather than `npm ci`: the
- * lock file pins every version, but npm ci refuses a lock that lacks optional platform packages
- * a registry does not serve (msgpackr-extract for macOS/Windows), which npm install skips.
- */
+/** Installs dependencies exactly as the lock file pins them when node_modules is missing. */
 export async function ensureInstalled() {
   const nm = path.join(ROOT, 'node_modules');
   if (!fs.existsSync(nm)) {
-    const args = ['install', '--no-audit', '--no-fund'];
+    const args = ['ci', '--no-audit', '--no-fund'];
     step(`node_modules missing: npm ${args.join(' ')}`);
     await runOrFail(npmCmd, args, `npm ${args[0]} failed; fix the error above and run it again`);
     return;
@@ -494,6 +490,14 @@ export async function ensureServices({
 }
 
 // ---------------------------------------------------------------- ensureDatabase
+
+/** KEYS_DATABASE_URL, or the DATABASE_URL database with `_keys` appended (the apps' default). */
+export function keysDatabaseUrl(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
+  if (process.env.KEYS_DATABASE_URL) return process.env.KEYS_DATABASE_URL;
+  const u = new URL(databaseUrl);
+  u.pathname = `${u.pathname.replace(/\/+$/, '') || '/webcare'}_keys`;
+  return u.toString();
+}
 /** CREATE DATABASE <name from DATABASE_URL> if it does not exist. Returns true if created. */
 export async function ensureDatabase(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
   const { u } = parseUrl(databaseUrl, 'DATABASE_URL', ['postgres:', 'postgresql:'], 5432);
@@ -519,6 +523,41 @@ export async function ensureDatabase(databaseUrl = process.env.DATABASE_URL || D
   } catch (err) {
     if (err instanceof Fatal) throw err;
     throw new Fatal(`could not create database ${name}: ${err?.message ?? err}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------- ensureAppRole
+
+/**
+ * The apps connect as a role that may read and write data but not change the schema or rewrite
+ * the audit trail; migrations run as the DATABASE_URL user and grant that role its rights. Creates
+ * (or re-passwords) the login role `<database>_app` (`webcare_app` by default) and returns its URL,
+ * or null (with a warning) when the DATABASE_URL user may not create roles: then everything runs as
+ * that one user.
+ */
+export async function ensureAppRole(databaseUrl, password) {
+  const { u } = parseUrl(databaseUrl, 'DATABASE_URL', ['postgres:', 'postgresql:'], 5432);
+  const role = `${decodeURIComponent(u.pathname.replace(/^\//, '')) || 'webcare'}_app`;
+  if (decodeURIComponent(u.username) === role) return null;
+  const pg = await loadPg();
+  const m = new URL(u);
+  m.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: m.toString(), connectionTimeoutMillis: 5000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+    const verb = rowCount ? 'alter' : 'create';
+    await client.query(`${verb} role ${client.escapeIdentifier(role)} login password ${client.escapeLiteral(password)}`);
+    const app = new URL(u);
+    app.username = role;
+    app.password = password;
+    return app.toString();
+  } catch (err) {
+    warn(`could not set up the least-privileged role ${role} (${err?.message ?? err}): the apps will run as the migration user`);
+    return null;
   } finally {
     await client.end().catch(() => {});
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { KeyRing, loadConfig } from '../../libs/core/src';
+import { testKeyRing } from '../support/keys';
 import { api, connectSocket, login, teamWithAgent } from '../support/api-client';
 import { accept, GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
@@ -59,7 +59,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
 
   const detail = (token: string, id: string) => api<CaseDetail>(apiApp.url, token, 'GET', `/api/cases/${id}`);
 
-  const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+  const keyRing = testKeyRing();
 
   /** Sends a message from a fresh sender and returns the case the worker files it in. */
   async function newCase(

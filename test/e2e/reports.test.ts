@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { KeyRing, loadConfig } from '../../libs/core/src';
+import { testKeyRing } from '../support/keys';
 import { api, login, teamWithAgent } from '../support/api-client';
 import { GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
@@ -42,7 +42,7 @@ describe('trend reports', () => {
   let db: Client;
   let agent: Awaited<ReturnType<typeof teamWithAgent>>;
   const tokens: Record<string, string> = {};
-  const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+  const keyRing = testKeyRing();
 
   beforeAll(async () => {
     await graph.start();

@@ -26,6 +26,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/teams', body: {}, allowed: ['admin'] },
   { method: 'GET', path: () => '/api/users', allowed: ['admin'] },
   { method: 'POST', path: () => '/api/users', body: {}, allowed: ['admin'] },
+  { method: 'PATCH', path: () => `/api/users/${NONE}`, body: {}, allowed: ['admin'] },
+  { method: 'PUT', path: () => `/api/channel-accounts/${NONE}/secrets`, body: {}, allowed: ['admin'] },
   { method: 'PUT', path: () => '/api/users/me/availability', body: { available: true }, allowed: ['agent'] },
   { method: 'GET', path: () => '/api/channel-accounts', allowed: ['admin'] },
   { method: 'POST', path: () => '/api/channel-accounts', body: {}, allowed: ['admin'] },
@@ -97,6 +99,8 @@ const ROUTES: Route[] = [
   },
   { method: 'POST', path: () => '/api/retention/sweep', allowed: ['privacy_officer'] },
   { method: 'GET', path: () => '/api/deletions', allowed: ['privacy_officer'] },
+  { method: 'GET', path: () => '/api/audit/checkpoint', allowed: ['privacy_officer'] },
+  { method: 'POST', path: () => '/api/audit/verify', body: {}, allowed: ['privacy_officer'] },
   { method: 'GET', path: () => '/api/legal-holds', allowed: ['privacy_officer'] },
   {
     method: 'POST',

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { inboundEventJobs, inboundEventKey, KeyRing, loadConfig, QueueName } from '../../libs/core/src';
+import { inboundEventJobs, inboundEventKey, QueueName } from '../../libs/core/src';
+import { testKeyRing } from '../support/keys';
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
 import { AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waMessageId, waTextWebhook } from '../support/whatsapp-payloads';
@@ -203,7 +204,7 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
   });
 
   it('applies delivery statuses out of order without going backwards', async () => {
-    const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+    const keyRing = testKeyRing();
     const wamid = waMessageId();
     const [kase] = (await db.query(`SELECT id, channel_account_id FROM cases LIMIT 1`)).rows;
     const [msg] = (
@@ -268,7 +269,7 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
   describe('batches', () => {
     const newSender = () => `3162${Math.floor(1e7 + Math.random() * 8e7)}`;
     const caseOf = async (wamid: string): Promise<string> => {
-      const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+      const keyRing = testKeyRing();
       const hash = keyRing.lookupHash(
         inboundEventKey({ kind: 'message', channel: 'whatsapp', externalId: wamid }),
       );
@@ -345,7 +346,7 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
     });
 
     it('does not let one unreadable event hold back the rest of its batch', async () => {
-      const keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+      const keyRing = testKeyRing();
       const account = (
         await db.query(`SELECT id FROM channel_accounts WHERE channel = 'whatsapp' AND external_id = $1`, [
           WHATSAPP.phoneNumberId,

@@ -25,6 +25,7 @@ describe('migrations', () => {
     const c = new Client({ connectionString: admin });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`);
     await c.end();
   });
 

@@ -8,6 +8,7 @@ import {
   createDataSource,
   encrypt,
   KeyRing,
+  KeyStore,
   loadConfig,
   RealtimeEmitter,
   RetentionPolicyService,
@@ -36,6 +37,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
   let realtime: RealtimeEmitter;
   let sweeper: RetentionSweeper;
   let keyRing: KeyRing;
+  let keyStore: KeyStore;
   let accountId: string;
   let teamId: string;
 
@@ -50,8 +52,9 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     await ds.initialize();
     redis = new Redis(config.redisUrl);
     realtime = new RealtimeEmitter(config);
-    keyRing = new KeyRing(config);
-    sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds), realtime, redis, config);
+    keyStore = new KeyStore(config);
+    keyRing = new KeyRing(config, keyStore);
+    sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds, config), realtime, redis, config);
     [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
     [{ id: accountId }] = await ds.query(
       `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
@@ -64,9 +67,11 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     await ds?.destroy();
     realtime?.onApplicationShutdown();
     redis?.disconnect();
+    await keyStore?.onApplicationShutdown();
     const admin = new Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
     await admin.end();
   });
 
@@ -82,7 +87,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     let contactId = opts.contactId;
     let contactKeyId: string | null = null;
     if (!contactId) {
-      const k = await keyRing.createDataKey(ds.manager);
+      const k = await keyRing.createDataKey();
       contactKeyId = k.id;
       [{ id: contactId }] = await ds.query(
         `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
@@ -90,7 +95,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
         [accountId, randomBytes(32), k.id, encrypt(k.key, '31612345678')],
       );
     }
-    const key = await keyRing.createDataKey(ds.manager);
+    const key = await keyRing.createDataKey();
     const [{ id: caseId }] = await ds.query(
       `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at,
                           last_message_at, answered_at, retention_period, retain_until)
@@ -141,7 +146,9 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
   }
 
   const exists = async (table: string, id: string) =>
-    (await ds.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length === 1;
+    table === 'data_keys'
+      ? (await keyStore.load([id])).length === 1
+      : (await ds.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length === 1;
   const receiptOf = async (caseId: string) =>
     (
       await ds.query(
@@ -215,7 +222,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       ),
     ).toBe(1);
     expect(await sweeper.vacuum()).toBe(true);
-    expect((await new AuditService(ds).verify()).valid).toBe(true);
+    expect((await new AuditService(ds, config).verify()).valid).toBe(true);
   });
 
   it('keeps the contact while another of its cases remains', async () => {
@@ -308,7 +315,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
         (await ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = ANY($1)`, [refs]))[0].n,
       ),
     ).toBe(60);
-    expect((await new AuditService(ds).verify()).valid).toBe(true);
+    expect((await new AuditService(ds, config).verify()).valid).toBe(true);
   });
 
   it('erases a person across channel accounts, except held cases', async () => {
@@ -321,7 +328,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const hash = keyRing.lookupHash(`whatsapp:user:${phone}`);
     const contacts: string[] = [];
     for (const acc of [accountId, account2]) {
-      const k = await keyRing.createDataKey(ds.manager);
+      const k = await keyRing.createDataKey();
       const [{ id }] = await ds.query(
         `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
          VALUES ('whatsapp', $1, $2, $3, $4) RETURNING id`,
@@ -337,7 +344,12 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       randomUUID(),
     ]);
     const actor = randomUUID();
-    expect(await sweeper.eraseSubject('whatsapp', '+31 6 8765 4321', actor)).toEqual({ deleted: 2, held: 1 });
+    expect(
+      await sweeper.eraseSubject('whatsapp', '+31 6 8765 4321', actor, {
+        subjectRef: 'ref',
+        requestId: 'req',
+      }),
+    ).toEqual({ deleted: 2, held: 1, queued: 0 });
     expect(await exists('cases', a.caseId)).toBe(false);
     expect(await exists('cases', b.caseId)).toBe(false);
     expect(await exists('cases', c.caseId)).toBe(true);
@@ -345,9 +357,11 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     expect(await exists('contacts', contacts[1])).toBe(true);
     expect(await receiptOf(a.caseId)).toMatchObject({ reason: 'erasure', policy: null, sweep_id: null });
     const audit = await ds.query(
-      `SELECT actor_id, object_type, object_id FROM audit_events WHERE action = 'subject.erased'`,
+      `SELECT actor_id, object_type, object_id, detail FROM audit_events WHERE action = 'subject.erased'`,
     );
-    expect(audit).toEqual([{ actor_id: actor, object_type: 'subject', object_id: null }]);
+    expect(audit).toEqual([
+      { actor_id: actor, object_type: 'subject', object_id: 'ref', detail: 'request:req' },
+    ]);
   });
 
   it('expires receipts past their keep-until date', async () => {

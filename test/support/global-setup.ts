@@ -14,13 +14,24 @@ export default async function globalSetup(): Promise<void> {
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   await client.query(`CREATE DATABASE "${name}"`);
+  // The key store: a second database beside the main one (KEYS_DATABASE_URL's default name).
+  await client.query(`CREATE DATABASE "${name}_keys"`);
+  // The apps run as a role that may read and write data but not change the schema or the audit trail.
+  const appRole = `wcapp_${name.slice('webcare_test_'.length)}`;
+  const appPassword = randomBytes(12).toString('hex');
+  await client.query(`CREATE ROLE "${appRole}" LOGIN PASSWORD '${appPassword}'`);
   await client.end();
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
-  await runMigrations(url.toString());
+  await runMigrations(url.toString(), undefined, appRole);
+  const appUrl = new URL(url.toString());
+  appUrl.username = appRole;
+  appUrl.password = appPassword;
 
   process.env.TEST_DATABASE_NAME = name;
   process.env.TEST_DATABASE_URL = url.toString();
+  process.env.TEST_APP_ROLE = appRole;
+  process.env.TEST_APP_DATABASE_URL = appUrl.toString();
   process.env.TEST_ADMIN_DATABASE_URL = admin.toString();
   process.env.TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   process.env.TEST_REDIS_PREFIX = `wctest-${randomBytes(4).toString('hex')}`;

@@ -7,6 +7,8 @@ export default async function globalTeardown(): Promise<void> {
     const client = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`);
+    if (process.env.TEST_APP_ROLE) await client.query(`DROP ROLE IF EXISTS "${process.env.TEST_APP_ROLE}"`);
     await client.end();
   }
   const prefix = process.env.TEST_REDIS_PREFIX;

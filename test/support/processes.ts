@@ -47,7 +47,8 @@ export function testEnv(opts: TestEnvOptions = {}): Record<string, string> {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'test',
     LOG_LEVEL: 'debug',
-    DATABASE_URL: process.env.TEST_DATABASE_URL!,
+    // The apps connect as the least-privileged role, as in production.
+    DATABASE_URL: process.env.TEST_APP_DATABASE_URL!,
     REDIS_URL: opts.redisUrl ?? process.env.TEST_REDIS_URL!,
     REDIS_PREFIX: opts.redisPrefix ?? process.env.TEST_REDIS_PREFIX!,
     DATA_KEY: process.env.TEST_DATA_KEY!,

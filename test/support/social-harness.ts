@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { KeyRing, loadConfig } from '../../libs/core/src';
+import { testKeyRing } from './keys';
 import { api, login, teamWithAgent } from './api-client';
 import { accept, GraphStandIn } from './graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from './processes';
@@ -26,7 +26,7 @@ export interface CaseDetailView {
  */
 export class SocialHarness {
   readonly graph = new GraphStandIn();
-  readonly keyRing = new KeyRing(loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+  readonly keyRing = testKeyRing();
   apiApp!: AppProcess & { url: string };
   worker!: AppProcess;
   db!: Client;

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -10,6 +11,7 @@ import { ChannelAccountsModule } from './channel-accounts/channel-accounts.modul
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { PrivacyModule } from './privacy/privacy.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { validationPipe } from './http/validation.pipe';
 import { ConsentsModule } from './consents/consents.module';
 import { EscalationsModule } from './escalations/escalations.module';
@@ -31,6 +33,7 @@ export class AppModule {
         CoreModule.forRoot(config),
         LoggingModule.forRoot(config, 'api'),
         AuthModule,
+        RateLimitModule,
         AuditModule,
         UsersModule,
         TeamsModule,
@@ -51,6 +54,8 @@ export class AppModule {
         StartupService,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // After authentication, so an authenticated caller is limited as a user, not an address.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_PIPE, useValue: validationPipe },
       ],
     };

@@ -14,6 +14,8 @@ import { Server } from 'node:http';
 
 /** Idle keep-alive connections live this long (above the common 60 s of proxies and senders). */
 const KEEP_ALIVE_MS = 65_000;
+/** Headers are small: they get less time than a whole request. */
+const HEADERS_TIMEOUT_MS = 10_000;
 
 export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -52,7 +54,14 @@ export async function bootstrapApi(config: AppConfig): Promise<NestExpressApplic
   // Senders (Meta, load balancers) keep connections open longer than Node's 5 s default; closing
   // an idle one just as the sender reuses it resets that request. Outlast them instead.
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  // A request's headers and body must arrive in time, or it is answered 408 and closed (a slow
+  // trickle cannot hold a connection); checked every second rather than Node's default 30 s. Idle
+  // keep-alive connections are not requests, so the timeouts above do not cut them.
+  server.requestTimeout = config.httpRequestTimeoutMs;
+  server.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, config.httpRequestTimeoutMs);
+  // Read when the server starts listening; Node's typings only know it as a constructor option.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
+  server.maxConnections = config.httpMaxConnections;
   await app.listen(config.port, '0.0.0.0');
   return app;
 }

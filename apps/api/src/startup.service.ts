@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { detect } from '@webcare/anonymizer';
-import { ChannelAccountsService } from '@webcare/core';
+import { AuditService, ChannelAccountsService } from '@webcare/core';
 import { UsersService } from './users/users.service';
 
 /** Idempotent start-up writes, safe when several API instances start at once. */
@@ -9,9 +9,11 @@ export class StartupService implements OnApplicationBootstrap {
   constructor(
     private readonly channelAccounts: ChannelAccountsService,
     private readonly users: UsersService,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.audit.sealLegacyChain();
     await this.users.bootstrapAdmin();
     await this.channelAccounts.bootstrapFromConfig();
     // Name lists load on first use (seconds); do it now rather than in someone's first reply.

@@ -5,6 +5,8 @@ import { ChannelAccountsService } from './channel-accounts/channel-accounts.serv
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { KeyRing } from './crypto/key-ring.service';
+import { KeyCacheSync } from './crypto/key-cache-sync';
+import { KeyStore } from './crypto/key-store';
 import { dataSourceOptions } from './database/data-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { PseudonymVaultStore } from './pseudonyms/pseudonym-vault.store';
@@ -29,6 +31,8 @@ export class CoreModule {
         RedisModule,
       ],
       providers: [
+        KeyStore,
+        KeyCacheSync,
         KeyRing,
         RealtimeEmitter,
         ChannelAccountsService,
@@ -39,6 +43,7 @@ export class CoreModule {
         RetentionSweeper,
       ],
       exports: [
+        KeyStore,
         KeyRing,
         RealtimeEmitter,
         ChannelAccountsService,

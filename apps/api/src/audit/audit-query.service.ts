@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEventView, AuditService, VerifyResult } from '@webcare/core';
+import {
+  AuditCheckpoint,
+  AuditEventView,
+  AuditService,
+  CheckpointVerifyResult,
+  DomainError,
+  VerifyResult,
+} from '@webcare/core';
+import { CheckpointDto } from './checkpoint.dto';
 import { ListAuditQuery } from './list-audit.query';
+
+export enum AuditErrorCode {
+  CheckpointInvalid = 'CHECKPOINT_INVALID',
+}
+
+const STATUS: Record<AuditErrorCode, number> = { [AuditErrorCode.CheckpointInvalid]: 400 };
 
 @Injectable()
 export class AuditQueryService {
@@ -13,5 +27,23 @@ export class AuditQueryService {
   async verify(): Promise<VerifyResult> {
     const { valid, events } = await this.audit.verify();
     return { valid, events };
+  }
+
+  checkpoint(): Promise<AuditCheckpoint> {
+    return this.audit.checkpoint();
+  }
+
+  /** A checkpoint kept outside the system: the chain must still pass through its head at its count. */
+  async verifyAgainst(dto: CheckpointDto): Promise<Omit<CheckpointVerifyResult, 'brokenAt'>> {
+    if (!this.audit.checkpointSignatureValid(dto)) {
+      const code = AuditErrorCode.CheckpointInvalid;
+      throw new DomainError(
+        code,
+        'The checkpoint signature does not match: it was altered, or issued by another installation',
+        STATUS[code],
+      );
+    }
+    const { valid, events, checkpoint } = await this.audit.verifyAgainst(dto);
+    return { valid, events, checkpoint };
   }
 }

@@ -1,8 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditEventView, VerifyResult } from '@webcare/core';
+import { AuditCheckpoint, AuditEventView, CheckpointVerifyResult, VerifyResult } from '@webcare/core';
 import { Roles } from '../auth/auth.decorators';
+import { Expensive } from '../rate-limit/rate-limit';
 import { AuditQueryService } from './audit-query.service';
+import { CheckpointDto } from './checkpoint.dto';
 import { ListAuditQuery } from './list-audit.query';
 
 @ApiTags('privacy')
@@ -18,8 +20,23 @@ export class AuditController {
   }
 
   @Roles('privacy_officer')
+  @Expensive()
   @Get('verify')
   verify(): Promise<VerifyResult> {
     return this.audit.verify();
+  }
+
+  @Roles('privacy_officer')
+  @Expensive()
+  @Post('verify')
+  @HttpCode(200)
+  verifyAgainst(@Body() dto: CheckpointDto): Promise<Omit<CheckpointVerifyResult, 'brokenAt'>> {
+    return this.audit.verifyAgainst(dto);
+  }
+
+  @Roles('privacy_officer')
+  @Get('checkpoint')
+  checkpoint(): Promise<AuditCheckpoint> {
+    return this.audit.checkpoint();
   }
 }

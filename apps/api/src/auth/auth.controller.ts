@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { Public } from './auth.decorators';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@webcare/core';
+import { CurrentUser, Public, Roles } from './auth.decorators';
+import { AuthUser } from './auth.types';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 
@@ -11,11 +12,17 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('login')
   @HttpCode(200)
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.login(dto, ip);
+  }
+
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.logout(user);
   }
 }

@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, APP_CONFIG } from '@webcare/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginAttemptsService } from './login-attempts.service';
+import { SessionRepository } from './session.repository';
+import { SessionStateService } from './session-state.service';
 import { TokenService } from './token.service';
 
 @Global()
@@ -12,12 +13,14 @@ import { TokenService } from './token.service';
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.appSecret, signOptions: { expiresIn: '12h' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.appSecret,
+        signOptions: { expiresIn: Math.floor(config.accessTokenTtlMs / 1000) },
+      }),
     }),
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 120 }]),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, LoginAttemptsService],
-  exports: [TokenService],
+  providers: [AuthService, TokenService, LoginAttemptsService, SessionRepository, SessionStateService],
+  exports: [TokenService, SessionRepository, SessionStateService],
 })
 export class AuthModule {}

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, UserEntity } from '@webcare/core';
 import { DataSource } from 'typeorm';
+import { AuthUser } from './auth.types';
 import { LoginDto } from './dto/login.dto';
 import { LoginAttemptsService } from './login-attempts.service';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { SessionRepository } from './session.repository';
+import { SessionStateService } from './session-state.service';
 import { TokenService } from './token.service';
 
 export interface LoginResult {
@@ -17,11 +20,19 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly attempts: LoginAttemptsService,
+    private readonly sessionRows: SessionRepository,
+    private readonly sessions: SessionStateService,
   ) {}
+
+  /** Ends the user's sessions: every token issued so far stops working, sockets close. */
+  async logout(user: AuthUser): Promise<void> {
+    await this.sessionRows.bumpVersion(user.id);
+    await this.sessions.revoked(user.id);
+  }
 
   async login(dto: LoginDto, ip: string): Promise<LoginResult> {
     const email = dto.email.trim().toLowerCase();
-    await this.attempts.assertAllowed(email, ip);
+    await this.attempts.reserve(email, ip);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -29,13 +40,13 @@ export class AuthService {
       .where('u.email = :email AND u.active', { email })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
-    if (!user || !ok) {
-      await this.attempts.recordFailure(email, ip);
-      throw new DomainError('INVALID_CREDENTIALS', 'Email or password is wrong', 401);
-    }
-    await this.attempts.reset(email);
+    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'Email or password is wrong', 401);
+    await this.attempts.succeeded(email, ip);
     return {
-      accessToken: this.tokens.issue({ id: user.id, role: user.role, teamId: user.teamId }),
+      accessToken: this.tokens.issue(
+        { id: user.id, role: user.role, teamId: user.teamId },
+        user.tokenVersion,
+      ),
       user: { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId },
     };
   }

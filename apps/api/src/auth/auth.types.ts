@@ -6,3 +6,11 @@ export interface AuthUser {
   role: Role;
   teamId: string | null;
 }
+
+/** A token whose signature and expiry are good; still to be checked against the user's version. */
+export interface VerifiedToken {
+  user: AuthUser;
+  version: number;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}

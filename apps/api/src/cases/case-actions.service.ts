@@ -82,7 +82,7 @@ export class CaseActionsService {
   async addNote(user: AuthUser, caseId: string, dto: NoteDto): Promise<{ id: string }> {
     return this.dataSource.transaction(async (m) => {
       const kase = await this.access.loadForAction(user, caseId, m);
-      const key = await this.keyRing.loadDataKey(m, kase.dataKeyId);
+      const key = await this.keyRing.loadDataKey(kase.dataKeyId);
       if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
       const pseudo = await this.vaults.pseudonymize(m, kase.id, key, dto.text);
       const [note]: { id: string }[] = await m.query(

@@ -20,6 +20,9 @@ import { ListCasesQuery } from './dto/list-cases.query';
 
 const PREVIEW_CHARS = 140;
 const DEFAULT_PAGE = 50;
+/** A case shows its newest messages and notes up to these counts; `olderMessages` says more exist. */
+export const CASE_MESSAGE_CAP = 500;
+export const CASE_NOTE_CAP = 200;
 
 export interface CaseListItem {
   id: string;
@@ -63,6 +66,8 @@ export interface CaseDetail {
     authorId: string | null;
     createdAt: string;
   }[];
+  /** True when the case holds more than CASE_MESSAGE_CAP messages (only the newest are shown). */
+  olderMessages: boolean;
   notes: { id: string; authorId: string; text: string; createdAt: string }[];
   /** Spans the owning team marked as missed identifiers (original view only; ids, offsets and tokens). */
   redactions: { id: string; messageId: string; start: number; end: number; type: string; token: string }[];
@@ -133,10 +138,7 @@ export class CasesService {
     }
     const keys =
       view === 'original'
-        ? await this.keyRing.loadDataKeys(
-            this.dataSource.manager,
-            page.map((r) => r.data_key_id),
-          )
+        ? await this.keyRing.loadDataKeys(page.map((r) => r.data_key_id))
         : new Map<string, Buffer>();
     const overlay =
       view === 'pseudonymized'
@@ -163,20 +165,26 @@ export class CasesService {
 
   async get(user: AuthUser, caseId: string): Promise<CaseDetail> {
     const { kase, view } = await this.access.load(user, caseId);
-    const messages = await this.dataSource
-      .getRepository(MessageEntity)
-      .find({ where: { caseId: kase.id }, order: { sentAt: 'ASC', id: 'ASC' } });
-    const key =
-      view === 'original' ? await this.keyRing.loadDataKey(this.dataSource.manager, kase.dataKeyId) : null;
+    const newest = await this.dataSource.getRepository(MessageEntity).find({
+      where: { caseId: kase.id },
+      order: { sentAt: 'DESC', id: 'DESC' },
+      take: CASE_MESSAGE_CAP + 1,
+    });
+    const messages = newest.slice(0, CASE_MESSAGE_CAP).reverse();
+    const key = view === 'original' ? await this.keyRing.loadDataKey(kase.dataKeyId) : null;
     if (view === 'original' && !key) throw new NotFoundError('Case');
     if (view === 'original') {
       const action =
         kase.teamId === user.teamId ? AuditAction.CaseViewOriginal : AuditAction.OriginalRevealed;
       await this.audit.recordNow({ actorId: user.id, action, objectType: 'case', objectId: kase.id });
     }
-    const notes = await this.dataSource
-      .getRepository(CaseNoteEntity)
-      .find({ where: { caseId: kase.id }, order: { createdAt: 'ASC' } });
+    const notes = (
+      await this.dataSource.getRepository(CaseNoteEntity).find({
+        where: { caseId: kase.id },
+        order: { createdAt: 'DESC' },
+        take: CASE_NOTE_CAP,
+      })
+    ).reverse();
     const m = this.dataSource.manager;
     const overlay =
       view === 'pseudonymized' ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }]) : undefined;
@@ -205,6 +213,7 @@ export class CasesService {
         authorId: m.authorId,
         createdAt: m.sentAt.toISOString(),
       })),
+      olderMessages: newest.length > CASE_MESSAGE_CAP,
       notes: notes.map((n) => ({
         id: n.id,
         authorId: n.authorId,

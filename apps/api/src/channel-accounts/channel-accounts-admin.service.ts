@@ -5,7 +5,10 @@ import {
   ChannelAccountEntity,
   ChannelAccountSettings,
   ChannelAccountsService,
+  ConflictError,
   DomainError,
+  KeyRing,
+  NotFoundError,
   queryReturning,
   TeamEntity,
   ValidationError,
@@ -14,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { ChannelAccountSettingsDto } from './dto/channel-account-settings.dto';
 import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
+import { RotateSecretsDto } from './dto/rotate-secrets.dto';
 
 /** Secrets go in, never come out: responses show which account, not how to sign as it. */
 export interface ChannelAccountView {
@@ -32,6 +36,7 @@ export class ChannelAccountsAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: ChannelAccountsService,
+    private readonly keyRing: KeyRing,
     private readonly audit: AuditService,
   ) {}
 
@@ -42,7 +47,8 @@ export class ChannelAccountsAdminService {
     return { items: rows.map(view) };
   }
 
-  async create(_actor: AuthUser, dto: CreateChannelAccountDto): Promise<ChannelAccountView> {
+  /** Creates a new account; an existing one keeps its secrets (rotating them is its own, audited action). */
+  async create(actor: AuthUser, dto: CreateChannelAccountDto): Promise<ChannelAccountView> {
     if (!(await this.dataSource.getRepository(TeamEntity).existsBy({ id: dto.teamId }))) {
       throw new ValidationError('teamId does not name an existing team');
     }
@@ -51,16 +57,59 @@ export class ChannelAccountsAdminService {
         'verifyToken is required for WhatsApp and Facebook (Meta checks it when subscribing)',
       );
     }
-    const id = await this.accounts.upsert({
-      channel: dto.channel,
-      externalId: dto.externalId.trim(),
-      name: dto.name.trim(),
-      teamId: dto.teamId,
-      appSecret: dto.appSecret,
-      verifyToken: dto.verifyToken ?? null,
-      accessToken: dto.accessToken,
-      allowlist: dto.allowlist,
+    const id = await this.dataSource.transaction(async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
+        [
+          dto.channel,
+          dto.externalId.trim(),
+          dto.name.trim(),
+          dto.teamId,
+          this.keyRing.sealSecret(dto.appSecret),
+          dto.verifyToken ? this.keyRing.sealSecret(dto.verifyToken) : null,
+          this.keyRing.sealSecret(dto.accessToken),
+          JSON.stringify(dto.allowlist ?? {}),
+        ],
+      );
+      if (!rows.length) {
+        throw new ConflictError('This account is already connected; rotate its secrets with PUT …/secrets');
+      }
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: AuditAction.ChannelAccountCreated,
+        objectType: 'channel_account',
+        objectId: rows[0].id,
+      });
+      return rows[0].id;
     });
+    this.accounts.invalidate();
+    return view(await this.dataSource.getRepository(ChannelAccountEntity).findOneByOrFail({ id }));
+  }
+
+  /** Replaces the named secrets; the audit trail says which ones, never their values. */
+  async rotateSecrets(actor: AuthUser, id: string, dto: RotateSecretsDto): Promise<ChannelAccountView> {
+    const fields = (['appSecret', 'verifyToken', 'accessToken'] as const).filter((f) => dto[f] !== undefined);
+    if (!fields.length) throw new ValidationError('Name at least one of appSecret, verifyToken, accessToken');
+    const seal = (v: string | undefined) => (v === undefined ? null : this.keyRing.sealSecret(v));
+    await this.dataSource.transaction(async (m) => {
+      const rows = await queryReturning<{ id: string }>(
+        m,
+        `UPDATE channel_accounts SET app_secret_enc = COALESCE($2, app_secret_enc),
+                verify_token_enc = COALESCE($3, verify_token_enc), access_token_enc = COALESCE($4, access_token_enc)
+          WHERE id = $1 RETURNING id`,
+        [id, seal(dto.appSecret), seal(dto.verifyToken), seal(dto.accessToken)],
+      );
+      if (!rows.length) throw new NotFoundError('The channel account');
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: AuditAction.ChannelAccountSecretsRotated,
+        objectType: 'channel_account',
+        objectId: id,
+        detail: fields.join(','),
+      });
+    });
+    this.accounts.invalidate();
     return view(await this.dataSource.getRepository(ChannelAccountEntity).findOneByOrFail({ id }));
   }
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { ChannelAccountsAdminService, ChannelAccountView } from './channel-accounts-admin.service';
 import { ChannelAccountSettingsDto } from './dto/channel-account-settings.dto';
 import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
+import { RotateSecretsDto } from './dto/rotate-secrets.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -32,5 +33,15 @@ export class ChannelAccountsController {
     @Body() dto: ChannelAccountSettingsDto,
   ): Promise<ChannelAccountView> {
     return this.accounts.updateSettings(actor, id, dto);
+  }
+
+  @Roles('admin')
+  @Put(':id/secrets')
+  rotateSecrets(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RotateSecretsDto,
+  ): Promise<ChannelAccountView> {
+    return this.accounts.rotateSecrets(actor, id, dto);
   }
 }

@@ -14,6 +14,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
+import { withoutIdentifiers } from '../privacy/stored-free-text';
 import { RepliesService } from '../replies/replies.service';
 import { consentQuestion } from './consent-question';
 import { RecordConsentDto } from './dto/record-consent.dto';
@@ -65,7 +66,8 @@ export class ConsentsService {
       const [row]: { id: string }[] = await m.query(
         `INSERT INTO consents (case_id, team_id, purpose, status, request_message_id, requested_by)
          VALUES ($1, $2, $3, 'requested', $4, $5) RETURNING id`,
-        [kase.id, dto.teamId, dto.purpose.trim(), messageId, user.id],
+        // The person reads the purpose as typed; what is kept in clear carries no identifiers.
+        [kase.id, dto.teamId, withoutIdentifiers(dto.purpose), messageId, user.id],
       );
       await this.audit.record(m, {
         actorId: user.id,

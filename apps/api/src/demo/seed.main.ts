@@ -5,6 +5,7 @@ import {
   createDataSource,
   ensureTeam,
   KeyRing,
+  KeyStore,
   loadConfigOrExit,
   storeInboundEvents,
 } from '@webcare/core';
@@ -133,13 +134,20 @@ function secret(): string {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  if (config.env === 'production') {
+    // Demo users share one published password: never on an installation that holds real data.
+    process.stderr.write('Refusing to seed demo data with NODE_ENV=production\n');
+    process.exit(1);
+  }
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
+  const keyStore = new KeyStore(config);
   try {
-    const keyRing = new KeyRing(config);
+    const keyRing = new KeyRing(config, keyStore);
     await seed(config, dataSource, keyRing, new ChannelAccountsService(dataSource, keyRing, config));
   } finally {
     await dataSource.destroy();
+    await keyStore.onApplicationShutdown();
   }
   const logins = USERS.map((u) => ({ email: u.email, password: DEMO_PASSWORD, role: u.role }));
   process.stdout.write(`${JSON.stringify({ logins })}\n`);

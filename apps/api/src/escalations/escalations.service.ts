@@ -56,7 +56,7 @@ export class EscalationsService {
         throw new ValidationError('Escalate to another team than the one that owns the case');
       const [team]: { id: string }[] = await m.query(`SELECT id FROM teams WHERE id = $1`, [dto.toTeamId]);
       if (!team) throw new ValidationError('toTeamId does not name an existing team');
-      const key = await this.keyRing.loadDataKey(m, kase.dataKeyId);
+      const key = await this.keyRing.loadDataKey(kase.dataKeyId);
       if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
       const note = await this.vaults.pseudonymize(m, kase.id, key, dto.note);
       const [row]: { id: string }[] = await m.query(
@@ -149,7 +149,7 @@ export class EscalationsService {
       const [kase]: { data_key_id: string }[] = await m.query(`SELECT data_key_id FROM cases WHERE id = $1`, [
         esc.case_id,
       ]);
-      const key = kase && (await this.keyRing.loadDataKey(m, kase.data_key_id));
+      const key = kase && (await this.keyRing.loadDataKey(kase.data_key_id));
       if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
       const answer = await this.vaults.pseudonymize(m, esc.case_id, key, dto.text);
       await m.query(

@@ -57,7 +57,7 @@ export class HandoverPreviewService {
       );
     if (!(await this.repository.teamExists(m, query.toTeamId)))
       throw handoverError(HandoverErrorCode.UnknownTeam, 'toTeamId does not name an existing team');
-    const key = await this.keyRing.loadDataKey(m, kase.dataKeyId);
+    const key = await this.keyRing.loadDataKey(kase.dataKeyId);
     if (!key) throw handoverError(HandoverErrorCode.CaseDeleted, 'This conversation has been deleted');
 
     const receivingView: CaseView = (await this.repository.consentGiven(m, kase.id, query.toTeamId))

@@ -110,7 +110,7 @@ export class RedactionsService {
   }
 
   private async caseKey(m: EntityManager, kase: CaseEntity): Promise<Buffer> {
-    const key = await this.keyRing.loadDataKey(m, kase.dataKeyId);
+    const key = await this.keyRing.loadDataKey(kase.dataKeyId);
     if (!key) throw handoverError(HandoverErrorCode.CaseDeleted, 'This conversation has been deleted');
     return key;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS } from '@webcare/core';
+import { KeyStore, REDIS } from '@webcare/core';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
@@ -10,13 +10,17 @@ export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly keyStore: KeyStore,
   ) {}
 
+  /** The key store is a Postgres database too: without it no conversation can be read or filed. */
   async check(): Promise<{ status: 'ok' | 'unavailable'; postgres: boolean; redis: boolean }> {
-    const [postgres, redis] = await Promise.all([
+    const [main, keys, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.keyStore.ping()),
       probe(() => this.redis.ping()),
     ]);
+    const postgres = main && keys;
     return { status: postgres && redis ? 'ok' : 'unavailable', postgres, redis };
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditService, NotFoundError, queryReturning, ValidationError } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
+import { withoutIdentifiers } from './stored-free-text';
 
 export interface LegalHoldView {
   id: string;
@@ -67,7 +68,7 @@ export class LegalHoldsService {
     dto: { reason: string; expiresAt?: string },
   ): Promise<LegalHoldView> {
     if (!isUUID(caseId)) throw new NotFoundError('Case');
-    const reason = dto.reason.trim();
+    const reason = withoutIdentifiers(dto.reason);
     if (!reason) throw new ValidationError('reason is required');
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now())

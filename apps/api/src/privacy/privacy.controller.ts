@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
+import { Expensive } from '../rate-limit/rate-limit';
 import { DeletionReceiptView, DeletionsService } from './deletions.service';
 import {
   AccountRetentionDto,
@@ -17,7 +18,7 @@ import {
   RetentionPoliciesService,
   RetentionPolicyView,
 } from './retention-policies.service';
-import { SubjectExport, SubjectsService } from './subjects.service';
+import { SubjectErasure, SubjectExport, SubjectsService } from './subjects.service';
 
 /** The privacy officer's tools: retention policies, sweeps, receipts, legal holds, subject requests. */
 @ApiTags('privacy')
@@ -58,6 +59,7 @@ export class PrivacyController {
   }
 
   @Roles('privacy_officer')
+  @Expensive()
   @Post('retention/sweep')
   @HttpCode(200)
   sweep(): Promise<{ deleted: number; sweepId: string }> {
@@ -93,6 +95,7 @@ export class PrivacyController {
   }
 
   @Roles('privacy_officer')
+  @Expensive()
   @Post('subjects/export')
   @HttpCode(200)
   exportSubject(@CurrentUser() user: AuthUser, @Body() dto: SubjectDto): Promise<SubjectExport> {
@@ -100,12 +103,10 @@ export class PrivacyController {
   }
 
   @Roles('privacy_officer')
+  @Expensive()
   @Post('subjects/erase')
   @HttpCode(200)
-  eraseSubject(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: SubjectDto,
-  ): Promise<{ deleted: number; held: number }> {
+  eraseSubject(@CurrentUser() user: AuthUser, @Body() dto: SubjectDto): Promise<SubjectErasure> {
     return this.subjects.erase(user, dto.channel, dto.externalId);
   }
 }

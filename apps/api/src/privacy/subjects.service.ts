@@ -8,10 +8,13 @@ import {
   RetentionSweeper,
   subjectLookupKey,
 } from '@webcare/core';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 
 export interface SubjectExport {
+  /** Names this request in the audit trail (beside the person's keyed reference). */
+  requestId: string;
   exportedAt: string;
   channel: Channel;
   contacts: {
@@ -47,6 +50,14 @@ export interface SubjectExport {
   }[];
 }
 
+export interface SubjectErasure {
+  deleted: number;
+  held: number;
+  /** Webhook events from the person that were still waiting to be filed, deleted unread. */
+  queued: number;
+  requestId: string;
+}
+
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function tryDecrypt(key: Buffer | null, sealed: Buffer | null, aad?: string): string | null {
@@ -68,46 +79,69 @@ export class SubjectsService {
     private readonly sweeper: RetentionSweeper,
   ) {}
 
+  /**
+   * Reads everything in one read-only snapshot, then audits in a transaction of its own: appending
+   * to the audit chain inside the snapshot would conflict with every concurrent append (staff open
+   * queues all the time) and fail the export. Only an audited export is returned.
+   */
   async export(actor: AuthUser, channel: Channel, externalId: string): Promise<SubjectExport> {
-    const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const contacts: {
-        id: string;
-        channel_account_id: string;
-        data_key_id: string;
-        external_id_enc: Buffer;
-        display_name_enc: Buffer | null;
-        created_at: Date;
-      }[] = await m.query(
-        `SELECT id, channel_account_id, data_key_id, external_id_enc, display_name_enc, created_at
-           FROM contacts WHERE channel = $1 AND external_hash = $2 ORDER BY created_at`,
-        [channel, hash],
-      );
-      const out: SubjectExport = { exportedAt: new Date().toISOString(), channel, contacts: [], cases: [] };
-      for (const c of contacts) {
-        const key = await this.keyRing.loadDataKey(m, c.data_key_id);
-        out.contacts.push({
-          id: c.id,
-          channelAccountId: c.channel_account_id,
-          externalId: tryDecrypt(key, c.external_id_enc),
-          name: tryDecrypt(key, c.display_name_enc),
-          createdAt: c.created_at.toISOString(),
-        });
-      }
-      if (contacts.length)
-        out.cases = await this.casesOf(
-          m,
-          contacts.map((c) => c.id),
-        );
-      // Who exported, and that it happened; never whose data (no identifier, no contact id).
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.SubjectExported,
-        objectType: 'subject',
-        objectId: null,
-      });
-      return out;
+    const requestId = randomUUID();
+    const out = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return this.collect(m, channel, externalId, requestId);
     });
+    await this.audit.recordNow({
+      actorId: actor.id,
+      action: AuditAction.SubjectExported,
+      objectType: 'subject',
+      objectId: this.keyRing.subjectRef(channel, externalId),
+      detail: `request:${requestId}`,
+    });
+    return out;
+  }
+
+  private async collect(
+    m: EntityManager,
+    channel: Channel,
+    externalId: string,
+    requestId: string,
+  ): Promise<SubjectExport> {
+    const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
+    const contacts: {
+      id: string;
+      channel_account_id: string;
+      data_key_id: string;
+      external_id_enc: Buffer;
+      display_name_enc: Buffer | null;
+      created_at: Date;
+    }[] = await m.query(
+      `SELECT id, channel_account_id, data_key_id, external_id_enc, display_name_enc, created_at
+         FROM contacts WHERE channel = $1 AND external_hash = $2 ORDER BY created_at`,
+      [channel, hash],
+    );
+    const out: SubjectExport = {
+      requestId,
+      exportedAt: new Date().toISOString(),
+      channel,
+      contacts: [],
+      cases: [],
+    };
+    for (const c of contacts) {
+      const key = await this.keyRing.loadDataKey(c.data_key_id);
+      out.contacts.push({
+        id: c.id,
+        channelAccountId: c.channel_account_id,
+        externalId: tryDecrypt(key, c.external_id_enc),
+        name: tryDecrypt(key, c.display_name_enc),
+        createdAt: c.created_at.toISOString(),
+      });
+    }
+    if (contacts.length)
+      out.cases = await this.casesOf(
+        m,
+        contacts.map((c) => c.id),
+      );
+    return out;
   }
 
   private async casesOf(m: EntityManager, contactIds: string[]): Promise<SubjectExport['cases']> {
@@ -131,7 +165,7 @@ export class SubjectsService {
     );
     const result: SubjectExport['cases'] = [];
     for (const k of cases) {
-      const key = await this.keyRing.loadDataKey(m, k.data_key_id);
+      const key = await this.keyRing.loadDataKey(k.data_key_id);
       const [messages, pseudonyms, consents, notes, escalations] = await Promise.all([
         m.query(
           `SELECT id, direction, message_type, text_enc, sent_at FROM messages WHERE case_id = $1 ORDER BY sent_at, id`,
@@ -215,7 +249,13 @@ export class SubjectsService {
     return result;
   }
 
-  erase(actor: AuthUser, channel: Channel, externalId: string): Promise<{ deleted: number; held: number }> {
-    return this.sweeper.eraseSubject(channel, externalId, actor.id);
+  /** Audited with the person's keyed reference and this request's id, never the identifier. */
+  async erase(actor: AuthUser, channel: Channel, externalId: string): Promise<SubjectErasure> {
+    const requestId = randomUUID();
+    const result = await this.sweeper.eraseSubject(channel, externalId, actor.id, {
+      subjectRef: this.keyRing.subjectRef(channel, externalId),
+      requestId,
+    });
+    return { ...result, requestId };
   }
 }

@@ -7,36 +7,57 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { RealtimeEmitter, teamRoom, userRoom } from '@webcare/core';
+import { RealtimeEmitter, Role, teamRoom, userRoom } from '@webcare/core';
 import { Server, Socket } from 'socket.io';
 import { AuthUser } from '../auth/auth.types';
+import { SessionStateService } from '../auth/session-state.service';
 import { TokenService } from '../auth/token.service';
 import { CaseAccessService } from '../cases/case-access.service';
 import { PresenceService } from './presence.service';
 
+/** Only these roles see their team's cases, so only they hear the team's case events. */
+const CASE_ROLES: ReadonlySet<Role> = new Set(['agent', 'team_lead']);
+/** setTimeout's ceiling (about 24 days); longer-lived tokens are rechecked on reconnect. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
- * Clients authenticate in the handshake and join their team and user rooms. Server events carry
- * ids only. Clients announce which case they have open (`case.viewing` every ~20 s, `case.left`),
- * and the case's team hears `presence.updated` with the viewers' user ids.
+ * Clients authenticate in the handshake and join their user room (and, for roles that see cases,
+ * their team room). A socket is closed when its token expires or is revoked (logout, deactivation,
+ * role or team change, on any API instance). Server events carry ids only. Clients announce which
+ * case they have open (`case.viewing` every ~20 s, `case.left`), and the case's team hears
+ * `presence.updated` with the viewers' user ids.
  */
 @WebSocketGateway({ path: '/socket.io', cors: false })
 export class RealtimeGateway implements OnGatewayInit, OnGatewayDisconnect {
   constructor(
     private readonly tokens: TokenService,
+    private readonly sessions: SessionStateService,
     private readonly access: CaseAccessService,
     private readonly presence: PresenceService,
     private readonly realtime: RealtimeEmitter,
   ) {}
 
   afterInit(server: Server): void {
+    this.sessions.onRevoked((userId) => server.in(userRoom(userId)).local.disconnectSockets(true));
     server.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const user = this.tokens.verify(typeof token === 'string' ? token : undefined);
-      if (!user) return next(new Error('UNAUTHORIZED: a valid access token is required'));
-      socket.data.user = user;
-      socket.data.viewing = new Set<string>();
-      void socket.join([userRoom(user.id), ...(user.teamId ? [teamRoom(user.teamId)] : [])]);
-      next();
+      const raw = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const token = this.tokens.verify(typeof raw === 'string' ? raw : undefined);
+      const refuse = () => next(new Error('UNAUTHORIZED: a valid access token is required'));
+      if (!token) return refuse();
+      this.sessions.isCurrent(token).then((current) => {
+        if (!current) return refuse();
+        const { user } = token;
+        socket.data.user = user;
+        socket.data.viewing = new Set<string>();
+        const expiry = setTimeout(
+          () => socket.disconnect(true),
+          Math.min(token.expiresAt - Date.now(), MAX_TIMER_MS),
+        );
+        socket.once('disconnect', () => clearTimeout(expiry));
+        const teamRooms = user.teamId && CASE_ROLES.has(user.role) ? [teamRoom(user.teamId)] : [];
+        void socket.join([userRoom(user.id), ...teamRooms]);
+        next();
+      }, refuse);
     });
   }
 

@@ -30,7 +30,7 @@ export class RedactionOverlay {
     );
     if (rows.length === 0) return (_caseId, text) => text;
     const keyIdOf = new Map(cases.map((c) => [c.id, c.dataKeyId]));
-    const keys = await this.keyRing.loadDataKeys(m, [...new Set(rows.map((r) => keyIdOf.get(r.case_id)!))]);
+    const keys = await this.keyRing.loadDataKeys([...new Set(rows.map((r) => keyIdOf.get(r.case_id)!))]);
     const marks = new Map<string, RedactionMark[]>();
     for (const r of rows) {
       const key = keys.get(keyIdOf.get(r.case_id)!);

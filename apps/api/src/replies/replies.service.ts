@@ -197,7 +197,7 @@ export class RepliesService {
   }
 
   private async caseKey(m: EntityManager, kase: CaseEntity): Promise<Buffer> {
-    const key = await this.keyRing.loadDataKey(m, kase.dataKeyId);
+    const key = await this.keyRing.loadDataKey(kase.dataKeyId);
     if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
     return key;
   }

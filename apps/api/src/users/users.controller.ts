@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { AvailabilityDto } from './dto/availability.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { UsersService, UserView } from './users.service';
 
 @ApiTags('admin')
@@ -22,6 +23,16 @@ export class UsersController {
   @Post()
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, dto);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.users.update(actor, id, dto);
   }
 
   @Roles('agent')

@@ -2,26 +2,24 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   AppConfig,
   APP_CONFIG,
+  AuditAction,
+  AuditService,
   ConflictError,
+  NotFoundError,
   queryReturning,
-  TeamEntity,
   ValidationError,
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { hashPassword } from '../auth/password';
+import { SessionStateService } from '../auth/session-state.service';
 import { AvailabilityDto } from './dto/availability.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { planUserChange, TEAM_ROLES } from './user-changes';
+import { UserRow, UsersRepository } from './users.repository';
 
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  teamId: string | null;
-}
-
-const TEAM_ROLES = new Set(['agent', 'team_lead']);
+export type UserView = UserRow;
 
 @Injectable()
 export class UsersService {
@@ -30,29 +28,69 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionStateService,
   ) {}
 
-  async create(_actor: AuthUser, dto: CreateUserDto): Promise<UserView> {
+  async create(actor: AuthUser, dto: CreateUserDto): Promise<UserView> {
     if (TEAM_ROLES.has(dto.role) && !dto.teamId) throw new ValidationError(`A ${dto.role} needs a teamId`);
-    if (dto.teamId && !(await this.dataSource.getRepository(TeamEntity).existsBy({ id: dto.teamId }))) {
-      throw new ValidationError('teamId does not name an existing team');
-    }
-    const email = dto.email.trim().toLowerCase();
-    const rows: UserView[] = await this.dataSource.query(
-      `INSERT INTO users (email, name, role, team_id, password_hash) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (email) DO NOTHING
-       RETURNING id, email, name, role, team_id AS "teamId"`,
-      [email, dto.name.trim(), dto.role, dto.teamId ?? null, await hashPassword(dto.password)],
-    );
-    if (!rows.length) throw new ConflictError('A user with this email already exists');
-    return rows[0];
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (m) => {
+      if (dto.teamId && !(await this.users.teamExists(m, dto.teamId))) {
+        throw new ValidationError('teamId does not name an existing team');
+      }
+      const rows: UserView[] = await m.query(
+        `INSERT INTO users (email, name, role, team_id, password_hash) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (email) DO NOTHING
+         RETURNING id, email, name, role, team_id AS "teamId", active`,
+        [dto.email.trim().toLowerCase(), dto.name.trim(), dto.role, dto.teamId ?? null, passwordHash],
+      );
+      if (!rows.length) throw new ConflictError('A user with this email already exists');
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: AuditAction.UserCreated,
+        objectType: 'user',
+        objectId: rows[0].id,
+        detail: `role:${dto.role}`,
+      });
+      return rows[0];
+    });
   }
 
   async list(_actor: AuthUser): Promise<{ items: UserView[] }> {
-    const items: UserView[] = await this.dataSource.query(
-      `SELECT id, email, name, role, team_id AS "teamId" FROM users ORDER BY email`,
-    );
-    return { items };
+    return { items: await this.users.list() };
+  }
+
+  /**
+   * Renames, moves, promotes or deactivates a user. A role, team or active change revokes the
+   * tokens already issued (every API instance, within a second) and closes the user's sockets.
+   */
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserView> {
+    const { next, revoke } = await this.dataSource.transaction(async (m) => {
+      const current = await this.users.lockOne(m, id);
+      if (!current) throw new NotFoundError('The user');
+      const plan = planUserChange(current, dto);
+      if (TEAM_ROLES.has(plan.next.role) && !plan.next.teamId) {
+        throw new ValidationError(`A ${plan.next.role} needs a teamId`);
+      }
+      if (dto.teamId && dto.teamId !== current.teamId && !(await this.users.teamExists(m, dto.teamId))) {
+        throw new ValidationError('teamId does not name an existing team');
+      }
+      const losesAdmin =
+        current.role === 'admin' && current.active && (plan.next.role !== 'admin' || !plan.next.active);
+      if (losesAdmin && (await this.users.otherActiveAdmins(m, id)) === 0) {
+        throw new ConflictError('This is the last active admin: make someone else admin first');
+      }
+      if (!plan.audit.length) return { next: current, revoke: false };
+      const saved = await this.users.update(m, plan.next, plan.revoke);
+      for (const { action, detail } of plan.audit) {
+        await this.audit.record(m, { actorId: actor.id, action, objectType: 'user', objectId: id, detail });
+      }
+      return { next: saved, revoke: plan.revoke };
+    });
+    if (revoke) await this.sessions.revoked(id);
+    return next;
   }
 
   /** Agents switch themselves in and out of automatic assignment. */

@@ -3,6 +3,7 @@ import { DomainError } from '@webcare/core';
 import { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
 import { describeHttpError } from '../http/http-error';
+import { SignatureFailureLimiter } from './signature-failures';
 import { WebhookIngestService, WebhookSource } from './webhook-ingest.service';
 import { facebookSource, linkedInSource, whatsAppSource } from './webhook-sources';
 
@@ -27,7 +28,10 @@ const SOURCES = new Map<string, WebhookSource>([
 export class WebhookHttpEntry {
   private readonly logger = new Logger(WebhookHttpEntry.name);
 
-  constructor(private readonly ingest: WebhookIngestService) {}
+  constructor(
+    private readonly ingest: WebhookIngestService,
+    private readonly signatureFailures: SignatureFailureLimiter,
+  ) {}
 
   /** Puts webhook deliveries in front of the server's request listeners (Express, socket.io). */
   mount(server: Server): void {
@@ -42,6 +46,13 @@ export class WebhookHttpEntry {
 
   private async deliver(source: WebhookSource, req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
+      if (this.signatureFailures.isBlocked(req)) {
+        throw new DomainError(
+          'TOO_MANY_BAD_SIGNATURES',
+          'Too many badly signed deliveries; wait a minute',
+          429,
+        );
+      }
       const encoding = req.headers['content-encoding'];
       if (encoding && encoding !== 'identity')
         throw new DomainError('UNSUPPORTED_ENCODING', 'Send the webhook body uncompressed', 415);
@@ -54,6 +65,7 @@ export class WebhookHttpEntry {
       );
     } catch (err) {
       const { status, body } = describeHttpError(err, this.logger);
+      if (status === 401) await this.signatureFailures.recordFailure(req).catch(() => undefined);
       reply(res, status, { error: body });
     }
   }

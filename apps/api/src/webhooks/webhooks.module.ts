@@ -4,6 +4,7 @@ import { InboundEventBatcher } from './inbound-event.batcher';
 import { LinkedInChallengeService } from './linkedin-challenge.service';
 import { LinkedInWebhookController } from './linkedin-webhook.controller';
 import { MetaHandshakeService } from './meta-handshake.service';
+import { SignatureFailureLimiter } from './signature-failures';
 import { WebhookHttpEntry } from './webhook-http.entry';
 import { WebhookIngestService } from './webhook-ingest.service';
 import { WhatsAppWebhookController } from './whatsapp-webhook.controller';
@@ -16,6 +17,7 @@ import { WhatsAppWebhookController } from './whatsapp-webhook.controller';
     InboundEventBatcher,
     MetaHandshakeService,
     LinkedInChallengeService,
+    SignatureFailureLimiter,
   ],
 })
 export class WebhooksModule {}

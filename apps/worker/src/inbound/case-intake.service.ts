@@ -182,11 +182,12 @@ export class CaseIntakeService {
       if (!people.has(contactKey(t.account.id, t.hash))) people.set(contactKey(t.account.id, t.hash), t);
     const threads = [...people.values()];
     const keys = threads.map(() => this.keyRing.newDataKey());
+    // Keys first, in the key store: a row never refers to a key that was not stored.
+    await this.keyRing.storeDataKeys(keys);
     const rows = await preparedQuery<{ id: string; channel_account_id: string; external_hash: Buffer }>(
       manager,
       'intake-new-contacts',
-      `WITH k AS (INSERT INTO data_keys (id, wrapped) SELECT * FROM unnest($4::uuid[], $7::bytea[]))
-       INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
+      `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc, display_name_enc)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::bytea[], $4::uuid[], $5::bytea[], $6::bytea[])
        ON CONFLICT (channel_account_id, external_hash) DO NOTHING
        RETURNING id, channel_account_id, external_hash`,
@@ -197,7 +198,6 @@ export class CaseIntakeService {
         keys.map((k) => k.id),
         threads.map((t, i) => encrypt(keys[i].key, t.first.senderExternalId)),
         threads.map((t, i) => (t.first.senderName ? encrypt(keys[i].key, t.first.senderName) : null)),
-        keys.map((k) => k.wrapped),
       ],
     );
     const created = new Map(rows.map((r) => [contactKey(r.channel_account_id, r.external_hash), r.id]));
@@ -210,7 +210,7 @@ export class CaseIntakeService {
       if (id) t.contactId = id;
       else raced.push(t);
     }
-    if (unused.length) await manager.query(`DELETE FROM data_keys WHERE id = ANY($1::uuid[])`, [unused]);
+    if (unused.length) await this.keyRing.shredDataKeys(unused);
     return raced;
   }
 
@@ -229,10 +229,7 @@ export class CaseIntakeService {
           WHERE c.id = ANY($1::uuid[])`,
         [existing.map((t) => t.kase!.id), existing.map((t) => t.lastAt)],
       );
-      const keys = await this.keyRing.loadDataKeys(
-        manager,
-        existing.map((t) => t.kase!.data_key_id),
-      );
+      const keys = await this.keyRing.loadDataKeys(existing.map((t) => t.kase!.data_key_id));
       const vaults = await this.vaults.loadMany(
         manager,
         existing.map((t) => {
@@ -265,13 +262,13 @@ export class CaseIntakeService {
       agents.map((a) => ({ id: a.id, teamId: a.team_id, capacity: a.capacity, open: Number(a.open) })),
     );
     const keys = threads.map(() => this.keyRing.newDataKey());
+    await this.keyRing.storeDataKeys(keys);
     const rows = await preparedQuery<CaseRow & { contact_id: string; thread_hash: Buffer | null }>(
       manager,
       'intake-new-cases',
-      `WITH k AS (INSERT INTO data_keys (id, wrapped) SELECT * FROM unnest($6::uuid[], $7::bytea[]))
-       INSERT INTO cases (channel, channel_account_id, contact_id, team_id, assignee_id, status, data_key_id, first_inbound_at, last_message_at, thread_hash)
+      `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, assignee_id, status, data_key_id, first_inbound_at, last_message_at, thread_hash)
        SELECT n.channel, n.account_id, n.contact_id, n.team_id, n.assignee_id, 'open', n.key_id, n.first_at, n.last_at, n.thread
-         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::timestamptz[], $9::timestamptz[], $10::bytea[])
+         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::timestamptz[], $8::timestamptz[], $9::bytea[])
            AS n(channel, account_id, contact_id, team_id, assignee_id, key_id, first_at, last_at, thread)
        RETURNING id, contact_id, thread_hash, team_id, assignee_id, status, data_key_id`,
       [
@@ -281,7 +278,6 @@ export class CaseIntakeService {
         threads.map((t) => t.account.teamId),
         assignees,
         keys.map((k) => k.id),
-        keys.map((k) => k.wrapped),
         threads.map((t) => t.first.timestamp),
         threads.map((t) => t.lastAt),
         threads.map((t) => t.threadHash),

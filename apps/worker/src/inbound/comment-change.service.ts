@@ -81,7 +81,7 @@ export class CommentChangeService {
     text: string,
     editedAt: Date,
   ): Promise<void> {
-    const key = await this.keyRing.loadDataKey(manager, comment.data_key_id);
+    const key = await this.keyRing.loadDataKey(comment.data_key_id);
     if (!key) return; // the case was shredded meanwhile: nothing left to edit
     const account = await this.accounts.byId(accountId);
     const vault = await this.vaults.load(manager, comment.case_id, key);

@@ -58,8 +58,8 @@ export class SendReplyProcessor implements OnModuleInit {
     if (!claimed) return;
     const account = await this.accounts.byId(claimed.channel_account_id);
     const [caseKey, contactKey] = await Promise.all([
-      this.keyRing.loadDataKey(this.dataSource.manager, claimed.case_key_id),
-      this.keyRing.loadDataKey(this.dataSource.manager, claimed.contact_key_id),
+      this.keyRing.loadDataKey(claimed.case_key_id),
+      this.keyRing.loadDataKey(claimed.contact_key_id),
     ]);
     if (!account || !caseKey || !contactKey) return this.fail(messageId, claimed, 'CASE_GONE');
     const text = decrypt(caseKey, claimed.text_enc, claimed.case_id);

@@ -18,6 +18,10 @@ export enum AuditAction {
   SubjectExported = 'subject.exported',
   SubjectErased = 'subject.erased',
   UserCreated = 'user.created',
+  /** Name, role or team changed; the detail names the roles, never the person. */
+  UserChanged = 'user.changed',
+  UserDeactivated = 'user.deactivated',
+  UserReactivated = 'user.reactivated',
   TeamCreated = 'team.created',
   /** An agent marked a span the anonymizer missed (the value is never recorded). */
   RedactionAdded = 'redaction.added',
@@ -25,4 +29,8 @@ export enum AuditAction {
   /** A person removed their comment on the platform; our copy and its tokens were deleted. */
   CommentForgotten = 'comment.forgotten',
   ChannelAccountSettingsChanged = 'channel_account.settings_changed',
+  ChannelAccountCreated = 'channel_account.created',
+  ChannelAccountSecretsRotated = 'channel_account.secrets_rotated',
+  /** Written once when an install's chain continues from unkeyed to keyed hashes. */
+  AuditChainKeyed = 'audit.chain_keyed',
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, parseIsoDuration } from './app-config';
+import { ConfigError, defaultKeysDatabaseUrl, loadConfig, parseIsoDuration } from './app-config';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 
@@ -98,5 +98,30 @@ describe('parseIsoDuration', () => {
     expect(parseIsoDuration('PT5S')).toBe(5000);
     expect(parseIsoDuration('PT0S')).toBeNull();
     expect(parseIsoDuration('30 days')).toBeNull();
+  });
+});
+
+describe('key store and least-privilege settings', () => {
+  it('puts the key store beside the main database and migrates as DATABASE_URL unless told', () => {
+    const c = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://app:pw@db.internal:5432/webcare' });
+    expect(c.keysDatabaseUrl).toBe('postgres://app:pw@db.internal:5432/webcare_keys');
+    expect(c.migrationDatabaseUrl).toBe('postgres://app:pw@db.internal:5432/webcare');
+    expect(defaultKeysDatabaseUrl('postgres://127.0.0.1')).toBe('postgres://127.0.0.1/webcare_keys');
+    const own = loadConfig({
+      NODE_ENV: 'test',
+      KEYS_DATABASE_URL: 'postgres://keys@vault:5432/k',
+      MIGRATION_DATABASE_URL: 'postgres://owner@db:5432/webcare',
+    });
+    expect([own.keysDatabaseUrl, own.migrationDatabaseUrl]).toEqual([
+      'postgres://keys@vault:5432/k',
+      'postgres://owner@db:5432/webcare',
+    ]);
+    expect(() => loadConfig({ NODE_ENV: 'test', KEYS_DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+  });
+
+  it('has the documented session, rate-limit and HTTP defaults', () => {
+    const c = loadConfig({ NODE_ENV: 'test' });
+    expect([c.accessTokenTtlMs, c.apiRateLimit, c.apiStrictRateLimit]).toEqual([12 * 3_600_000, 300, 20]);
+    expect([c.httpRequestTimeoutMs, c.httpMaxConnections]).toEqual([30_000, 4096]);
   });
 });

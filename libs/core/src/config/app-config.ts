@@ -48,6 +48,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/webcare'),
+    KEYS_DATABASE_URL: optional.pipe(url(['postgres:', 'postgresql:']).optional()),
+    MIGRATION_DATABASE_URL: optional.pipe(url(['postgres:', 'postgresql:']).optional()),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     PORT: wholeNumber(1, 65535).default(3000),
     APP_SECRET: optional,
@@ -83,6 +85,11 @@ const schema = z
       .default(2),
     REPORT_MIN_CELL: wholeNumber(1, 1_000_000).default(10),
     ANONYMIZER_BUDGET_MS: wholeNumber(0, 60_000).default(500),
+    ACCESS_TOKEN_TTL: isoDuration.default('PT12H'),
+    HTTP_REQUEST_TIMEOUT: isoDuration.default('PT30S'),
+    HTTP_MAX_CONNECTIONS: wholeNumber(1, 1_000_000).default(4096),
+    API_RATE_LIMIT: wholeNumber(1, 1_000_000).default(300),
+    API_STRICT_RATE_LIMIT: wholeNumber(1, 1_000_000).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: wholeNumber(1, 256).default(2),
     WORKER_NICE: wholeNumber(0, 19).default(10),
@@ -143,6 +150,10 @@ export interface ChannelBootstrap {
 export interface AppConfig {
   env: 'production' | 'development' | 'test';
   databaseUrl: string;
+  /** The separate database holding the per-case data keys (never in the main database's backups). */
+  keysDatabaseUrl: string;
+  /** The schema owner that runs migrations; the apps use databaseUrl. */
+  migrationDatabaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
   port: number;
@@ -163,6 +174,15 @@ export interface AppConfig {
   reportMinCell: number;
   /** Time one message may take in the anonymizer; past it its pseudonymized text is withheld. */
   anonymizerBudgetMs: number;
+  /** Lifetime of an access token; sockets are closed when theirs runs out. */
+  accessTokenTtlMs: number;
+  /** Headers and body of any request must have arrived within this (a trickling body is cut off). */
+  httpRequestTimeoutMs: number;
+  /** Open connections the API accepts at once; more are refused. */
+  httpMaxConnections: number;
+  /** Requests per minute per caller and route on /api; the strict one for export, erase, sweep, verify. */
+  apiRateLimit: number;
+  apiStrictRateLimit: number;
   logLevel: string;
   workerConcurrency: number;
   /** CPU priority the worker lowers itself to (0 = unchanged). */
@@ -217,6 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   return {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
+    keysDatabaseUrl: e.KEYS_DATABASE_URL ?? defaultKeysDatabaseUrl(e.DATABASE_URL),
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     port: e.PORT,
@@ -237,12 +259,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     retentionRestRatio: e.RETENTION_REST_RATIO,
     reportMinCell: e.REPORT_MIN_CELL,
     anonymizerBudgetMs: e.ANONYMIZER_BUDGET_MS,
+    accessTokenTtlMs: parseIsoDuration(e.ACCESS_TOKEN_TTL)!,
+    httpRequestTimeoutMs: parseIsoDuration(e.HTTP_REQUEST_TIMEOUT)!,
+    httpMaxConnections: e.HTTP_MAX_CONNECTIONS,
+    apiRateLimit: e.API_RATE_LIMIT,
+    apiStrictRateLimit: e.API_STRICT_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerNice: e.WORKER_NICE,
     jobLockMs: e.JOB_LOCK_MS,
     privacyStatementUrl: e.PRIVACY_STATEMENT_URL,
   };
+}
+
+/** The main database's URL with `_keys` appended to the database name. */
+export function defaultKeysDatabaseUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '') || '/webcare'}_keys`;
+  return url.toString();
 }
 
 const DEV_ONLY_SECRET = 'development-only-secret-do-not-use';

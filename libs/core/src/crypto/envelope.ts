@@ -39,7 +39,10 @@ export function unwrapDataKey(masterKey: Buffer, wrapped: Buffer, keyId: string)
 }
 
 /** Separate sub-keys per purpose, so the lookup hash key never encrypts anything and vice versa. */
-export function deriveKey(masterKey: Buffer, purpose: 'lookup' | 'secrets' | 'staging'): Buffer {
+export function deriveKey(
+  masterKey: Buffer,
+  purpose: 'lookup' | 'secrets' | 'staging' | 'audit-chain' | 'audit-checkpoint' | 'subject-ref',
+): Buffer {
   return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), `webcare:${purpose}`, 32));
 }
 

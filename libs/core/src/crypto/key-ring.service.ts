@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import {
@@ -11,6 +10,9 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from './envelope';
+import { Channel } from '../database/entities/channel-account.entity';
+import { subjectLookupKey } from '../retention/subject';
+import { KeyStore } from './key-store';
 import { randomUUID } from 'node:crypto';
 
 /** Owns the master key: creates, unwraps and caches per-case and per-contact data keys. */
@@ -20,23 +22,37 @@ const KEY_CACHE_SIZE = 10_000;
 @Injectable()
 export class KeyRing {
   private readonly keyCache = new Map<string, { key: Buffer; until: number }>();
+  private readonly shredListeners: ((ids: string[]) => void)[] = [];
+  /** Bumped on every eviction, so a load that started before one does not cache what it read. */
+  private evictions = 0;
   private readonly lookupKey: Buffer;
   private readonly secretsKey: Buffer;
   private readonly stagingKey: Buffer;
+  private readonly subjectRefKey: Buffer;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: KeyStore,
+  ) {
     this.lookupKey = deriveKey(config.dataKey, 'lookup');
     this.secretsKey = deriveKey(config.dataKey, 'secrets');
     this.stagingKey = deriveKey(config.dataKey, 'staging');
+    this.subjectRefKey = deriveKey(config.dataKey, 'subject-ref');
   }
 
-  async createDataKey(manager: EntityManager): Promise<{ id: string; key: Buffer }> {
+  /** A fresh key, already in the key store (before any row that it protects is written). */
+  async createDataKey(): Promise<{ id: string; key: Buffer }> {
     const { id, key, wrapped } = this.newDataKey();
-    await manager.query(`INSERT INTO data_keys (id, wrapped) VALUES ($1, $2)`, [id, wrapped]);
+    await this.store.insert([{ id, wrapped }]);
     return { id, key };
   }
 
-  /** A fresh key and its wrapped form, for callers that insert it within their own statement. */
+  /** Stores keys made with newDataKey(), in one round trip. */
+  async storeDataKeys(keys: { id: string; wrapped: Buffer }[]): Promise<void> {
+    await this.store.insert(keys.map(({ id, wrapped }) => ({ id, wrapped })));
+  }
+
+  /** A fresh key and its wrapped form, for callers that store many at once (storeDataKeys). */
   newDataKey(): { id: string; key: Buffer; wrapped: Buffer } {
     const id = randomUUID();
     const key = generateDataKey();
@@ -46,26 +62,25 @@ export class KeyRing {
 
   /**
    * Returns null when the key was shredded: the data it protected is gone for good. Unwrapped
-   * keys are kept in memory briefly (every message of a busy case needs its key); a shredded
-   * key can linger here for at most KEY_CACHE_MS, and only in a process that used it.
+   * keys are kept in memory briefly (every message of a busy case needs its key); a shred in any
+   * process evicts them everywhere at once (KeyCacheSync publishes it over Redis).
    */
-  async loadDataKey(manager: EntityManager, id: string): Promise<Buffer | null> {
+  async loadDataKey(id: string): Promise<Buffer | null> {
     const cached = this.keyCache.get(id);
     if (cached && cached.until > Date.now()) return cached.key;
-    const [row]: { wrapped: Buffer }[] = await manager.query(`SELECT wrapped FROM data_keys WHERE id = $1`, [
-      id,
-    ]);
+    const generation = this.evictions;
+    const [row] = await this.store.load([id]);
     if (!row) {
       this.keyCache.delete(id);
       return null;
     }
     const key = unwrapDataKey(this.config.dataKey, row.wrapped, id);
-    this.remember(id, key);
+    if (generation === this.evictions) this.remember(id, key);
     return key;
   }
 
   /** Loads many keys in one round trip (a page of cases); shredded ones are simply absent. */
-  async loadDataKeys(manager: EntityManager, ids: string[]): Promise<Map<string, Buffer>> {
+  async loadDataKeys(ids: string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
     const missing: string[] = [];
     for (const id of new Set(ids)) {
@@ -74,32 +89,57 @@ export class KeyRing {
       else missing.push(id);
     }
     if (missing.length) {
-      const rows: { id: string; wrapped: Buffer }[] = await manager.query(
-        `SELECT id, wrapped FROM data_keys WHERE id = ANY($1::uuid[])`,
-        [missing],
-      );
-      for (const row of rows) {
+      const generation = this.evictions;
+      for (const row of await this.store.load(missing)) {
         const key = unwrapDataKey(this.config.dataKey, row.wrapped, row.id);
-        this.remember(row.id, key);
+        if (generation === this.evictions) this.remember(row.id, key);
         keys.set(row.id, key);
       }
     }
     return keys;
   }
 
-  /** Forgets a key at once, for the process that shreds it. */
-  forgetDataKey(id: string): void {
-    this.keyCache.delete(id);
+  /** The shred: deletes keys from the key store and every process's cache; returns those that existed. */
+  async shredDataKeys(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    this.evict(ids);
+    const removed = await this.store.remove(ids);
+    for (const listener of this.shredListeners) listener(ids);
+    return removed;
   }
 
+  /** Drops keys from this process's cache (a shred here or, via KeyCacheSync, in another process). */
+  evict(ids: string[]): void {
+    this.evictions++;
+    for (const id of ids) this.keyCache.delete(id);
+  }
+
+  /** Told the ids of every shred in this process (KeyCacheSync passes them on to the others). */
+  onShred(listener: (ids: string[]) => void): void {
+    this.shredListeners.push(listener);
+  }
+
+  /** Entries are kept in expiry order (re-adding moves one to the end), so expired ones leave first. */
   private remember(id: string, key: Buffer): void {
-    if (this.keyCache.size >= KEY_CACHE_SIZE)
-      this.keyCache.delete(this.keyCache.keys().next().value as string);
-    this.keyCache.set(id, { key, until: Date.now() + KEY_CACHE_MS });
+    const now = Date.now();
+    this.keyCache.delete(id);
+    for (const [oldest, entry] of this.keyCache) {
+      if (entry.until > now && this.keyCache.size < KEY_CACHE_SIZE) break;
+      this.keyCache.delete(oldest);
+    }
+    this.keyCache.set(id, { key, until: now + KEY_CACHE_MS });
   }
 
   lookupHash(value: string): Buffer {
     return keyedHash(this.lookupKey, value);
+  }
+
+  /**
+   * A person's reference in the audit trail: links repeated requests about one person without
+   * naming them. Keyed apart from lookupHash, so it cannot be matched against contacts.
+   */
+  subjectRef(channel: Channel, externalId: string): string {
+    return keyedHash(this.subjectRefKey, subjectLookupKey(channel, externalId)).toString('hex');
   }
 
   sealSecret(value: string): Buffer {

@@ -12,6 +12,7 @@ import { queryReturning } from '../database/query-returning';
 import { RealtimeEmitter } from '../realtime/realtime-emitter.service';
 import { teamRoom } from '../realtime/socket-events';
 import { REDIS } from '../redis/redis.module';
+import { deleteQueuedPayloads } from './queued-payloads';
 import { DeletionReason, RECEIPT_KEEP_PERIOD } from './retention-policy';
 import { subjectLookupKey } from './subject';
 
@@ -23,6 +24,10 @@ const VACUUM_LOCK = 6_021_417;
  * machine stays free for webhooks and agents.
  */
 const SWEEP_BATCH_LOCK = 6_021_418;
+
+/** Meta retries an undelivered webhook for up to 7 days; until then an event's row dedupes retries. */
+const SETTLED_EVENT_KEEP = 'P7D';
+const PURGE_BATCH = 5000;
 
 /** Every table a case deletion touches, in receipt order; each receipt lists all of them. */
 export const DELETION_TABLES = [
@@ -50,7 +55,6 @@ const VACUUM_TABLES = [
   'legal_holds',
   'cases',
   'contacts',
-  'data_keys',
   'inbound_events',
   'deletion_receipts',
 ];
@@ -80,6 +84,8 @@ export interface SweepResult {
   messages: number;
   byReason: Record<DeletionReason, number>;
   expiredReceipts: number;
+  /** Processed webhook events that never became a message (statuses, ignored kinds), now gone. */
+  purgedEvents: number;
   failed: number;
 }
 
@@ -174,6 +180,7 @@ export class RetentionSweeper {
       messages: 0,
       byReason: { retention: 0, unanswered: 0, erasure: 0 },
       expiredReceipts: 0,
+      purgedEvents: 0,
       failed: 0,
     };
     const skip: string[] = [];
@@ -223,7 +230,8 @@ export class RetentionSweeper {
     }
     await this.removeRedisTraces(swept, { scan: true, known: false });
     result.expiredReceipts = await this.expireReceipts();
-    if (result.deleted || result.expiredReceipts) {
+    result.purgedEvents = await this.purgeSettledEvents();
+    if (result.deleted || result.expiredReceipts || result.purgedEvents) {
       this.logger.log(
         {
           sweepId,
@@ -231,6 +239,7 @@ export class RetentionSweeper {
           byReason: result.byReason,
           messages: result.messages,
           expiredReceipts: result.expiredReceipts,
+          purgedEvents: result.purgedEvents,
         },
         'retention sweep done',
       );
@@ -294,15 +303,11 @@ export class RetentionSweeper {
     };
 
     // 1. The shred: without its key, every copy of the case's ciphertext (backups included) is noise.
+    // The keys live in the key store and their deletion commits at once, before the rows go: a
+    // crash in between leaves due rows nobody can read, which the next sweep deletes.
     const keyOwner = new Map(targets.map((t) => [t.dataKeyId, t.id]));
-    const keys = await queryReturning<{ id: string }>(
-      manager,
-      `DELETE FROM data_keys WHERE id = ANY($1::uuid[]) RETURNING id`,
-      [[...keyOwner.keys()]],
-    );
-    for (const k of keys) {
-      add(keyOwner.get(k.id)!, 'data_keys', 1);
-      this.keyRing.forgetDataKey(k.id);
+    for (const id of await this.keyRing.shredDataKeys([...keyOwner.keys()])) {
+      add(keyOwner.get(id)!, 'data_keys', 1);
     }
 
     // 2. Everything that hangs off the case, in one statement; inbound_events go with their messages.
@@ -392,16 +397,19 @@ export class RetentionSweeper {
     contactIds: string[],
   ): Promise<{ id: string; keyDeleted: boolean }[]> {
     if (!contactIds.length) return [];
-    const rows: { id: string; key_deleted: boolean }[] = await manager.query(
-      `WITH orphan AS (
-         SELECT ct.id, ct.data_key_id FROM contacts ct
-          WHERE ct.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.contact_id = ct.id)),
-       k AS (DELETE FROM data_keys WHERE id IN (SELECT data_key_id FROM orphan) RETURNING id),
-       gone AS (DELETE FROM contacts WHERE id IN (SELECT id FROM orphan) RETURNING id, data_key_id)
-       SELECT gone.id, EXISTS (SELECT 1 FROM k WHERE k.id = gone.data_key_id) AS key_deleted FROM gone`,
+    const orphans: { id: string; data_key_id: string }[] = await manager.query(
+      `SELECT ct.id, ct.data_key_id FROM contacts ct
+        WHERE ct.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.contact_id = ct.id)`,
       [contactIds],
     );
-    return rows.map((r) => ({ id: r.id, keyDeleted: r.key_deleted }));
+    if (!orphans.length) return [];
+    const shredded = new Set(await this.keyRing.shredDataKeys(orphans.map((o) => o.data_key_id)));
+    const gone = await queryReturning<{ id: string; data_key_id: string }>(
+      manager,
+      `DELETE FROM contacts WHERE id = ANY($1::uuid[]) RETURNING id, data_key_id`,
+      [orphans.map((o) => o.id)],
+    );
+    return gone.map((r) => ({ id: r.id, keyDeleted: shredded.has(r.data_key_id) }));
   }
 
   /**
@@ -456,6 +464,30 @@ export class RetentionSweeper {
   }
 
   /** Receipts are proof for a limited time; past keep_until they go too. */
+  /**
+   * Webhook events that were processed without becoming a message (delivery statuses, kinds we do
+   * not file) are kept only as long as the platform may still retry them (their row is what makes a
+   * retry a duplicate), then deleted in batches. Events behind a message go with that message.
+   */
+  async purgeSettledEvents(): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const rows = await queryReturning<{ id: string }>(
+        this.dataSource.manager,
+        `DELETE FROM inbound_events WHERE id IN (
+           SELECT e.id FROM inbound_events e
+            WHERE e.processed_at IS NOT NULL AND e.processed_at < now() - $1::interval
+              AND NOT EXISTS (SELECT 1 FROM messages m
+                               WHERE m.channel_account_id = e.channel_account_id AND m.external_hash = e.external_hash)
+            LIMIT $2)
+         RETURNING id`,
+        [SETTLED_EVENT_KEEP, PURGE_BATCH],
+      );
+      purged += rows.length;
+      if (rows.length < PURGE_BATCH) return purged;
+    }
+  }
+
   async expireReceipts(): Promise<number> {
     const rows = await queryReturning<{ id: string }>(
       this.dataSource.manager,
@@ -494,13 +526,17 @@ export class RetentionSweeper {
    * Erasure on request: every case of the person on this channel (across channel accounts) goes
    * now, through the same deletion path, except cases under an active legal hold; then the contact.
    */
+  /** `request` names the request in the audit trail: the person's keyed reference and a request id. */
   async eraseSubject(
     channel: Channel,
     externalId: string,
     actorId: string,
-  ): Promise<{ deleted: number; held: number }> {
+    request: { subjectRef: string; requestId: string },
+  ): Promise<{ deleted: number; held: number; queued: number }> {
     const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
-    const { deleted, held } = await this.dataSource.transaction(async (manager) => {
+    const { deleted, held, queued } = await this.dataSource.transaction(async (manager) => {
+      // Waiting webhook events first (intake's lock order): what the person sent but is not filed yet.
+      const queued = await deleteQueuedPayloads(manager, this.keyRing, channel, externalId);
       // Same lock order as case intake (contact, then its cases), so the two cannot deadlock.
       const contacts: { id: string }[] = await manager.query(
         `SELECT id FROM contacts WHERE channel = $1 AND external_hash = $2 ORDER BY id FOR UPDATE`,
@@ -535,12 +571,13 @@ export class RetentionSweeper {
         actorId,
         action: AuditAction.SubjectErased,
         objectType: 'subject',
-        objectId: null,
+        objectId: request.subjectRef,
+        detail: `request:${request.requestId}`,
       });
-      return { deleted: done, held: heldIds.size };
+      return { deleted: done, held: heldIds.size, queued };
     });
     await this.afterCommit(deleted);
-    return { deleted: deleted.length, held };
+    return { deleted: deleted.length, held, queued };
   }
 
   /** Hex keyed hash of the case id: confirms a known case was deleted, reveals nothing else. */

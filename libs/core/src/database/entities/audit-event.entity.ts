@@ -11,4 +11,8 @@ export class AuditEventEntity {
   @Column({ name: 'object_id', type: 'text', nullable: true }) objectId: string | null;
   @Column({ name: 'prev_hash', type: 'text' }) prevHash: string;
   @Column({ type: 'text' }) hash: string;
+  /** Role names and the like; never content or identifiers. */
+  @Column({ type: 'text', nullable: true }) detail: string | null;
+  /** 1: plain SHA-256 (installs before the keyed chain); 2: HMAC with a key derived from DATA_KEY. */
+  @Column({ name: 'chain_version', type: 'smallint', default: 1 }) chainVersion: number;
 }

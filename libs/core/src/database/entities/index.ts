@@ -10,7 +10,6 @@ import { AuditEventEntity } from './audit-event.entity';
 import { CaseEntity } from './case.entity';
 import { ChannelAccountEntity } from './channel-account.entity';
 import { ContactEntity } from './contact.entity';
-import { DataKeyEntity } from './data-key.entity';
 import { InboundEventEntity } from './inbound-event.entity';
 import { MessageEntity } from './message.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -31,7 +30,6 @@ export * from './audit-event.entity';
 export * from './case.entity';
 export * from './channel-account.entity';
 export * from './contact.entity';
-export * from './data-key.entity';
 export * from './inbound-event.entity';
 export * from './message.entity';
 export * from './outbox.entity';
@@ -54,7 +52,6 @@ export const ENTITIES = [
   CaseEntity,
   ChannelAccountEntity,
   ContactEntity,
-  DataKeyEntity,
   InboundEventEntity,
   MessageEntity,
   OutboxEntity,

@@ -7,6 +7,8 @@ import { MessageWithheld1796030000000 } from './1796030000000-MessageWithheld';
 import { Redactions1796030100000 } from './1796030100000-Redactions';
 import { CommentChangeOrder1796040000000 } from './1796040000000-CommentChangeOrder';
 import { CaseFacts1796035955769 } from './1796035955769-CaseFacts';
+import { SessionsAndAuditDetail1796035682652 } from './1796035682652-SessionsAndAuditDetail';
+import { DataKeysLeaveMainDatabase1796035682653 } from './1796035682653-DataKeysLeaveMainDatabase';
 
 export const MIGRATIONS = [
   Initial1795355838663,
@@ -16,6 +18,8 @@ export const MIGRATIONS = [
   SocialChannels1795360000000,
   MessageWithheld1796030000000,
   Redactions1796030100000,
+  SessionsAndAuditDetail1796035682652,
+  DataKeysLeaveMainDatabase1796035682653,
   CaseFacts1796035955769,
   CommentChangeOrder1796040000000,
 ];

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AuditAction, AuditService, createDataSource, loadConfig } from '../../libs/core/src';
+import { api, login, teamWithAgent } from '../support/api-client';
+import { testKeyRing } from '../support/keys';
+import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
+import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+
+jest.setTimeout(120_000);
+
+/** Export and erasure while staff activity keeps appending to the audit chain. */
+describe('data-subject requests under concurrent audit appends', () => {
+  const env = testEnv({ redisPrefix: `${process.env.TEST_REDIS_PREFIX}-subjects` });
+  let apiApp: AppProcess & { url: string };
+  let worker: AppProcess;
+  let officer: string;
+  let ds: DataSource;
+  let db: Client;
+  const keyRing = testKeyRing();
+
+  beforeAll(async () => {
+    [apiApp, worker] = await Promise.all([startApi(env), startWorker(env)]);
+    ds = createDataSource(process.env.TEST_DATABASE_URL!);
+    await ds.initialize();
+    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await db.connect();
+    const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);
+    const email = `po-${randomBytes(4).toString('hex')}@school.test`;
+    await api(apiApp.url, admin, 'POST', '/api/users', {
+      email,
+      password: 'a-long-password-for-tests',
+      name: 'Officer',
+      role: 'privacy_officer',
+    });
+    officer = await login(apiApp.url, email, 'a-long-password-for-tests');
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.end();
+    await Promise.all([worker?.kill(), apiApp?.kill()]);
+  });
+
+  it('both succeed, each audited with the keyed person reference and its own request id', async () => {
+    const agent = await teamWithAgent(apiApp.url, 'Admissions');
+    const phone = `3169${Date.now().toString().slice(-7)}`;
+    await postWebhook(
+      apiApp.url,
+      waTextWebhook([{ from: phone, name: 'Noor Bakker', text: 'Vraag over de open dag' }]),
+    );
+    // Filed: the person's case exists (other files' cases share the team, so look for this one).
+    await waitFor(async () => {
+      const { rowCount } = await db.query(
+        `SELECT 1 FROM cases c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.external_hash = $1`,
+        [keyRing.lookupHash(`whatsapp:user:${phone}`)],
+      );
+      return rowCount === 1;
+    }, 30_000);
+
+    // Staff activity elsewhere: four writers appending to the audit chain as fast as they can.
+    const audit = new AuditService(ds, loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
+    let running = true;
+    let appended = 0;
+    const writers = Array.from({ length: 4 }, async () => {
+      while (running) {
+        await audit.recordNow({
+          actorId: agent.userId,
+          action: AuditAction.CaseListOriginal,
+          objectType: 'team',
+          objectId: agent.teamId,
+        });
+        appended++;
+      }
+    });
+    const subject = { channel: 'whatsapp', externalId: `+${phone}` };
+    try {
+      const exports = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          api<{ requestId: string; contacts: unknown[] }>(
+            apiApp.url,
+            officer,
+            'POST',
+            '/api/subjects/export',
+            subject,
+          ),
+        ),
+      );
+      expect(exports.map((e) => e.status)).toEqual([200, 200, 200, 200]);
+      for (const e of exports) expect(e.body.contacts).toHaveLength(1);
+      const erased = await api<{ deleted: number; requestId: string }>(
+        apiApp.url,
+        officer,
+        'POST',
+        '/api/subjects/erase',
+        subject,
+      );
+      expect(erased.status).toBe(200);
+      expect(erased.body.deleted).toBe(1);
+
+      const ref = keyRing.subjectRef('whatsapp', phone);
+      const { rows } = await db.query(
+        `SELECT action, object_id, detail FROM audit_events WHERE object_type = 'subject' AND object_id = $1 ORDER BY id`,
+        [ref],
+      );
+      expect(rows.map((r) => r.action).sort()).toEqual([
+        'subject.erased',
+        'subject.exported',
+        'subject.exported',
+        'subject.exported',
+        'subject.exported',
+      ]);
+      expect(new Set(rows.map((r) => r.detail))).toEqual(
+        new Set([...exports.map((e) => `request:${e.body.requestId}`), `request:${erased.body.requestId}`]),
+      );
+      expect(JSON.stringify(rows)).not.toContain(phone);
+    } finally {
+      running = false;
+      await Promise.all(writers);
+    }
+    expect(appended).toBeGreaterThan(10);
+    const verify = await api<{ valid: boolean }>(apiApp.url, officer, 'GET', '/api/audit/verify');
+    expect(verify.body.valid).toBe(true);
+  });
+
+  it('keeps identifiers out of a legal hold reason stored in clear', async () => {
+    const [{ id: caseId }] = (await db.query(`SELECT id FROM cases ORDER BY created_at DESC LIMIT 1`)).rows;
+    const res = await api<{ id: string; reason: string }>(
+      apiApp.url,
+      officer,
+      'POST',
+      `/api/cases/${caseId}/legal-holds`,
+      { reason: 'Klacht van Sanne de Vries, bel 06-12345678' },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.reason).toBe('Klacht van [PERSON], bel [PHONE]');
+    const stored = (await db.query(`SELECT reason FROM legal_holds WHERE id = $1`, [res.body.id])).rows[0];
+    expect(stored.reason).not.toMatch(/Sanne|12345678/);
+    expect((await api(apiApp.url, officer, 'DELETE', `/api/legal-holds/${res.body.id}`)).status).toBe(200);
+  });
+});

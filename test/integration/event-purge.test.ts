@@ -1,0 +1,154 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import {
+  AuditService,
+  createDataSource,
+  KeyRing,
+  KeyStore,
+  loadConfig,
+  RealtimeEmitter,
+  RetentionSweeper,
+  runMigrations,
+} from '../../libs/core/src';
+
+jest.setTimeout(60_000);
+
+/**
+ * Webhook events do not outlive their purpose: the sweep deletes those that settled without a
+ * message once retries are over, and an erasure deletes the person's events still waiting.
+ */
+describe('webhook events in retention and erasure', () => {
+  const dbName = `webcare_test_purge_${randomBytes(4).toString('hex')}`;
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${dbName}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url.toString(),
+    REDIS_URL: process.env.TEST_REDIS_URL,
+    REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX}-purge`,
+    DATA_KEY: randomBytes(32).toString('base64'),
+  });
+  let ds: DataSource;
+  let redis: Redis;
+  let realtime: RealtimeEmitter;
+  let keyStore: KeyStore;
+  let accountId: string;
+  let teamId: string;
+
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(sql).finally(() => c.end());
+  };
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    await admin(`CREATE DATABASE "${dbName}"`);
+    await runMigrations(url.toString());
+    ds = createDataSource(url.toString());
+    await ds.initialize();
+    redis = new Redis(config.redisUrl);
+    realtime = new RealtimeEmitter(config);
+    keyStore = new KeyStore(config);
+    [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
+    [{ id: accountId }] = await ds.query(
+      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
+       VALUES ('whatsapp', '123', 'wa', $1, '\\x00', '\\x00') RETURNING id`,
+      [teamId],
+    );
+  });
+
+  const sweeper = () =>
+    new RetentionSweeper(
+      ds,
+      new KeyRing(config, keyStore),
+      new AuditService(ds, config),
+      realtime,
+      redis,
+      config,
+    );
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await keyStore?.onApplicationShutdown();
+    realtime?.onApplicationShutdown();
+    redis?.disconnect();
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
+  });
+
+  it('keeps events still retried, unprocessed or behind a message; deletes the rest', async () => {
+    const event = async (kind: string, received: string, processed: string | null) => {
+      const hash = randomBytes(32);
+      await ds.query(
+        `INSERT INTO inbound_events (channel_account_id, external_hash, kind, received_at, processed_at)
+         VALUES ($1, $2, $3, now() - $4::interval, now() - $5::interval)`,
+        [accountId, hash, kind, received, processed],
+      );
+      return hash;
+    };
+    const oldStatus = await event('status', '8 days', '8 days');
+    const recentStatus = await event('status', '1 hour', '1 hour');
+    const unprocessed = await event('message', '8 days', null);
+    const filed = await event('message', '8 days', '8 days');
+    const [{ id: contactId }] = await ds.query(
+      `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
+       VALUES ('whatsapp', $1, $2, gen_random_uuid(), '\\x00') RETURNING id`,
+      [accountId, randomBytes(32)],
+    );
+    const [{ id: caseId }] = await ds.query(
+      `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at, last_message_at)
+       VALUES ('whatsapp', $1, $2, $3, 'open', gen_random_uuid(), now(), now()) RETURNING id`,
+      [accountId, contactId, teamId],
+    );
+    await ds.query(
+      `INSERT INTO messages (case_id, channel_account_id, direction, external_hash, text_enc, text_pseudo, sent_at)
+       VALUES ($1, $2, 'in', $3, '\\x00', 'vraag', now())`,
+      [caseId, accountId, filed],
+    );
+
+    expect((await sweeper().sweep()).purgedEvents).toBe(1);
+    const left = (await ds.query(`SELECT external_hash FROM inbound_events`)) as { external_hash: Buffer }[];
+    const has = (h: Buffer) => left.some((r) => r.external_hash.equals(h));
+    expect([has(oldStatus), has(recentStatus), has(unprocessed), has(filed)]).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it("erasure deletes the person's events that are still waiting to be filed, and only theirs", async () => {
+    const keyRing = new KeyRing(config, keyStore);
+    const waiting = async (sender: string) => {
+      const hash = randomBytes(32);
+      const payload = {
+        kind: 'message',
+        channel: 'whatsapp',
+        senderExternalId: sender,
+        text: 'Nog niet verwerkt',
+      };
+      await ds.query(
+        `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc) VALUES ($1, $2, 'message', $3)`,
+        [accountId, hash, keyRing.sealStaging(JSON.stringify(payload))],
+      );
+      return hash;
+    };
+    const theirs = await waiting('31612345678');
+    const someoneElse = await waiting('31687654321');
+    const result = await sweeper().eraseSubject('whatsapp', '+31 6 1234 5678', randomUUID(), {
+      subjectRef: 'ref',
+      requestId: 'req',
+    });
+    expect(result).toEqual({ deleted: 0, held: 0, queued: 1 });
+    const left = (await ds.query(`SELECT external_hash FROM inbound_events WHERE processed_at IS NULL`)) as {
+      external_hash: Buffer;
+    }[];
+    expect(left.some((r) => r.external_hash.equals(theirs))).toBe(false);
+    expect(left.some((r) => r.external_hash.equals(someoneElse))).toBe(true);
+  });
+});

@@ -1,0 +1,161 @@
+import { Logger } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import {
+  AuditService,
+  createDataSource,
+  decrypt,
+  encrypt,
+  KeyRing,
+  KeyStore,
+  loadConfig,
+  RealtimeEmitter,
+  RetentionSweeper,
+  runMigrations,
+} from '../../libs/core/src';
+
+jest.setTimeout(120_000);
+
+/**
+ * Deletion holds in backups: the data keys live in their own database, so a backup of the main
+ * database taken before a sweep, restored afterwards next to the current key store, no longer
+ * opens what the sweep deleted.
+ */
+describe('crypto-shredding survives a restored backup of the main database', () => {
+  const tag = randomBytes(4).toString('hex');
+  const mainName = `webcare_test_backup_${tag}`;
+  const restoredName = `webcare_test_restored_${tag}`;
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
+  const urlOf = (name: string) => {
+    const u = new URL(process.env.TEST_DATABASE_URL!);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const keysUrl = urlOf(`${mainName}_keys`);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: urlOf(mainName),
+    REDIS_URL: process.env.TEST_REDIS_URL,
+    REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX}-backup`,
+    DATA_KEY: randomBytes(32).toString('base64'),
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'webcare-backup-'));
+  let ds: DataSource;
+  let keyStore: KeyStore;
+  let redis: Redis;
+  let realtime: RealtimeEmitter;
+
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    await admin(`CREATE DATABASE "${mainName}"`);
+    await admin(`CREATE DATABASE "${mainName}_keys"`);
+    await runMigrations(config.databaseUrl);
+    ds = createDataSource(config.databaseUrl);
+    await ds.initialize();
+    keyStore = new KeyStore(config);
+    redis = new Redis(config.redisUrl);
+    realtime = new RealtimeEmitter(config);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await keyStore?.onApplicationShutdown();
+    realtime?.onApplicationShutdown();
+    redis?.disconnect();
+    for (const name of [mainName, `${mainName}_keys`, restoredName]) {
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps keys out of the main database, and a restored dump cannot open swept cases', async () => {
+    expect(config.keysDatabaseUrl).toBe(keysUrl);
+    const keyRing = new KeyRing(config, keyStore);
+    const [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
+    const [{ id: accountId }] = await ds.query(
+      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
+       VALUES ('whatsapp', '123', 'wa', $1, '\\x00', '\\x00') RETURNING id`,
+      [teamId],
+    );
+    const makeCase = async (text: string, due: boolean) => {
+      const contactKey = await keyRing.createDataKey();
+      const [{ id: contactId }] = await ds.query(
+        `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
+         VALUES ('whatsapp', $1, $2, $3, $4) RETURNING id`,
+        [accountId, randomBytes(32), contactKey.id, encrypt(contactKey.key, '31612345678')],
+      );
+      const key = await keyRing.createDataKey();
+      const [{ id: caseId }] = await ds.query(
+        `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at,
+                            last_message_at, answered_at, retention_period, retain_until)
+         VALUES ('whatsapp', $1, $2, $3, 'answered', $4, now() - interval '1 hour', now() - interval '1 hour',
+                 now() - interval '10 minutes', 'PT5S', now() + $5::interval)
+         RETURNING id`,
+        [accountId, contactId, teamId, key.id, due ? '-5 seconds' : '30 days'],
+      );
+      await ds.query(
+        `INSERT INTO messages (case_id, channel_account_id, direction, text_enc, text_pseudo, sent_at)
+         VALUES ($1, $2, 'in', $3, 'Hoi [PERSON_1]', now())`,
+        [caseId, accountId, encrypt(key.key, text, caseId)],
+      );
+      return { caseId, keyId: key.id };
+    };
+    const swept = await makeCase('Hoi, ik ben Sanne de Vries', true);
+    const kept = await makeCase('Hoi, ik ben Daan Jansen', false);
+    const [{ present }] = await ds.query(`SELECT to_regclass('public.data_keys') IS NOT NULL AS present`);
+    expect(present).toBe(false);
+
+    // The nightly backup of the main database, taken before the sweep.
+    const dump = join(dir, 'main.dump');
+    execFileSync('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, config.databaseUrl]);
+
+    const sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds, config), realtime, redis, config);
+    expect((await sweeper.sweep()).deleted).toBe(1);
+
+    // Disaster recovery: the old dump comes back in a fresh database next to the current key store.
+    await admin(`CREATE DATABASE "${restoredName}"`);
+    execFileSync('pg_restore', ['--no-owner', `--dbname=${urlOf(restoredName)}`, dump]);
+    const restored = new Client({ connectionString: urlOf(restoredName) });
+    await restored.connect();
+    const restoredConfig = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: urlOf(restoredName),
+      KEYS_DATABASE_URL: keysUrl,
+      DATA_KEY: config.dataKey.toString('base64'),
+    });
+    const restoredStore = new KeyStore(restoredConfig);
+    const restoredRing = new KeyRing(restoredConfig, restoredStore);
+    try {
+      const open = async (c: { caseId: string }) => {
+        const { rows } = await restored.query(
+          `SELECT c.data_key_id, m.text_enc FROM cases c JOIN messages m ON m.case_id = c.id WHERE c.id = $1`,
+          [c.caseId],
+        );
+        expect(rows).toHaveLength(1); // the backup still holds the ciphertext…
+        const key = await restoredRing.loadDataKey(rows[0].data_key_id);
+        return key ? decrypt(key, rows[0].text_enc, c.caseId) : null;
+      };
+      expect(await open(swept)).toBeNull(); // …but its key is gone from the key store
+      expect(await open(kept)).toBe('Hoi, ik ben Daan Jansen');
+    } finally {
+      await restored.end();
+      await restoredStore.onApplicationShutdown();
+    }
+  });
+});
