@@ -16,6 +16,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -41,6 +57,22 @@ export interface paths {
         };
         get: operations["AuditController_verify"];
         put?: never;
+        post: operations["AuditController_verifyAgainst"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_checkpoint"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -62,6 +94,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
         trace?: never;
     };
     "/api/users/me/availability": {
@@ -206,6 +254,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["ChannelAccountsController_updateSettings"];
+        trace?: never;
+    };
+    "/api/channel-accounts/{id}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ChannelAccountsController_rotateSecrets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/canned-responses": {
@@ -633,6 +697,12 @@ export interface components {
             email: string;
             password: string;
         };
+        CheckpointDto: {
+            events: number;
+            head: string;
+            at: string;
+            signature: string;
+        };
         CreateUserDto: {
             /** Format: email */
             email: string;
@@ -642,6 +712,14 @@ export interface components {
             role: "agent" | "team_lead" | "manager" | "privacy_officer" | "admin";
             /** Format: uuid */
             teamId?: string;
+        };
+        UpdateUserDto: {
+            name?: string;
+            /** @enum {string} */
+            role?: "agent" | "team_lead" | "manager" | "privacy_officer" | "admin";
+            /** Format: uuid */
+            teamId?: string | null;
+            active?: boolean;
         };
         AvailabilityDto: {
             available: boolean;
@@ -677,6 +755,11 @@ export interface components {
         };
         ChannelAccountSettingsDto: {
             humanAgentTag?: boolean;
+        };
+        RotateSecretsDto: {
+            appSecret?: string;
+            verifyToken?: string;
+            accessToken?: string;
         };
         CreateCannedResponseDto: {
             title: string;
@@ -764,6 +847,23 @@ export interface operations {
             };
         };
     };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -785,6 +885,48 @@ export interface operations {
         };
     };
     AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    AuditController_verifyAgainst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    AuditController_checkpoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -834,6 +976,31 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1063,6 +1230,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChannelAccountSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ChannelAccountsController_rotateSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretsDto"];
             };
         };
         responses: {
@@ -1325,7 +1517,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
         };
     };
