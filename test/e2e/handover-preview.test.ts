@@ -156,7 +156,8 @@ describe('hand-over preview and marking missed identifiers (api + worker)', () =
     const lead = await teamWithAgent(apiApp.url, 'Admissions', 'team_lead', agent.teamId);
     const { socket, events } = await connectSocket(apiApp.url, agent.token);
     try {
-      await postWebhook(apiApp.url, waTextWebhook([{ from: '31611122233', text: 'Kort bericht' }]));
+      const from = `3161${Math.floor(1e7 + Math.random() * 8e7)}`;
+      await postWebhook(apiApp.url, waTextWebhook([{ from, text: 'Kort bericht' }]));
       await waitFor(() => events.some((e) => e.event === 'message.created'));
       const { caseId, messageId } = events.find((e) => e.event === 'message.created')!.payload as {
         caseId: string;
