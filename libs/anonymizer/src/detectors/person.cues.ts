@@ -21,7 +21,7 @@ const NAMING = list(
   "mijn naam is|mijn naam|my name is|my name's|naam|name|named|heet|called|it's|its|dit is|this is|hier is|namens|t n v|tnv|in the name of|op naam van|name on card|on behalf of|ondertekend|signed",
 );
 const THANKS = list(
-  'dank je wel|dank je|dank u|dankjewel|dankuwel|thanks|thank you|thx|bedankt|merci|dank aan|shoutout to|shout out to|complimenten voor|replying to|reply to|antwoord aan|cc|vraag voor|groetjes aan|say hi to|zeg tegen|vraag aan|ask',
+  'dank je wel|dank je|dank u|dankjewel|dankuwel|thanks|thank you|thx|bedankt|merci|dank aan|shoutout to|shout out to|complimenten voor|replying to|reply to|antwoord aan|cc|vraag voor|groetjes aan|say hi to|zeg tegen|vraag aan|ask|gesproken met|gebeld met|contact gehad met|doorverwezen door|spoke to|spoke with|talked to|talked with|referred by|according to',
 );
 const CLOSING = list(
   'groetjes|groeten|groeten van|groet|gr|grt|mvg|m v g|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groet|hartelijke groeten|met groet|kind regards|best regards|warm regards|warmest regards|kindest regards|regards|best wishes|all the best|best|cheers|sincerely|yours sincerely|yours|alvast bedankt|alvast dank|dank|xx|xxx|xxxx|liefs|love|doei|tot ziens|ciao',

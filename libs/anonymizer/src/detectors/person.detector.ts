@@ -1,7 +1,9 @@
 import { isCommonWord, lexicon } from '../gazetteers/lexicon.gazetteer';
+import { onHoldoutChange } from '../gazetteers/name-holdout';
 import { nameGazetteer, PARTICLE_WORDS } from '../gazetteers/names.gazetteer';
 import { EXTRA_PLACES, NOT_NAMES, ORG_WORDS } from '../gazetteers/stoplist';
 import { tokenize, type Token } from '../text/tokens';
+import { nameModel } from '../name-model/name-model';
 import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
 import { AUXILIARY, cueBefore, VOCATIVE_NEXT, VOCATIVE_PRONOUN, type CueKind } from './person.cues';
@@ -16,6 +18,8 @@ interface Word extends Token {
   place: boolean;
   particle: boolean;
   org: boolean;
+  /** Name-likeness by its letters (log-odds of the n-gram model); 0 for short or ordinary words. */
+  score: number;
   /** Overlaps an entity found by a pattern detector. */
   taken: boolean;
 }
@@ -26,6 +30,18 @@ const MAX_NAME_WORDS = 6;
 const MAX_INITIALS = 5;
 /** Longer words are no names and are not looked up (the compound check is quadratic in length). */
 const MAX_WORD_LENGTH = 48;
+/** Shorter words have too few n-grams for the model to judge. */
+const MIN_SCORED_LENGTH = 3;
+/** Shortest word the model may call a name with no cue at all. */
+const MIN_BARE_LENGTH = 5;
+/** Model log-odds above which an unknown word counts as a name after a cue (also in lower case). */
+const CUED_SCORE = 0;
+/** Model log-odds above which a word that only looks like an inflection or compound is not taken for one. */
+const GUESS_OVERRIDE_SCORE = 1;
+/** Model log-odds above which a capitalised dictionary word after a strong cue is a name ("Hi Spencer"). */
+const STRONG_CUE_SCORE = 1.5;
+/** Model log-odds above which an unknown capitalised word counts as a name without any cue. */
+const BARE_SCORE = 3;
 /** How many words the main loop handles between two looks at the time budget. */
 const DEADLINE_STRIDE = 256;
 
@@ -42,7 +58,23 @@ const Flag = {
 
 /** Lexical flags per folded word; vocabulary repeats a lot, and the big sets are slow to probe. */
 const flagCache = new Map<string, number>();
+const scoreCache = new Map<string, number>();
 const FLAG_CACHE_LIMIT = 100_000;
+onHoldoutChange(() => {
+  flagCache.clear();
+  scoreCache.clear();
+});
+
+/** The model's name-likeness of a word (0 for words too short to judge). */
+function nameScore(key: string): number {
+  if (key.length < MIN_SCORED_LENGTH || key.length > MAX_WORD_LENGTH) return 0;
+  const cached = scoreCache.get(key);
+  if (cached !== undefined) return cached;
+  const score = nameModel().logOdds(key.replace(/^'/, ''));
+  if (scoreCache.size >= FLAG_CACHE_LIMIT) scoreCache.clear();
+  scoreCache.set(key, score);
+  return score;
+}
 
 function lexicalFlags(key: string): number {
   if (key.length > MAX_WORD_LENGTH) return Flag.Common;
@@ -60,7 +92,12 @@ function lexicalFlags(key: string): number {
   const partCommon =
     parts.length > 1 && isCommonWord(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
   // Inflection and compound guesses are for unknown words; a listed name is judged on its exact form.
-  const isCommon = (first || last ? common.has(bare) : isCommonWord(bare)) || partCommon;
+  // A word judged ordinary only by an inflection or compound guess ("lis" + "andro") stays a name
+  // candidate when its letters look like a name.
+  const isCommon =
+    (first || last
+      ? common.has(bare)
+      : isCommonWord(bare) && (common.has(bare) || nameScore(key) <= GUESS_OVERRIDE_SCORE)) || partCommon;
   let flags = 0;
   if (first) flags |= Flag.First;
   if (last) flags |= Flag.Last;
@@ -93,6 +130,7 @@ function classify(t: Token, taken: boolean): Word {
     place: (f & Flag.Place) !== 0,
     particle: (f & Flag.Particle) !== 0,
     org: (f & Flag.Org) !== 0,
+    score: (f & (Flag.Stop | Flag.Org | Flag.Particle)) === 0 ? nameScore(t.key) : 0,
     taken,
   };
 }
@@ -114,7 +152,7 @@ function nameLike(w: Word, lowerMode: boolean): boolean {
   if (w.taken || w.stop || w.org) return false;
   // After a cued lower-case first name a listed surname continues it even if it is also a word
   // ("noor bouwmeester"); a first name that is a word does not.
-  if (lowerMode && !w.cap) return ((w.first && !w.common) || w.last) && !w.frequent;
+  if (lowerMode && !w.cap) return ((w.first && !w.common) || w.last || w.score > CUED_SCORE) && !w.frequent;
   if (!w.cap) return false;
   return w.first || w.last || !w.common;
 }
@@ -171,6 +209,8 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
   const tokens = tokenize(text);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 20 && letters === letters.toUpperCase();
+  // A message typed all in lower case: listed first names and very name-like words stand for capitals.
+  const whispering = letters.length > 20 && letters === letters.toLowerCase();
   const isTaken = takenFlags(tokens, taken);
   const words: Word[] = tokens.map((t, n) => {
     const w = classify(t, isTaken[n]);
@@ -181,8 +221,12 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       w.common = w.common && !w.first && !w.last;
       w.initial = true;
     } else if (w.upper) {
-      // Acronyms (ADHD, DUO, IBAN) never start a name; a shouted known name ("SANNE") is caught as a repeat.
-      w.cap = false;
+      // Acronyms (ADHD, DUO, IBAN) never start a name, but a listed name written in capitals
+      // ("groet, MEHMET YILMAZ") does.
+      w.cap = (w.first || w.last) && !w.common && !w.frequent && w.key.length >= 3;
+      w.upper = !w.cap;
+    } else if (whispering && !w.common && !w.frequent && !w.stop && ((w.first && !w.place) || w.score > BARE_SCORE)) {
+      w.cap = true;
     }
     return w;
   });
@@ -251,7 +295,7 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
         s.cap &&
         !s.stop &&
         !s.taken &&
-        (k > j || (!s.frequent && (!s.common || s.last)))
+        (k > j || (!s.frequent && (!s.common || s.last || s.score > CUED_SCORE)))
       ) {
         emit(i, extend(k, false));
         i = k;
@@ -260,7 +304,11 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
     }
 
     // Only words that could start a name need the (comparatively costly) cue lookup.
-    const mayStart = w.cap || (w.first && !w.frequent) || (w.particle && next !== undefined && next.cap);
+    const mayStart =
+      w.cap ||
+      (w.first && !w.frequent) ||
+      (!w.common && w.score > CUED_SCORE) ||
+      (w.particle && next !== undefined && next.cap);
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       if (cue === 'honorific' && (w.particle || w.cap) && !w.taken) {
@@ -275,11 +323,22 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       }
       // After a cue, a listed name that is also a word still starts a name when another capitalised
       // word follows ("Mvg, Li Ying Tan", "groet, Mark de Boer").
-      const pairedName = (w.first || w.last) && nextJoined && next.cap && !next.stop && !next.org;
+      const pairedName =
+        (w.first || w.last || w.score > CUED_SCORE) &&
+        nextJoined &&
+        (next.cap || next.particle) &&
+        !next.stop &&
+        !next.org &&
+        (next.first || next.last || !next.common || next.particle);
+      // "Hi Spencer,", "Groetjes, Hope": after a greeting or sign-off a capitalised word that ends the
+      // phrase is the addressee or the writer, also when it is a dictionary word.
+      const closes = /^[ \t]*(?:[,!\n]|$)/.test(text.slice(w.end, w.end + 3));
+      const strongName =
+        cue === 'strong' && !w.frequent && !w.place && (w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
       if (
         w.cap &&
         (!w.particle || w.first) &&
-        (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName) &&
+        (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName || strongName) &&
         !(w.place && !w.first)
       ) {
         const end = extend(i, false);
@@ -287,7 +346,10 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
         i = end - 1;
         continue;
       }
-      const lowerOk = !w.cap && w.first && !w.frequent && (cue !== 'intro' || !w.common);
+      const lowerOk =
+        !w.cap &&
+        !w.frequent &&
+        ((w.first && (cue !== 'intro' || !w.common)) || (!w.common && !w.stop && w.score > CUED_SCORE));
       if (lowerOk) {
         const end = extend(i, true);
         emit(i, end);
@@ -339,6 +401,20 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       !next.place &&
       (!next.common || next.first)
     ) {
+      const end = extend(i, false);
+      emit(i, end);
+      i = end - 1;
+    } else if (
+      !w.common &&
+      !w.place &&
+      !w.first &&
+      !w.initial &&
+      !w.frequent &&
+      w.key.length >= MIN_BARE_LENGTH &&
+      w.score > BARE_SCORE
+    ) {
+      // One capitalised word inside a sentence that no list or dictionary knows and that looks like a
+      // name by its letters ("gesproken met Oyelaran").
       const end = extend(i, false);
       emit(i, end);
       i = end - 1;
