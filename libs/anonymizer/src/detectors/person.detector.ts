@@ -3,6 +3,8 @@ import { onHoldoutChange } from '../gazetteers/name-holdout';
 import { nameGazetteer, PARTICLE_WORDS } from '../gazetteers/names.gazetteer';
 import { EXTRA_PLACES, NOT_NAMES, ORG_WORDS } from '../gazetteers/stoplist';
 import { tokenize, type Token } from '../text/tokens';
+import type { Language } from '../types';
+import { compromisePeople } from './compromise.signal';
 import { nameModel } from '../name-model/name-model';
 import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
@@ -40,6 +42,13 @@ const CUED_SCORE = 0;
 const GUESS_OVERRIDE_SCORE = 1;
 /** Model log-odds above which a capitalised dictionary word after a strong cue is a name ("Hi Spencer"). */
 const STRONG_CUE_SCORE = 1.5;
+/** Model log-odds above which a word in capitals is read as a name, not an acronym ("CHESTER"). */
+const UPPER_SCORE = 2;
+/** Model log-odds above which an unknown lower-case word continues a name ("Emine salien"). */
+const LOWER_CONTINUATION_SCORE = 1.5;
+/** Model log-odds above which two capitalised words joined by "and" are both names. */
+const PAIRED_SCORE = 1;
+const AND_WORDS: ReadonlySet<string> = new Set(['en', 'and', '&', 'und', 'et']);
 /** Model log-odds above which an unknown capitalised word counts as a name without any cue. */
 const BARE_SCORE = 3;
 /** How many words the main loop handles between two looks at the time budget. */
@@ -112,8 +121,18 @@ function lexicalFlags(key: string): number {
   return flags;
 }
 
+/**
+ * Letters that Dutch, English, German and French words do not use but Vietnamese, Turkish, Polish,
+ * Czech or Romanian names do ("Hằng", "Işık", "Łukasz", "Sơn"): such a word is no dictionary word.
+ */
+const FOREIGN_LETTER = /[ăâđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹıİşŞğĞłŁśŚżŻźŹńŃęĘąĄćĆřŘěĚůŮțȚșȘ]/;
+/** The score a word with such letters gets at least. */
+const FOREIGN_SCORE = 3;
+
 function classify(t: Token, taken: boolean): Word {
-  const f = lexicalFlags(t.key);
+  let f = lexicalFlags(t.key);
+  const foreign = FOREIGN_LETTER.test(t.text);
+  if (foreign) f &= ~Flag.Common;
   return {
     text: t.text,
     start: t.start,
@@ -130,7 +149,12 @@ function classify(t: Token, taken: boolean): Word {
     place: (f & Flag.Place) !== 0,
     particle: (f & Flag.Particle) !== 0,
     org: (f & Flag.Org) !== 0,
-    score: (f & (Flag.Stop | Flag.Org | Flag.Particle)) === 0 ? nameScore(t.key) : 0,
+    score:
+      (f & (Flag.Stop | Flag.Org | Flag.Particle)) !== 0
+        ? 0
+        : foreign
+          ? Math.max(FOREIGN_SCORE, nameScore(t.key))
+          : nameScore(t.key),
     taken,
   };
 }
@@ -172,6 +196,18 @@ function surnameFollows(text: string, words: Word[], i: number): boolean {
   return w.cap && !w.taken && !w.stop && !w.org && !w.frequent && (!w.common || w.last);
 }
 
+/** "Muriel en Tanner", "Antonine and Francine": two name-like words joined by "and". */
+function pairedByAnd(text: string, words: Word[], i: number): boolean {
+  const and = words[i + 1];
+  const other = words[i + 2];
+  if (!and || !other || !AND_WORDS.has(and.key)) return false;
+  if (!joined(text, words[i], and) || !joined(text, and, other)) return false;
+  return other.cap && !other.taken && !other.stop && !other.place && (other.first || other.score > PAIRED_SCORE);
+}
+
+/** On no name list: only the model can call it a name. */
+const unlisted = (w: Word): boolean => !w.first && !w.last;
+
 /** A name-like word standing alone, without cue. */
 function bareName(w: Word): boolean {
   return w.cap && !w.upper && !w.taken && !w.stop && !w.org && !w.particle;
@@ -185,6 +221,8 @@ export interface PersonDetectorInput {
   knownNames?: ReadonlySet<string>;
   /** The message's time budget; when it runs out the detector stops and the deadline records it. */
   deadline?: Deadline;
+  /** English text also asks compromise's people tagging about capitalised words left undecided. */
+  lang?: Language;
 }
 
 /** For each token, whether it overlaps a taken span: one sweep over both sorted lists. */
@@ -205,7 +243,7 @@ function takenFlags(tokens: Token[], taken: ReadonlyArray<{ start: number; end: 
  * honorifics, family relations), initials + surname, unknown capitalised pairs, signature
  * lines, and repeats of a name found elsewhere in the message.
  */
-export function detectPersons({ text, taken, knownNames, deadline }: PersonDetectorInput): Candidate[] {
+export function detectPersons({ text, taken, knownNames, deadline, lang }: PersonDetectorInput): Candidate[] {
   const tokens = tokenize(text);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 20 && letters === letters.toUpperCase();
@@ -223,7 +261,12 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
     } else if (w.upper) {
       // Acronyms (ADHD, DUO, IBAN) never start a name, but a listed name written in capitals
       // ("groet, MEHMET YILMAZ") does.
-      w.cap = (w.first || w.last) && !w.common && !w.frequent && w.key.length >= 3;
+      // An unlisted word in capitals counts only after a cue: acronyms ("LHBTI", "HKDSE") look like names too.
+      w.cap =
+        !w.common &&
+        !w.frequent &&
+        (((w.first || w.last) && w.key.length >= 3) ||
+          (w.key.length >= 4 && w.score > UPPER_SCORE && cueBefore(text, w.start) !== undefined));
       w.upper = !w.cap;
     } else if (whispering && !w.common && !w.frequent && !w.stop && ((w.first && !w.place) || w.score > BARE_SCORE)) {
       w.cap = true;
@@ -244,7 +287,16 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
         j++;
         continue;
       }
-      if (nameLike(w, lowerMode) || (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)) {
+      const lowerName =
+        !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
+      // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
+      const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
+      if (
+        nameLike(w, lowerMode) ||
+        lowerName ||
+        afterParticle ||
+        (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)
+      ) {
         end = j + 1;
         j++;
         continue;
@@ -292,7 +344,7 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       if (
         s &&
         s.start - words[k - 1].end <= 2 &&
-        s.cap &&
+        (s.cap || (!s.common && s.score > LOWER_CONTINUATION_SCORE)) &&
         !s.stop &&
         !s.taken &&
         (k > j || (!s.frequent && (!s.common || s.last || s.score > CUED_SCORE)))
@@ -349,7 +401,7 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       const lowerOk =
         !w.cap &&
         !w.frequent &&
-        ((w.first && (cue !== 'intro' || !w.common)) || (!w.common && !w.stop && w.score > CUED_SCORE));
+        ((w.first && (cue !== 'intro' || !w.common)) || (unlisted(w) && !w.common && !w.stop && w.score > CUED_SCORE));
       if (lowerOk) {
         const end = extend(i, true);
         emit(i, end);
@@ -411,7 +463,7 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       !w.initial &&
       !w.frequent &&
       w.key.length >= MIN_BARE_LENGTH &&
-      w.score > BARE_SCORE
+      w.score > (pairedByAnd(text, words, i) ? PAIRED_SCORE : BARE_SCORE)
     ) {
       // One capitalised word inside a sentence that no list or dictionary knows and that looks like a
       // name by its letters ("gesproken met Oyelaran").
@@ -422,11 +474,36 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
   }
 
   if (deadline?.passed()) return [];
+  if (lang === 'en') taggedPeople(text, words, used, spans);
   signatureLines(text, words, used, spans);
   conjunctions(text, words, used, spans);
   repeats(words, used, spans, knownNames);
 
   return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
+}
+
+/** A capitalised word inside a sentence that no rule has claimed or ruled out. */
+const undecided = (w: Word, used: number): boolean =>
+  !used && w.cap && !w.initial && !w.taken && !w.stop && !w.org && !w.place && !w.particle;
+
+/**
+ * compromise's people in English text: words it tags as a person count when they are capitalised
+ * and nothing else has ruled them out. Parsed only when some capitalised word is still undecided.
+ */
+function taggedPeople(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
+  if (!words.some((w, i) => undecided(w, used[i]))) return;
+  const people = compromisePeople(text);
+  let k = 0;
+  for (const [start, end] of people) {
+    while (k < words.length && words[k].end <= start) k++;
+    const first = k;
+    while (k < words.length && words[k].start < end) k++;
+    const inside = words.slice(first, k);
+    if (inside.length === 0 || !inside.some((w, n) => undecided(w, used[first + n]))) continue;
+    if (!inside.every((w) => (w.cap || w.particle) && !w.taken && !w.stop && !w.org && !w.place)) continue;
+    for (let n = first; n < k; n++) used[n] = 1;
+    spans.push([inside[0].start, inside[inside.length - 1].end]);
+  }
 }
 
 /**
@@ -486,6 +563,8 @@ function checkSignature(
   spans.push([seg[0].start, seg[seg.length - 1].end]);
 }
 
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['en', 'and', '&', 'of', 'or', 'y', 'et', 'und']);
+
 /** "Sven en Tygo", "Kim and Mohamed": a capitalised word joined to a found name. */
 function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
   for (let i = 2; i < words.length; i++) {
@@ -493,10 +572,11 @@ function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Arra
     if (
       used[i] ||
       !used[i - 2] ||
-      !['en', 'and', '&', 'of', 'or', 'y', 'et', 'und'].includes(words[i - 1].key)
+      !CONJUNCTIONS.has(words[i - 1].key)
     )
       continue;
-    if (!bareName(w) || w.place || !(w.first || !w.common) || (w.frequent && !w.first)) continue;
+    if (!bareName(w) || w.place || !(w.first || !w.common || w.score > PAIRED_SCORE) || (w.frequent && !w.first))
+      continue;
     if (!joined(text, words[i - 2], words[i - 1]) || !joined(text, words[i - 1], w)) continue;
     used[i] = 1;
     spans.push([w.start, w.end]);
