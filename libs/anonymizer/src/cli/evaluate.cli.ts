@@ -14,13 +14,17 @@ function main(): void {
     const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 1000);
     const { seen, unseen } = evaluateLeaveNamesOut(count);
     process.stdout.write(`generated messages, names the build knows (half 0):\n${formatScore(seen)}\n\n`);
-    process.stdout.write(`generated messages, names left out of lists and model (half 1):\n${formatScore(unseen)}\n`);
+    process.stdout.write(
+      `generated messages, names left out of lists and model (half 1):\n${formatScore(unseen)}\n`,
+    );
     if (errors) printErrors(unseen);
     return;
   }
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) {
-    process.stderr.write('usage: eval:anonymizer -- <corpus.jsonl> [--errors] | --leave-names-out [--count=N]\n');
+    process.stderr.write(
+      'usage: eval:anonymizer -- <corpus.jsonl> [--errors] | --leave-names-out [--count=N]\n',
+    );
     process.exit(2);
   }
   const corpus = readCorpus(file);
@@ -47,7 +51,8 @@ function main(): void {
 
 function printErrors(s: Score): void {
   for (const l of s.leaks) process.stdout.write(`LEAK ${l.id} ${l.type} ${JSON.stringify(l.text)}\n`);
-  for (const f of s.falsePositives) process.stdout.write(`FP   ${f.id} ${f.type} ${JSON.stringify(f.text)}\n`);
+  for (const f of s.falsePositives)
+    process.stdout.write(`FP   ${f.id} ${f.type} ${JSON.stringify(f.text)}\n`);
 }
 
 main();

@@ -176,7 +176,8 @@ function nameLike(w: Word, lowerMode: boolean): boolean {
   if (w.taken || w.stop || w.org) return false;
   // After a cued lower-case first name a listed surname continues it even if it is also a word
   // ("noor bouwmeester"); a first name that is a word does not.
-  if (lowerMode && !w.cap) return ((w.first && !w.common) || w.last || w.score > CUED_SCORE) && !w.frequent;
+  if (lowerMode && !w.cap)
+    return ((w.first && !w.common) || w.last || (!w.common && w.score > CUED_SCORE)) && !w.frequent;
   if (!w.cap) return false;
   return w.first || w.last || !w.common;
 }
@@ -202,7 +203,9 @@ function pairedByAnd(text: string, words: Word[], i: number): boolean {
   const other = words[i + 2];
   if (!and || !other || !AND_WORDS.has(and.key)) return false;
   if (!joined(text, words[i], and) || !joined(text, and, other)) return false;
-  return other.cap && !other.taken && !other.stop && !other.place && (other.first || other.score > PAIRED_SCORE);
+  return (
+    other.cap && !other.taken && !other.stop && !other.place && (other.first || other.score > PAIRED_SCORE)
+  );
 }
 
 /** On no name list: only the model can call it a name. */
@@ -268,7 +271,13 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         (((w.first || w.last) && w.key.length >= 3) ||
           (w.key.length >= 4 && w.score > UPPER_SCORE && cueBefore(text, w.start) !== undefined));
       w.upper = !w.cap;
-    } else if (whispering && !w.common && !w.frequent && !w.stop && ((w.first && !w.place) || w.score > BARE_SCORE)) {
+    } else if (
+      whispering &&
+      !w.common &&
+      !w.frequent &&
+      !w.stop &&
+      ((w.first && !w.place) || w.score > BARE_SCORE)
+    ) {
       w.cap = true;
     }
     return w;
@@ -292,7 +301,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
       const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
       if (
-        nameLike(w, lowerMode) ||
+        nameLike(w, lowerMode || whispering) ||
         lowerName ||
         afterParticle ||
         (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)
@@ -386,7 +395,10 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       // phrase is the addressee or the writer, also when it is a dictionary word.
       const closes = /^[ \t]*(?:[,!\n]|$)/.test(text.slice(w.end, w.end + 3));
       const strongName =
-        cue === 'strong' && !w.frequent && !w.place && (w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
+        cue === 'strong' &&
+        !w.frequent &&
+        !w.place &&
+        (w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
       if (
         w.cap &&
         (!w.particle || w.first) &&
@@ -401,7 +413,8 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       const lowerOk =
         !w.cap &&
         !w.frequent &&
-        ((w.first && (cue !== 'intro' || !w.common)) || (unlisted(w) && !w.common && !w.stop && w.score > CUED_SCORE));
+        ((w.first && (cue !== 'intro' || !w.common)) ||
+          (unlisted(w) && !w.common && !w.stop && w.score > CUED_SCORE));
       if (lowerOk) {
         const end = extend(i, true);
         emit(i, end);
@@ -484,16 +497,55 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
 /** A capitalised word inside a sentence that no rule has claimed or ruled out. */
 const undecided = (w: Word, used: number): boolean =>
-  !used && w.cap && !w.initial && !w.taken && !w.stop && !w.org && !w.place && !w.particle;
+  !used &&
+  w.cap &&
+  !w.initial &&
+  !w.taken &&
+  !w.stop &&
+  !w.org &&
+  !w.place &&
+  !w.particle &&
+  !w.frequent &&
+  w.score > 0;
+
+/** Most undecided words per message that compromise is asked about (each costs a parse of its window). */
+const MAX_TAGGED_WINDOWS = 2;
+/** Characters of context on each side of an undecided word that compromise parses. */
+const TAG_WINDOW = 60;
 
 /**
  * compromise's people in English text: words it tags as a person count when they are capitalised
  * and nothing else has ruled them out. Parsed only when some capitalised word is still undecided.
  */
 function taggedPeople(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
-  if (!words.some((w, i) => undecided(w, used[i]))) return;
-  const people = compromisePeople(text);
-  let k = 0;
+  let windows = 0;
+  let parsedTo = 0;
+  for (let i = 0; i < words.length && windows < MAX_TAGGED_WINDOWS; i++) {
+    if (words[i].start < parsedTo || !undecided(words[i], used[i])) continue;
+    windows++;
+    // A window of whole words around the undecided one; compromise parses only that.
+    let a = i;
+    while (a > 0 && words[i].start - words[a - 1].start < TAG_WINDOW) a--;
+    let b = i;
+    while (b < words.length - 1 && words[b + 1].end - words[i].end < TAG_WINDOW) b++;
+    const from = words[a].start;
+    parsedTo = words[b].end;
+    const people = compromisePeople(text.slice(from, parsedTo)).map(([s, e]): [number, number] => [
+      s + from,
+      e + from,
+    ]);
+    claimTagged(words, used, spans, people, a);
+  }
+}
+
+function claimTagged(
+  words: Word[],
+  used: Uint8Array,
+  spans: Array<[number, number]>,
+  people: Array<[number, number]>,
+  fromWord: number,
+): void {
+  let k = fromWord;
   for (const [start, end] of people) {
     while (k < words.length && words[k].end <= start) k++;
     const first = k;
@@ -569,13 +621,13 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(['en', 'and', '&', 'of', 'or',
 function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
   for (let i = 2; i < words.length; i++) {
     const w = words[i];
+    if (used[i] || !used[i - 2] || !CONJUNCTIONS.has(words[i - 1].key)) continue;
     if (
-      used[i] ||
-      !used[i - 2] ||
-      !CONJUNCTIONS.has(words[i - 1].key)
+      !bareName(w) ||
+      w.place ||
+      !(w.first || !w.common || w.score > PAIRED_SCORE) ||
+      (w.frequent && !w.first)
     )
-      continue;
-    if (!bareName(w) || w.place || !(w.first || !w.common || w.score > PAIRED_SCORE) || (w.frequent && !w.first))
       continue;
     if (!joined(text, words[i - 2], words[i - 1]) || !joined(text, words[i - 1], w)) continue;
     used[i] = 1;

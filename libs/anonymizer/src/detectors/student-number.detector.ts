@@ -4,7 +4,8 @@ import { before, PRIORITY, type Candidate, type DetectorContext } from './candid
 const CUE =
   /\b(?:student(?:en)?nummer|studentnr|student ?nr|stud\.? ?nr|student (?:number|no|nr|id|#)|studentid|student-id|application (?:number|no|nr|id)|applicant (?:number|id)|aanmeldnummer|inschrijfnummer|inschrijvingsnummer|leerlingnummer|leerlingnr|collegekaartnummer|s-nummer|snummer)\b\.?/gi;
 /** After a cue, institution formats: digits with an optional letter prefix ("s1234567", "u7622068", "HAN-123456"). */
-const VALUE = /^[\s:#=.]*(?:(?:is|was|nu|wel|number|nummer|nr|no)\b[\s:.]*){0,3}((?:[a-zA-Z]{1,3}-?)?\d{5,10})\b/;
+const VALUE =
+  /^[\s:#=.]*(?:(?:is|was|nu|wel|number|nummer|nr|no)\b[\s:.]*){0,3}((?:[a-zA-Z]{1,3}-?)?\d{5,10})\b/;
 /** University s- and u-numbers (s1234567, u1234567) are personal even without a cue. */
 const S_NUMBER = /\b[sSuU]\d{7}\b/g;
 /** Bare long digit runs: most likely a personal number of some kind. */

@@ -47,9 +47,14 @@ const PHONES: PhoneFormat[] = [
   { country: 'US', make: (r) => `+1 ${usArea(r)} ${usExchange(r)} ${digits(r, 4)}` },
   { country: 'US', make: (r) => `1-${usArea(r)}-${usExchange(r)}-${digits(r, 4)}` },
   { country: 'DE', make: (r) => `0151 ${digits(r, 8)}`, needsCountry: true },
-  { country: 'GB', make: (r) => `07${pick(r, ['4', '5', '7', '8', '9'])}${digits(r, 2)} ${digits(r, 6)}`, needsCountry: true },
+  {
+    country: 'GB',
+    make: (r) => `07${pick(r, ['4', '5', '7', '8', '9'])}${digits(r, 2)} ${digits(r, 6)}`,
+    needsCountry: true,
+  },
 ];
-const usArea = (r: Rand): string => pick(r, ['212', '415', '312', '617', '646', '718', '202', '305', '503', '720']);
+const usArea = (r: Rand): string =>
+  pick(r, ['212', '415', '312', '617', '646', '718', '202', '305', '503', '720']);
 const usExchange = (r: Rand): string => `${2 + Math.floor(r() * 7)}${digits(r, 2)}`;
 
 /** A phone number valid for its country, and the sender country a channel would report with it. */
@@ -115,8 +120,10 @@ export function card(r: Rand): string {
   return groups.join(sep);
 }
 
-const NL_MONTHS = 'januari februari maart april mei juni juli augustus september oktober november december'.split(' ');
-const EN_MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const NL_MONTHS =
+  'januari februari maart april mei juni juli augustus september oktober november december'.split(' ');
+const EN_MONTHS =
+  'January February March April May June July August September October November December'.split(' ');
 
 export function dateOfBirth(r: Rand, lang: 'nl' | 'en'): string {
   const d = 1 + Math.floor(r() * 28);
@@ -127,8 +134,18 @@ export function dateOfBirth(r: Rand, lang: 'nl' | 'en'): string {
   const nth = d === 1 || d === 21 ? 'st' : d === 2 || d === 22 ? 'nd' : d === 3 || d === 23 ? 'rd' : 'th';
   const forms =
     lang === 'nl'
-      ? [`${d} ${NL_MONTHS[m]} ${y}`, `${dd}-${mm}-${y}`, `${d}-${m + 1}-${y}`, `${d} ${NL_MONTHS[m].slice(0, 3)} ${y}`]
-      : [`${EN_MONTHS[m]} ${d}, ${y}`, `${d} ${EN_MONTHS[m]} ${y}`, `${d}${nth} of ${EN_MONTHS[m]} ${y}`, `${y}-${mm}-${dd}`];
+      ? [
+          `${d} ${NL_MONTHS[m]} ${y}`,
+          `${dd}-${mm}-${y}`,
+          `${d}-${m + 1}-${y}`,
+          `${d} ${NL_MONTHS[m].slice(0, 3)} ${y}`,
+        ]
+      : [
+          `${EN_MONTHS[m]} ${d}, ${y}`,
+          `${d} ${EN_MONTHS[m]} ${y}`,
+          `${d}${nth} of ${EN_MONTHS[m]} ${y}`,
+          `${y}-${mm}-${dd}`,
+        ];
   return pick(r, forms);
 }
 
@@ -142,7 +159,18 @@ export function studentNumber(r: Rand): string {
   ])();
 }
 
-const STREETS = ['Kerkstraat', 'Lindenlaan', 'Van Goghstraat', 'Dorpsweg', 'Molenweg', 'Schoolstraat', 'Prinsengracht', 'Julianalaan', 'Oude Gracht', 'Berkenhof'];
+const STREETS = [
+  'Kerkstraat',
+  'Lindenlaan',
+  'Van Goghstraat',
+  'Dorpsweg',
+  'Molenweg',
+  'Schoolstraat',
+  'Prinsengracht',
+  'Julianalaan',
+  'Oude Gracht',
+  'Berkenhof',
+];
 
 export function address(r: Rand): string {
   return `${pick(r, STREETS)} ${1 + Math.floor(r() * 200)}${pick(r, ['', '', 'a', 'B', '-2'])}`;
@@ -157,7 +185,11 @@ export function ip(r: Rand): string {
   return `${pick(r, ['84', '145', '213', '62', '31'])}.${Math.floor(r() * 256)}.${Math.floor(r() * 256)}.${1 + Math.floor(r() * 254)}`;
 }
 
-const slug = (s: string): string => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+const slug = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 
 export function email(r: Rand, first: string, last: string): string {
   const f = slug(first);

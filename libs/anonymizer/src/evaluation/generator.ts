@@ -19,7 +19,8 @@ interface NamePools {
   last: string[];
 }
 
-const capitalize = (s: string): string => s.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+const capitalize = (s: string): string =>
+  s.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 const PARTICLES = /^(van|de|der|den|ter|ten|el|al|ben|da|dos)$/;
 
 /** Writes Dutch surnames with lower-case particles ("van der Berg"). */
@@ -35,8 +36,25 @@ function namePools(half: NameHalf): NamePools {
   const first: string[] = [];
   const last: string[] = [];
   const ok = (n: string): boolean =>
-    isLatinWord(n) && n.length >= 2 && n.split(/[\s-]/).every((p) => PARTICLES.test(p.toLowerCase()) || nameHalf(p) === half);
-  for (const code of ['nl', 'nl_BE', 'en', 'en_GB', 'tr', 'pl', 'id_ID', 'de', 'fr', 'es', 'pt_BR', 'vi', 'yo_NG', 'af_ZA'] as const) {
+    isLatinWord(n) &&
+    n.length >= 2 &&
+    n.split(/[\s-]/).every((p) => PARTICLES.test(p.toLowerCase()) || nameHalf(p) === half);
+  for (const code of [
+    'nl',
+    'nl_BE',
+    'en',
+    'en_GB',
+    'tr',
+    'pl',
+    'id_ID',
+    'de',
+    'fr',
+    'es',
+    'pt_BR',
+    'vi',
+    'yo_NG',
+    'af_ZA',
+  ] as const) {
     const person = (allLocales as Record<string, { person?: Record<string, unknown> }>)[code]?.person;
     if (!person) continue;
     const flat = (x: unknown): string[] =>
@@ -44,8 +62,12 @@ function namePools(half: NameHalf): NamePools {
     for (const n of flat(person.first_name)) if (ok(n)) first.push(n);
     for (const n of flat(person.last_name)) if (ok(n)) last.push(n);
   }
-  const zx = (pkg: string, file: string): string[] => JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
-  for (const n of [...zx('@zxcvbn-ts/language-nl-be', 'boysFirstnames'), ...zx('@zxcvbn-ts/language-nl-be', 'girlsFirstnames')])
+  const zx = (pkg: string, file: string): string[] =>
+    JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
+  for (const n of [
+    ...zx('@zxcvbn-ts/language-nl-be', 'boysFirstnames'),
+    ...zx('@zxcvbn-ts/language-nl-be', 'girlsFirstnames'),
+  ])
     if (ok(n)) first.push(capitalize(n));
   for (const n of zx('@zxcvbn-ts/language-nl-be', 'lastnames')) if (ok(n)) last.push(surnameCase(n));
   // The origin lists are short: weigh them up so that about a quarter of the names come from them.
@@ -99,11 +121,21 @@ class Builder {
       let type = 'PERSON';
       let value: string;
       switch (slot) {
-        case 'F': value = this.name(self.first); break;
-        case 'F2': value = this.name(third.first); break;
-        case 'N': value = `${this.name(self.first)} ${this.name(self.last)}`; break;
-        case 'L': value = this.name(other.last); break;
-        case 'I': value = `${other.first[0].toUpperCase()}.${r() < 0.3 ? ` ${third.first[0].toUpperCase()}.` : ''} ${this.name(other.last)}`; break;
+        case 'F':
+          value = this.name(self.first);
+          break;
+        case 'F2':
+          value = this.name(third.first);
+          break;
+        case 'N':
+          value = `${this.name(self.first)} ${this.name(self.last)}`;
+          break;
+        case 'L':
+          value = this.name(other.last);
+          break;
+        case 'I':
+          value = `${other.first[0].toUpperCase()}.${r() < 0.3 ? ` ${third.first[0].toUpperCase()}.` : ''} ${this.name(other.last)}`;
+          break;
         case 'PHONE': {
           const p = v.phone(r);
           value = p.value;
@@ -111,17 +143,48 @@ class Builder {
           type = 'PHONE';
           break;
         }
-        case 'EMAIL': value = v.email(r, self.first, self.last); type = 'EMAIL'; break;
-        case 'IBAN': value = v.iban(r); type = 'IBAN'; break;
-        case 'BSN': value = v.bsn(r); type = 'BSN'; break;
-        case 'PC': value = v.postcode(r); type = 'POSTCODE'; break;
-        case 'CARD': value = v.card(r); type = 'CREDIT_CARD'; break;
-        case 'IP': value = v.ip(r); type = 'IP_ADDRESS'; break;
-        case 'DOB': value = v.dateOfBirth(r, this.lang); type = 'DATE_OF_BIRTH'; break;
-        case 'SNR': value = v.studentNumber(r); type = 'STUDENT_NUMBER'; break;
-        case 'URL': value = v.personalUrl(r, self.first, self.last); type = 'URL'; break;
-        case 'ADDR': value = v.address(r); type = 'ADDRESS'; break;
-        default: throw new Error(`unknown slot ${slot}`);
+        case 'EMAIL':
+          value = v.email(r, self.first, self.last);
+          type = 'EMAIL';
+          break;
+        case 'IBAN':
+          value = v.iban(r);
+          type = 'IBAN';
+          break;
+        case 'BSN':
+          value = v.bsn(r);
+          type = 'BSN';
+          break;
+        case 'PC':
+          value = v.postcode(r);
+          type = 'POSTCODE';
+          break;
+        case 'CARD':
+          value = v.card(r);
+          type = 'CREDIT_CARD';
+          break;
+        case 'IP':
+          value = v.ip(r);
+          type = 'IP_ADDRESS';
+          break;
+        case 'DOB':
+          value = v.dateOfBirth(r, this.lang);
+          type = 'DATE_OF_BIRTH';
+          break;
+        case 'SNR':
+          value = v.studentNumber(r);
+          type = 'STUDENT_NUMBER';
+          break;
+        case 'URL':
+          value = v.personalUrl(r, self.first, self.last);
+          type = 'URL';
+          break;
+        case 'ADDR':
+          value = v.address(r);
+          type = 'ADDRESS';
+          break;
+        default:
+          throw new Error(`unknown slot ${slot}`);
       }
       this.spans.push({ type, start: this.text.length, end: this.text.length + value.length });
       this.text += value;
@@ -150,7 +213,8 @@ export function generateMessages(count: number, half: NameHalf, seed = 7): Gener
     lines.push([v.pick(r, t.greetings), staff, staff]);
     lines.push([v.pick(r, t.intros), self, other]);
     const bodies = 1 + Math.floor(r() * 3);
-    for (let k = 0; k < bodies; k++) lines.push([v.pick(r, r() < 0.7 ? t.bodies : t.fillers), k === 0 ? self : other, other]);
+    for (let k = 0; k < bodies; k++)
+      lines.push([v.pick(r, r() < 0.7 ? t.bodies : t.fillers), k === 0 ? self : other, other]);
     lines.push([v.pick(r, t.signoffs), self, other]);
     const kept = lines.filter(([l]) => l !== '');
     kept.forEach(([line, a, c], i) => {

@@ -32,7 +32,8 @@ function addName(target: string[], raw: string): void {
   if (key.length < 2 || !nameAllowed(key)) return;
   target.push(key);
   if (key.includes(' '))
-    for (const part of key.split(' ')) if (part.length >= 2 && !PARTICLE_WORDS.has(part) && nameAllowed(part)) target.push(part);
+    for (const part of key.split(' '))
+      if (part.length >= 2 && !PARTICLE_WORDS.has(part) && nameAllowed(part)) target.push(part);
 }
 
 const zxcvbnList = (pkg: string, file: string): string[] =>

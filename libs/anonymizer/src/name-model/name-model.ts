@@ -25,7 +25,13 @@ export interface NameModel {
 }
 
 /** Calls `visit` with the bucket of every n-gram of the word (with boundary marks). */
-export function forEachGram(key: string, minGram: number, maxGram: number, mask: number, visit: (b: number) => void): void {
+export function forEachGram(
+  key: string,
+  minGram: number,
+  maxGram: number,
+  mask: number,
+  visit: (b: number) => void,
+): void {
   const w = `^${key}$`;
   for (let i = 0; i < w.length; i++) {
     // FNV-1a, extended one character at a time: each longer gram reuses the shorter one's hash.

@@ -25,7 +25,11 @@ function random(seed: number): () => number {
  * hashed character n-grams, names against ordinary words, both classes weighted equally.
  * Deterministic for the same input lists and seed. Words on both lists teach nothing and are left out.
  */
-export function trainNameModel(names: Iterable<string>, words: Iterable<string>, opts: TrainingOptions = {}): NameModelFile {
+export function trainNameModel(
+  names: Iterable<string>,
+  words: Iterable<string>,
+  opts: TrainingOptions = {},
+): NameModelFile {
   const buckets = opts.buckets ?? 1 << 17;
   const minGram = opts.minGram ?? 2;
   const maxGram = opts.maxGram ?? 5;
