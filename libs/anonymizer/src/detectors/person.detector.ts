@@ -283,6 +283,17 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     return w;
   });
 
+  // A word in capitals right after a name in capitals continues it ("CLETUS DHUYVETTER").
+  for (let n = 1; n < words.length; n++) {
+    const w = words[n];
+    const prev = words[n - 1];
+    if (w.upper && prev.cap && tokens[n - 1].upper && joined(text, prev, w))
+      if (!w.common && !w.frequent && !w.stop && (w.first || w.last || w.score > UPPER_SCORE)) {
+        w.cap = true;
+        w.upper = false;
+      }
+  }
+
   const spans: Array<[number, number]> = [];
   const used = new Uint8Array(words.length);
 
@@ -326,7 +337,9 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     if (i % DEADLINE_STRIDE === 0 && deadline?.passed()) return [];
     if (used[i]) continue;
     const w = words[i];
-    if (w.taken || w.stop || w.org) continue;
+    // "A." and "I." are stop words on their own but initials before a surname ("A. Kerremans").
+    const initial = w.cap && w.text.length === 1 && text[w.end] === '.';
+    if (w.taken || ((w.stop || w.org) && !initial)) continue;
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
     const nextIsSurname = nextJoined && surnameFollows(text, words, i + 1);
@@ -336,7 +349,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     }
 
     // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
-    if (w.cap && w.text.length === 1 && text[w.end] === '.') {
+    if (initial) {
       let j = i + 1;
       while (
         j < words.length &&
