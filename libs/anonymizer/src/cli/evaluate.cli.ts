@@ -1,11 +1,13 @@
 import { detect } from '../engine/detect';
-import { readCorpus } from '../evaluation/corpus';
+import { readCorpus, type CorpusMessage } from '../evaluation/corpus';
+import { handwrittenCorpus } from '../evaluation/handwritten';
 import { evaluateLeaveNamesOut } from '../evaluation/leave-names-out';
 import { formatScore, score, type Score, type Span } from '../evaluation/score';
 
 /**
  * Usage: npm run eval:anonymizer -- <corpus.jsonl> [--errors]
  *        npm run eval:anonymizer -- --leave-names-out [--count=1000] [--errors]
+ *        npm run eval:anonymizer -- --handwritten [--errors]
  */
 function main(): void {
   const args = process.argv.slice(2);
@@ -21,13 +23,13 @@ function main(): void {
     return;
   }
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
+  if (!file && !args.includes('--handwritten')) {
     process.stderr.write(
-      'usage: eval:anonymizer -- <corpus.jsonl> [--errors] | --leave-names-out [--count=N]\n',
+      'usage: eval:anonymizer -- <corpus.jsonl> | --handwritten | --leave-names-out [--count=N]  [--errors]\n',
     );
     process.exit(2);
   }
-  const corpus = readCorpus(file);
+  const corpus: CorpusMessage[] = file ? readCorpus(file) : handwrittenCorpus();
   const predictions = new Map<string, Span[]>();
   let specialHits = 0;
   let specialGold = 0;
@@ -43,9 +45,10 @@ function main(): void {
   }
   const s = score(corpus, predictions);
   process.stdout.write(formatScore(s) + '\n');
-  process.stdout.write(
-    `special categories: recall ${specialGold ? ((specialHits / specialGold) * 100).toFixed(1) : '-'}%, precision ${specialPredicted ? ((specialHits / specialPredicted) * 100).toFixed(1) : '-'}%\n`,
-  );
+  if (specialGold > 0)
+    process.stdout.write(
+      `special categories: recall ${specialGold ? ((specialHits / specialGold) * 100).toFixed(1) : '-'}%, precision ${specialPredicted ? ((specialHits / specialPredicted) * 100).toFixed(1) : '-'}%\n`,
+    );
   if (errors) printErrors(s);
 }
 

@@ -39,7 +39,7 @@ const PARENTS = list(
 );
 const HONORIFICS = new Set(
   list(
-    'mevrouw|mevr|meneer|mnr|dhr|heer|mr|mrs|ms|miss|mister|madam|dr|prof|drs|ir|fam|familie|juf|juffrouw|meester|professor|doctor|coach',
+    'mevrouw|mevr|mw|mej|meneer|mnr|dhr|heer|mr|mrs|ms|miss|mister|madam|dr|prof|drs|ir|fam|familie|juf|juffrouw|meester|professor|doctor|coach',
   ),
 );
 
