@@ -65,30 +65,46 @@ const Flag = {
   Org: 128,
 } as const;
 
-/** Lexical flags per folded word; vocabulary repeats a lot, and the big sets are slow to probe. */
+/**
+ * Lexical flags and name score per folded word, packed in one number (flags in the low 8 bits,
+ * the score in steps of 1/16 above them); vocabulary repeats a lot, and the big sets are slow to probe.
+ */
 const flagCache = new Map<string, number>();
-const scoreCache = new Map<string, number>();
 const FLAG_CACHE_LIMIT = 100_000;
-onHoldoutChange(() => {
-  flagCache.clear();
-  scoreCache.clear();
-});
+const SCORE_STEPS = 16;
+const SCORE_OFFSET = 4096;
+onHoldoutChange(() => flagCache.clear());
 
 /** The model's name-likeness of a word (0 for words too short to judge). */
 function nameScore(key: string): number {
   if (key.length < MIN_SCORED_LENGTH || key.length > MAX_WORD_LENGTH) return 0;
-  const cached = scoreCache.get(key);
+  return nameModel().logOdds(key.replace(/^'/, ''));
+}
+
+interface Lexical {
+  flags: number;
+  score: number;
+}
+
+function lexical(key: string): Lexical {
+  const packed = packedLexical(key);
+  return { flags: packed & 0xff, score: (Math.floor(packed / 256) - SCORE_OFFSET) / SCORE_STEPS };
+}
+
+function packedLexical(key: string): number {
+  if (key.length > MAX_WORD_LENGTH) return Flag.Common + SCORE_OFFSET * 256;
+  const cached = flagCache.get(key);
   if (cached !== undefined) return cached;
-  const score = nameModel().logOdds(key.replace(/^'/, ''));
-  if (scoreCache.size >= FLAG_CACHE_LIMIT) scoreCache.clear();
-  scoreCache.set(key, score);
-  return score;
+  const flags = lexicalFlags(key);
+  const score = flags & (Flag.Stop | Flag.Org | Flag.Particle) ? 0 : nameScore(key);
+  const step = Math.max(-SCORE_OFFSET, Math.min(SCORE_OFFSET, Math.round(score * SCORE_STEPS)));
+  const packed = (step + SCORE_OFFSET) * 256 + flags;
+  if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
+  flagCache.set(key, packed);
+  return packed;
 }
 
 function lexicalFlags(key: string): number {
-  if (key.length > MAX_WORD_LENGTH) return Flag.Common;
-  const cached = flagCache.get(key);
-  if (cached !== undefined) return cached;
   const { firstNames, surnames } = nameGazetteer();
   const { frequent, common } = lexicon();
   const bare = key.replace(/^'/, '');
@@ -116,8 +132,6 @@ function lexicalFlags(key: string): number {
   if (isPlace(bare)) flags |= Flag.Place;
   if (PARTICLE_WORDS.has(bare) || key === "'t") flags |= Flag.Particle;
   if (ORG_WORDS.has(bare)) flags |= Flag.Org;
-  if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
-  flagCache.set(key, flags);
   return flags;
 }
 
@@ -129,9 +143,15 @@ const FOREIGN_LETTER = /[ăâđơưạảấầẩẫậắằẳẵặẹẻẽ
 /** The score a word with such letters gets at least. */
 const FOREIGN_SCORE = 3;
 
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;
+  return false;
+}
+
 function classify(t: Token, taken: boolean): Word {
-  let f = lexicalFlags(t.key);
-  const foreign = FOREIGN_LETTER.test(t.text);
+  const lex = lexical(t.key);
+  let f = lex.flags;
+  const foreign = hasNonAscii(t.text) && FOREIGN_LETTER.test(t.text);
   if (foreign) f &= ~Flag.Common;
   return {
     text: t.text,
@@ -150,11 +170,9 @@ function classify(t: Token, taken: boolean): Word {
     particle: (f & Flag.Particle) !== 0,
     org: (f & Flag.Org) !== 0,
     score:
-      (f & (Flag.Stop | Flag.Org | Flag.Particle)) !== 0
-        ? 0
-        : foreign
-          ? Math.max(FOREIGN_SCORE, nameScore(t.key))
-          : nameScore(t.key),
+      foreign && (f & (Flag.Stop | Flag.Org | Flag.Particle)) === 0
+        ? Math.max(FOREIGN_SCORE, lex.score)
+        : lex.score,
     taken,
   };
 }

@@ -29,6 +29,13 @@ const PROFILE: Array<[RegExp, RegExp | null]> = [
 const PORTFOLIO_CUE =
   /(?:portfolio|profiel|profile|mijn cv|my cv|resume|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
 
+/** Stems one of which every portfolio cue holds: a cheap test before the anchored pattern. */
+const CUE_STEMS = /portf|profi|cv|resume|site|blog|werk|work|page|pagina/;
+
+function portfolioCue(window: string): boolean {
+  return CUE_STEMS.test(window) && PORTFOLIO_CUE.test(window);
+}
+
 /** Longest domain label tried as first name + surname (the split test is quadratic in length). */
 const MAX_PERSONAL_LABEL = 40;
 
@@ -81,8 +88,7 @@ export function detectUrls({ text, options }: DetectorContext): Candidate[] {
     if (profile) {
       personal = profile[1] !== null && profile[1].test(path);
     } else {
-      personal =
-        hostNamesPerson(host) || (PORTFOLIO_CUE.test(before(text, start, 80)) && !path.includes('/', 1));
+      personal = hostNamesPerson(host) || (portfolioCue(before(text, start, 80)) && !path.includes('/', 1));
     }
     if (!personal) continue;
     value = value.replace(/[)\]]+$/, '');

@@ -1,4 +1,4 @@
-import committed from './name-model.json';
+import committed from './name-model.weights.json';
 
 /**
  * A character n-gram model of how much a word looks like a person name rather than an ordinary
