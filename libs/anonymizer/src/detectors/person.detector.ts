@@ -20,6 +20,8 @@ interface Word extends Token {
   place: boolean;
   particle: boolean;
   org: boolean;
+  /** Ordinary only by an inflection or compound guess. */
+  guessed: boolean;
   /** Name-likeness by its letters (log-odds of the n-gram model); 0 for short or ordinary words. */
   score: number;
   /** Overlaps an entity found by a pattern detector. */
@@ -63,7 +65,10 @@ const Flag = {
   Place: 32,
   Particle: 64,
   Org: 128,
+  /** Ordinary only by an inflection or compound guess, not a dictionary entry itself ("twan" → "twa"). */
+  Guessed: 256,
 } as const;
+const FLAG_BITS = 1024;
 
 /**
  * Lexical flags and name score per folded word, packed in one number (flags in the low 8 bits,
@@ -88,17 +93,17 @@ interface Lexical {
 
 function lexical(key: string): Lexical {
   const packed = packedLexical(key);
-  return { flags: packed & 0xff, score: (Math.floor(packed / 256) - SCORE_OFFSET) / SCORE_STEPS };
+  return { flags: packed % FLAG_BITS, score: (Math.floor(packed / FLAG_BITS) - SCORE_OFFSET) / SCORE_STEPS };
 }
 
 function packedLexical(key: string): number {
-  if (key.length > MAX_WORD_LENGTH) return Flag.Common + SCORE_OFFSET * 256;
+  if (key.length > MAX_WORD_LENGTH) return Flag.Common + SCORE_OFFSET * FLAG_BITS;
   const cached = flagCache.get(key);
   if (cached !== undefined) return cached;
   const flags = lexicalFlags(key);
   const score = flags & (Flag.Stop | Flag.Org | Flag.Particle) ? 0 : nameScore(key);
   const step = Math.max(-SCORE_OFFSET, Math.min(SCORE_OFFSET, Math.round(score * SCORE_STEPS)));
-  const packed = (step + SCORE_OFFSET) * 256 + flags;
+  const packed = (step + SCORE_OFFSET) * FLAG_BITS + flags;
   if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
   flagCache.set(key, packed);
   return packed;
@@ -119,11 +124,12 @@ function lexicalFlags(key: string): number {
   // Inflection and compound guesses are for unknown words; a listed name is judged on its exact form.
   // A word judged ordinary only by an inflection or compound guess ("lis" + "andro") stays a name
   // candidate when its letters look like a name.
+  const exact = common.has(bare);
+  const guessed = !first && !last && !exact && isCommonWord(bare);
   const isCommon =
-    (first || last
-      ? common.has(bare)
-      : isCommonWord(bare) && (common.has(bare) || nameScore(key) <= GUESS_OVERRIDE_SCORE)) || partCommon;
+    (first || last ? exact : exact || (guessed && nameScore(key) <= GUESS_OVERRIDE_SCORE)) || partCommon;
   let flags = 0;
+  if (guessed) flags |= Flag.Guessed;
   if (first) flags |= Flag.First;
   if (last) flags |= Flag.Last;
   if (isCommon) flags |= Flag.Common;
@@ -152,7 +158,7 @@ function classify(t: Token, taken: boolean): Word {
   const lex = lexical(t.key);
   let f = lex.flags;
   const foreign = hasNonAscii(t.text) && FOREIGN_LETTER.test(t.text);
-  if (foreign) f &= ~Flag.Common;
+  if (foreign) f &= ~(Flag.Common | Flag.Frequent);
   return {
     text: t.text,
     start: t.start,
@@ -169,6 +175,7 @@ function classify(t: Token, taken: boolean): Word {
     place: (f & Flag.Place) !== 0,
     particle: (f & Flag.Particle) !== 0,
     org: (f & Flag.Org) !== 0,
+    guessed: (f & Flag.Guessed) !== 0,
     score:
       foreign && (f & (Flag.Stop | Flag.Org | Flag.Particle)) === 0
         ? Math.max(FOREIGN_SCORE, lex.score)
@@ -424,17 +431,17 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         (next.first || next.last || !next.common || next.particle);
       // "Hi Spencer,", "Groetjes, Hope": after a greeting or sign-off a capitalised word that ends the
       // phrase is the addressee or the writer, also when it is a dictionary word.
-      const closes = /^[ \t]*(?:[,!\n]|$)/.test(text.slice(w.end, w.end + 3));
+      const closes = /^[ \t]*(?:[,.!?\n]|$)/.test(text.slice(w.end, w.end + 3));
       const strongName =
         cue === 'strong' &&
         !w.frequent &&
-        !w.place &&
-        (w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
+        (!w.place || closes) &&
+        (w.guessed || w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
       if (
         w.cap &&
         (!w.particle || w.first) &&
         (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName || strongName) &&
-        !(w.place && !w.first)
+        !(w.place && !w.first && !strongName && !(pairedName && cue === 'strong'))
       ) {
         const end = extend(i, false);
         emit(i, end);
@@ -448,6 +455,17 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
           (unlisted(w) && !w.common && !w.stop && w.score > CUED_SCORE));
       if (lowerOk) {
         const end = extend(i, true);
+        emit(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+
+    // "Met Oscar Fong hier", "Hyun-woo Park here": capitalised name-like words before "hier"/"here".
+    if (w.cap && !w.place && (w.first || w.last || !w.common || w.score > CUED_SCORE)) {
+      const end = extend(i, false);
+      const after = words[end];
+      if (after && (after.key === 'hier' || after.key === 'here') && joined(text, words[end - 1], after)) {
         emit(i, end);
         i = end - 1;
         continue;
