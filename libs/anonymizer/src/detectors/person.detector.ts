@@ -294,7 +294,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !w.common &&
         !w.frequent &&
         (((w.first || w.last) && w.key.length >= 3) ||
-          (w.key.length >= 4 && w.score > UPPER_SCORE && cueBefore(text, w.start) !== undefined));
+          (w.key.length >= 4 && w.score > CUED_SCORE && cueBefore(text, w.start) !== undefined));
       w.upper = !w.cap;
     } else if (
       whispering &&
@@ -363,7 +363,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     if (used[i]) continue;
     const w = words[i];
     // "A." and "I." are stop words on their own but initials before a surname ("A. Kerremans").
-    const initial = w.cap && w.text.length === 1 && text[w.end] === '.';
+    const initial = (w.cap || whispering) && w.text.length === 1 && text[w.end] === '.';
     if (w.taken || ((w.stop || w.org) && !initial)) continue;
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
@@ -380,7 +380,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         j < words.length &&
         j - i < MAX_INITIALS &&
         words[j].text.length === 1 &&
-        words[j].cap &&
+        (words[j].cap || whispering) &&
         text[words[j].end] === '.' &&
         words[j].start - words[j - 1].end <= 2
       )
@@ -539,7 +539,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   if (lang === 'en') taggedPeople(text, words, used, spans);
   signatureLines(text, words, used, spans);
   conjunctions(text, words, used, spans);
-  repeats(words, used, spans, knownNames);
+  repeats(text, words, used, spans, knownNames);
 
   return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
 }
@@ -689,20 +689,34 @@ function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Arra
  * as do names the conversation's vault already holds.
  */
 function repeats(
+  text: string,
   words: Word[],
   used: Uint8Array,
   spans: Array<[number, number]>,
   knownNames?: ReadonlySet<string>,
 ): void {
   const known = new Set<string>(knownNames);
+  // Frequent words ("Josh", "Will") found inside a name repeat only in front of the rest of it.
+  const leading = new Set<string>();
   words.forEach((w, i) => {
-    if (used[i] && !w.particle && !w.frequent && w.key.length > 2) known.add(w.key);
+    if (!used[i] || w.particle || w.key.length <= 2) return;
+    if (w.frequent) leading.add(w.key);
+    else known.add(w.key);
   });
   if (known.size === 0) return;
   words.forEach((w, i) => {
-    if (!used[i] && !w.taken && known.has(w.key) && (w.cap || w.first || w.last)) {
+    if (used[i] || w.taken) return;
+    if (known.has(w.key) && (w.cap || w.first || w.last)) {
       used[i] = 1;
       spans.push([w.start, w.end]);
+    } else if (leading.has(w.key) && w.cap) {
+      let k = i + 1;
+      while (k < words.length && words[k].particle && k - i <= 3) k++;
+      const rest = words[k];
+      if (!rest || !known.has(rest.key)) return;
+      for (let n = i + 1; n <= k; n++) if (!joined(text, words[n - 1], words[n])) return;
+      for (let n = i; n < k; n++) used[n] = 1;
+      spans.push([w.start, words[k - 1].end]);
     }
   });
 }
