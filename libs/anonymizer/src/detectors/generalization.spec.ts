@@ -35,6 +35,8 @@ describe('names the lists do not hold', () => {
     ['Groetjes, SEWNARAINE', ['SEWNARAINE']],
     ['Samen met Zhivarno en Nkrumaya wil ik naar de open dag.', ['Zhivarno', 'Nkrumaya']],
     ['Beste mevrouw Işıklar, dank voor uw antwoord.', ['Işıklar']],
+    ['Volgens docent Wiradinatjo is het goed, de docent Wiskunde twijfelt.', ['Wiradinatjo']],
+    ['Met Zhivarno Rampersaud hier, ik bel over mijn dochter.', ['Zhivarno Rampersaud']],
   ])('finds the names in %j', (text, expected) => expect(found(text, 'PERSON')).toEqual(expected));
 
   it('leaves programmes, places, acronyms and ordinary words alone', () => {

@@ -43,8 +43,17 @@ const HONORIFICS = new Set(
   ),
 );
 
+/**
+ * Roles written right before a person's name ("minister Hugo de Jonge", "docent Yilmaz", "coach
+ * Carter"). Weak like an introduction: an ordinary word after it stays a word ("docent Wiskunde").
+ */
+const ROLES = list(
+  'minister|premier|staatssecretaris|burgemeester|wethouder|gedeputeerde|kamerlid|voorzitter|directeur|rector|decaan|docent|leraar|lerares|mentor|studiebegeleider|studieadviseur|trainer|bondscoach|aanvoerder|woordvoerder|advocaat|rechter|officier|agent|schrijver|schrijfster|zanger|zangeres|acteur|actrice|president|koning|koningin|prins|prinses|teacher|lecturer|tutor|advisor|adviser|counselor|counsellor|principal|dean|chairman|chairwoman|spokesman|spokeswoman|senator|governor|mayor|captain|officer|judge|author|singer|actor|actress',
+);
+
 const PHRASES = new Map<string, CueKind>();
 for (const p of INTRO) PHRASES.set(p, 'intro');
+for (const p of ROLES) PHRASES.set(p, 'intro');
 for (const p of [...NAMING, ...THANKS, ...CLOSING]) PHRASES.set(p, 'strong');
 for (const p of POSSESSIVES) for (const r of RELATIONS) PHRASES.set(`${p} ${r}`, 'strong');
 for (const p of PARENTS) for (const of of ['van', 'of']) PHRASES.set(`${p} ${of}`, 'strong');
