@@ -462,7 +462,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     }
 
     // "Met Oscar Fong hier", "Hyun-woo Park here": capitalised name-like words before "hier"/"here".
-    if (w.cap && !w.place && (w.first || w.last || !w.common || w.score > CUED_SCORE)) {
+    if (w.cap && !w.place && (w.first || w.last || !w.common)) {
       const end = extend(i, false);
       const after = words[end];
       if (after && (after.key === 'hier' || after.key === 'here') && joined(text, words[end - 1], after)) {
