@@ -10,7 +10,7 @@ import {
   MIN_BARE_LENGTH,
   CUED_SCORE,
   STRONG_CUE_SCORE,
-  UPPER_SCORE,
+  UPPER_CONTINUATION_SCORE,
   LOWER_CONTINUATION_SCORE,
   PAIRED_SCORE,
   BARE_SCORE,
@@ -26,6 +26,16 @@ import {
   takenFlags,
 } from './person.words';
 import { taggedPeople, signatureLines, conjunctions, repeats } from './person.passes';
+
+/** Whether a word written in capitals is a name rather than an acronym; `cue` is looked up only when needed. */
+function upperName(w: Word, cue: () => CueKind | undefined): boolean {
+  if ((w.first || w.last) && !w.common && w.key.length >= 3) return true;
+  if (w.key.length < 2) return false;
+  const kind = cue();
+  if (kind === 'honorific') return true;
+  if (kind === undefined || w.key.length < 4) return false;
+  return !w.common || w.guessed ? w.score > CUED_SCORE : w.score > STRONG_CUE_SCORE;
+}
 
 export interface PersonDetectorInput {
   text: string;
@@ -61,13 +71,9 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       w.initial = true;
     } else if (w.upper) {
       // Acronyms (ADHD, DUO, IBAN) never start a name, but a listed name written in capitals
-      // ("groet, MEHMET YILMAZ") does.
-      // An unlisted word in capitals counts only after a cue: acronyms ("LHBTI", "HKDSE") look like names too.
-      w.cap =
-        !w.common &&
-        !w.frequent &&
-        (((w.first || w.last) && w.key.length >= 3) ||
-          (w.key.length >= 4 && w.score > CUED_SCORE && cueBefore(text, w.start) !== undefined));
+      // ("groet, MEHMET YILMAZ") does. An unlisted word in capitals counts only after a cue, as
+      // acronyms ("LHBTI", "HKDSE") look like names too; after "meneer"/"Mr." any word does.
+      w.cap = !w.frequent && !w.stop && !w.org && upperName(w, () => cueBefore(text, w.start));
       w.upper = !w.cap;
     } else if (
       whispering &&
@@ -85,8 +91,8 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   for (let n = 1; n < words.length; n++) {
     const w = words[n];
     const prev = words[n - 1];
-    if (w.upper && prev.cap && tokens[n - 1].upper && joined(text, prev, w))
-      if (!w.common && !w.frequent && !w.stop && (w.first || w.last || w.score > UPPER_SCORE)) {
+    if (w.upper && (prev.cap || prev.particle) && tokens[n - 1].upper && joined(text, prev, w))
+      if (!w.common && !w.frequent && !w.stop && (w.first || w.last || w.score > UPPER_CONTINUATION_SCORE)) {
         w.cap = true;
         w.upper = false;
       }

@@ -40,8 +40,8 @@ export const CUED_SCORE = 0;
 const GUESS_OVERRIDE_SCORE = 1;
 /** Model log-odds above which a capitalised dictionary word after a strong cue is a name ("Hi Spencer"). */
 export const STRONG_CUE_SCORE = 1.5;
-/** Model log-odds above which a word in capitals is read as a name, not an acronym ("CHESTER"). */
-export const UPPER_SCORE = 2;
+/** Model log-odds above which a word in capitals continues a name in capitals ("ANNA PROESMANS"). */
+export const UPPER_CONTINUATION_SCORE = 1;
 /** Model log-odds above which an unknown lower-case word continues a name ("Emine salien"). */
 export const LOWER_CONTINUATION_SCORE = 1.5;
 /** Model log-odds above which two capitalised words joined by "and" are both names. */
