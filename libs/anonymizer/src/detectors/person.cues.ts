@@ -62,6 +62,11 @@ const MAX_PHRASE_WORDS = 5;
 /** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
 const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));
 
+/** Whether a (folded) word can end a cue phrase: a cheap test before `cueBefore`. */
+export function mayEndCue(key: string): boolean {
+  return LAST_WORDS.has(key);
+}
+
 const SEPARATORS = new Set([' ', '\t', '\n', '\r', ',', ':', ';', '.', '!', '—', '–', '-']);
 const isSeparator = (c: string): boolean => SEPARATORS.has(c);
 const NON_ASCII_LETTER = /[\p{L}’]/u;

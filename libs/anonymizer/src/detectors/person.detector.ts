@@ -2,13 +2,21 @@ import { tokenize } from '../text/tokens';
 import type { Language } from '../types';
 import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
-import { AUXILIARY, cueBefore, VOCATIVE_NEXT, VOCATIVE_PRONOUN, type CueKind } from './person.cues';
+import {
+  AUXILIARY,
+  cueBefore,
+  mayEndCue,
+  VOCATIVE_NEXT,
+  VOCATIVE_PRONOUN,
+  type CueKind,
+} from './person.cues';
 import {
   type Word,
   MAX_NAME_WORDS,
   MAX_INITIALS,
   MIN_BARE_LENGTH,
   CUED_SCORE,
+  CUED_LOWER_SCORE,
   STRONG_CUE_SCORE,
   UPPER_CONTINUATION_SCORE,
   LOWER_CONTINUATION_SCORE,
@@ -185,14 +193,17 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     const mayStart =
       w.cap ||
       (w.first && !w.frequent) ||
-      (!w.common && w.score > CUED_SCORE) ||
+      (!w.common && w.score > CUED_LOWER_SCORE && i > 0 && mayEndCue(words[i - 1].key)) ||
       (w.particle && next !== undefined && next.cap);
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
-      if (cue === 'honorific' && (w.particle || w.cap) && !w.taken) {
+      // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
+      const surnameAt = (x: Word | undefined): boolean =>
+        x !== undefined && !x.stop && !x.org && (x.cap || (!x.common && !x.frequent && !x.taken));
+      if (cue === 'honorific' && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
         let k = i;
         while (k < words.length && words[k].particle && k - i < 3) k++;
-        if (words[k] && words[k].cap && !words[k].stop && !words[k].org) {
+        if (surnameAt(words[k])) {
           const end = extend(k, false);
           emit(i, end);
           i = end - 1;
@@ -231,7 +242,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !w.cap &&
         !w.frequent &&
         ((w.first && (cue !== 'intro' || !w.common)) ||
-          (unlisted(w) && !w.common && !w.stop && w.score > CUED_SCORE));
+          (unlisted(w) && !w.common && !w.stop && w.score > CUED_LOWER_SCORE));
       if (lowerOk) {
         const end = extend(i, true);
         emit(i, end);

@@ -36,6 +36,11 @@ const MIN_SCORED_LENGTH = 3;
 export const MIN_BARE_LENGTH = 5;
 /** Model log-odds above which an unknown word counts as a name after a cue (also in lower case). */
 export const CUED_SCORE = 0;
+/**
+ * Lowest model log-odds for a lower-case word that no list or dictionary knows to count as a name
+ * right after a cue ("mijn dochter eielen"): typos of ordinary words score well below it.
+ */
+export const CUED_LOWER_SCORE = -1;
 /** Model log-odds above which a word that only looks like an inflection or compound is not taken for one. */
 const GUESS_OVERRIDE_SCORE = 1;
 /** Model log-odds above which a capitalised dictionary word after a strong cue is a name ("Hi Spencer"). */
