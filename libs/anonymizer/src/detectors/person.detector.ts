@@ -315,10 +315,11 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       !w.initial &&
       !w.frequent &&
       w.key.length >= MIN_BARE_LENGTH &&
-      w.score > (pairedByAnd(text, words, i) ? PAIRED_SCORE : BARE_SCORE)
+      w.score > (w.last || pairedByAnd(text, words, i) ? PAIRED_SCORE : BARE_SCORE)
     ) {
-      // One capitalised word inside a sentence that no list or dictionary knows and that looks like a
-      // name by its letters ("gesproken met Oyelaran").
+      // One capitalised word inside a sentence that no dictionary knows and that looks like a name
+      // by its letters ("gesproken met Oyelaran"), less sure when a surname list holds it
+      // ("volgens Verhofstadt").
       const end = extend(i, false);
       emit(i, end);
       i = end - 1;

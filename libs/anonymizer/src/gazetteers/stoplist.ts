@@ -51,6 +51,8 @@ export const EXTRA_PLACES = words(`
   aruba suriname paramaribo lima florence paris london berlin madrid rome warsaw ankara istanbul
   dubai delhi mumbai lagos accra dakar hanoi jakarta texas london sydney victoria georgia jordan
   austin dallas houston phoenix orlando chelsea israel india china kenya ghana
+  seoul tokyo beijing shanghai taipei bangkok manila kampala nairobi kolkata bangalore chennai karachi
+  lahore tehran kabul baghdad damascus beirut cairo casablanca rabat tunis algiers
 `);
 
 /** Words that mark a capitalised phrase as an organisation or programme, not a person. */
