@@ -37,6 +37,8 @@ describe('names the lists do not hold', () => {
     ['Beste mevrouw Işıklar, dank voor uw antwoord.', ['Işıklar']],
     ['Volgens docent Wiradinatjo is het goed, de docent Wiskunde twijfelt.', ['Wiradinatjo']],
     ['Met Zhivarno Rampersaud hier, ik bel over mijn dochter.', ['Zhivarno Rampersaud']],
+    ['Please reach out to Wiradinatjo Rampersaud about the visa.', ['Wiradinatjo Rampersaud']],
+    ['dear ms sewnaraine, my daughter oyelaranmbe will apply', ['sewnaraine', 'oyelaranmbe']],
   ])('finds the names in %j', (text, expected) => expect(found(text, 'PERSON')).toEqual(expected));
 
   it('leaves programmes, places, acronyms and ordinary words alone', () => {
@@ -54,6 +56,7 @@ describe('numbers in formats the dev set does not show', () => {
       '415.867.2309',
     ]);
     expect(found('my cell is 1-312-867-5309', 'PHONE')).toEqual(['1-312-867-5309']);
+    expect(found('or try 555-123-4567 after six', 'PHONE')).toEqual(['555-123-4567']);
     expect(found('Handy: 0151 23456789', 'PHONE')).toEqual([]);
     expect(found('Handy: 0151 23456789', 'PHONE', { senderCountry: 'DE' })).toEqual(['0151 23456789']);
   });

@@ -51,9 +51,15 @@ const ROLES = list(
   'minister|premier|staatssecretaris|burgemeester|wethouder|gedeputeerde|kamerlid|voorzitter|directeur|rector|decaan|docent|leraar|lerares|mentor|studiebegeleider|studieadviseur|trainer|bondscoach|aanvoerder|woordvoerder|advocaat|rechter|officier|agent|schrijver|schrijfster|zanger|zangeres|acteur|actrice|president|koning|koningin|prins|prinses|teacher|lecturer|tutor|advisor|adviser|counselor|counsellor|principal|dean|chairman|chairwoman|spokesman|spokeswoman|senator|governor|mayor|captain|officer|judge|author|singer|actor|actress',
 );
 
+/** Asking to reach someone ("reach out to Lakisha", "neem contact op met Wiradinatjo"); weak. */
+const CONTACT = list(
+  'contact|reach out to|get in touch with|contact op met|attn|attention|ask for|vraag naar|bel|call|mail|email',
+);
+
 const PHRASES = new Map<string, CueKind>();
 for (const p of INTRO) PHRASES.set(p, 'intro');
 for (const p of ROLES) PHRASES.set(p, 'intro');
+for (const p of CONTACT) PHRASES.set(p, 'intro');
 for (const p of [...NAMING, ...THANKS, ...CLOSING]) PHRASES.set(p, 'strong');
 for (const p of POSSESSIVES) for (const r of RELATIONS) PHRASES.set(`${p} ${r}`, 'strong');
 for (const p of PARENTS) for (const of of ['van', 'of']) PHRASES.set(`${p} ${of}`, 'strong');

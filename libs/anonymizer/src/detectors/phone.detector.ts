@@ -13,7 +13,7 @@ const NATIONAL_REGIONS: CountryCode[] = ['NL', 'BE'];
  * "1-415-555-2671". Area codes never start with 0 or 1, so Dutch numbers cannot take this shape;
  * the separators keep bare ten-digit runs (student and case numbers) out.
  */
-const NANP = /^(?:1[ .-]?)?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .-])[2-9]\d\d[ .-]\d{4}$/;
+const NANP = /^(?:1[ .-]?)?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .-])\d{3}[ .-]\d{4}$/;
 
 function validate(raw: string, senderCountry: CountryCode | undefined): string | undefined {
   const digits = raw.replace(/\D/g, '');
@@ -24,8 +24,10 @@ function validate(raw: string, senderCountry: CountryCode | undefined): string |
     return n && (n.isValid() || n.isPossible()) ? n.number : undefined;
   }
   if (NANP.test(raw)) {
+    // As with Dutch 06 numbers, the written shape is enough: unassigned or fictional exchanges
+    // ("555-123-4567") are still someone's number as far as privacy goes.
     const n = parsePhoneNumberFromString(raw, 'US');
-    if (n?.isValid()) return n.number;
+    if (n?.isPossible()) return n.number;
   }
   // A national number in the sender's own country's format ("0151 2345678" from a German number).
   if (senderCountry && senderCountry !== 'NL' && senderCountry !== 'BE') {
