@@ -108,6 +108,10 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
   const spans: Array<[number, number]> = [];
   const used = new Uint8Array(words.length);
+  // In a lower-case message "j. doggen" is an initial; "a.nl" and "é.\n" are not.
+  const lowerInitial = (dot: number): boolean => whispering && text[dot + 1] === ' ';
+  // The "… hier"/"… here" test extends a name from every capitalised word: only when it can matter.
+  const introducedHere = /\b(?:hier|here)\b/i.test(text);
 
   /** Extends a name that starts at word i; returns the index after its last word. */
   const extend = (i: number, lowerMode: boolean): number => {
@@ -150,7 +154,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     if (used[i]) continue;
     const w = words[i];
     // "A." and "I." are stop words on their own but initials before a surname ("A. Kerremans").
-    const initial = (w.cap || whispering) && w.text.length === 1 && text[w.end] === '.';
+    const initial = w.text.length === 1 && text[w.end] === '.' && (w.cap || lowerInitial(w.end));
     if (w.taken || ((w.stop || w.org) && !initial)) continue;
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
@@ -167,7 +171,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         j < words.length &&
         j - i < MAX_INITIALS &&
         words[j].text.length === 1 &&
-        (words[j].cap || whispering) &&
+        (words[j].cap || lowerInitial(words[j].end)) &&
         text[words[j].end] === '.' &&
         words[j].start - words[j - 1].end <= 2
       )
@@ -252,7 +256,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     }
 
     // "Met Oscar Fong hier", "Hyun-woo Park here": capitalised name-like words before "hier"/"here".
-    if (w.cap && !w.place && (w.first || w.last || !w.common)) {
+    if (introducedHere && w.cap && !w.place && (w.first || w.last || !w.common)) {
       const end = extend(i, false);
       const after = words[end];
       if (after && (after.key === 'hier' || after.key === 'here') && joined(text, words[end - 1], after)) {
