@@ -6,14 +6,31 @@
 interface OffsetTerm {
   offset: { start: number; length: number };
 }
-type Nlp = (text: string) => { people(): { out(format: 'offset'): OffsetTerm[] } };
+type Nlp = ((text: string) => { people(): { out(format: 'offset'): OffsetTerm[] } }) & {
+  world(): { model: { one: { lexicon: Record<string, string | string[] | undefined> } } };
+};
 
 let nlp: Nlp | undefined;
+let lexicon: Record<string, string | string[] | undefined> = {};
+const NAME_TAGS: ReadonlySet<string> = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
 
 /** Loads compromise; detect() calls this before a message's time budget starts. */
 export function warmCompromise(): void {
+  if (nlp) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  nlp ??= require('compromise') as Nlp;
+  nlp = require('compromise') as Nlp;
+  lexicon = nlp.world().model.one.lexicon;
+}
+
+/**
+ * Whether compromise's own lexicon tags the (folded) word as a name. A parse costs milliseconds,
+ * so only words its lexicon already takes for a name are worth one.
+ */
+export function compromiseMayTagName(key: string): boolean {
+  warmCompromise();
+  const tags = lexicon[key];
+  if (tags === undefined) return false;
+  return typeof tags === 'string' ? NAME_TAGS.has(tags) : tags.some((t) => NAME_TAGS.has(t));
 }
 
 /** Longer texts are not parsed: compromise's cost per character is high, and the other layers still run. */

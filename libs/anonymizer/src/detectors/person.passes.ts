@@ -1,5 +1,5 @@
 /** The passes of the name layer after the main scan: compromise, signature lines, conjunctions, repeats. */
-import { compromisePeople } from './compromise.signal';
+import { compromiseMayTagName, compromisePeople } from './compromise.signal';
 import { type Word, PAIRED_SCORE, joined, bareName } from './person.words';
 
 /** A capitalised word inside a sentence that no rule has claimed or ruled out. */
@@ -13,12 +13,12 @@ const undecided = (w: Word, used: number): boolean =>
   !w.place &&
   !w.particle &&
   !w.frequent &&
-  w.score > 0;
+  compromiseMayTagName(w.key);
 
 /** Most undecided words per message that compromise is asked about (each costs a parse of its window). */
-const MAX_TAGGED_WINDOWS = 2;
+const MAX_TAGGED_WINDOWS = 1;
 /** Characters of context on each side of an undecided word that compromise parses. */
-const TAG_WINDOW = 60;
+const TAG_WINDOW = 40;
 
 /**
  * compromise's people in English text: words it tags as a person count when they are capitalised
