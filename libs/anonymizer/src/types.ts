@@ -59,6 +59,11 @@ export interface AnonymizeOptions {
   lang?: Language;
   operator?: Operator;
   allow?: InstitutionAllowlist;
+  /**
+   * ISO 3166 country of the sender when the channel tells it (a WhatsApp number's country code):
+   * national phone numbers are then also read in that country's format.
+   */
+  senderCountry?: string;
   /** Time budget for one message in ms (default 500); past it the text is withheld. */
   budgetMs?: number;
 }

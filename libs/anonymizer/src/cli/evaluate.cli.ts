@@ -1,16 +1,35 @@
 import { detect } from '../engine/detect';
-import { readCorpus } from '../evaluation/corpus';
-import { formatScore, score, type Span } from '../evaluation/score';
+import { readCorpus, type CorpusMessage } from '../evaluation/corpus';
+import { handwrittenCorpus } from '../evaluation/handwritten';
+import { evaluateLeaveNamesOut } from '../evaluation/leave-names-out';
+import { formatScore, score, type Score, type Span } from '../evaluation/score';
 
-/** Usage: npm run eval:anonymizer -- <corpus.jsonl> [--errors] */
+/**
+ * Usage: npm run eval:anonymizer -- <corpus.jsonl> [--errors]
+ *        npm run eval:anonymizer -- --leave-names-out [--count=1000] [--errors]
+ *        npm run eval:anonymizer -- --handwritten [--errors]
+ */
 function main(): void {
   const args = process.argv.slice(2);
+  const errors = args.includes('--errors');
+  if (args.includes('--leave-names-out')) {
+    const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 1000);
+    const { seen, unseen } = evaluateLeaveNamesOut(count);
+    process.stdout.write(`generated messages, names the build knows (half 0):\n${formatScore(seen)}\n\n`);
+    process.stdout.write(
+      `generated messages, names left out of lists and model (half 1):\n${formatScore(unseen)}\n`,
+    );
+    if (errors) printErrors(unseen);
+    return;
+  }
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
-    process.stderr.write('usage: eval:anonymizer -- <corpus.jsonl> [--errors]\n');
+  if (!file && !args.includes('--handwritten')) {
+    process.stderr.write(
+      'usage: eval:anonymizer -- <corpus.jsonl> | --handwritten | --leave-names-out [--count=N]  [--errors]\n',
+    );
     process.exit(2);
   }
-  const corpus = readCorpus(file);
+  const corpus: CorpusMessage[] = file ? readCorpus(file) : handwrittenCorpus();
   const predictions = new Map<string, Span[]>();
   let specialHits = 0;
   let specialGold = 0;
@@ -26,14 +45,17 @@ function main(): void {
   }
   const s = score(corpus, predictions);
   process.stdout.write(formatScore(s) + '\n');
-  process.stdout.write(
-    `special categories: recall ${specialGold ? ((specialHits / specialGold) * 100).toFixed(1) : '-'}%, precision ${specialPredicted ? ((specialHits / specialPredicted) * 100).toFixed(1) : '-'}%\n`,
-  );
-  if (args.includes('--errors')) {
-    for (const l of s.leaks) process.stdout.write(`LEAK ${l.id} ${l.type} ${JSON.stringify(l.text)}\n`);
-    for (const f of s.falsePositives)
-      process.stdout.write(`FP   ${f.id} ${f.type} ${JSON.stringify(f.text)}\n`);
-  }
+  if (specialGold > 0)
+    process.stdout.write(
+      `special categories: recall ${specialGold ? ((specialHits / specialGold) * 100).toFixed(1) : '-'}%, precision ${specialPredicted ? ((specialHits / specialPredicted) * 100).toFixed(1) : '-'}%\n`,
+    );
+  if (errors) printErrors(s);
+}
+
+function printErrors(s: Score): void {
+  for (const l of s.leaks) process.stdout.write(`LEAK ${l.id} ${l.type} ${JSON.stringify(l.text)}\n`);
+  for (const f of s.falsePositives)
+    process.stdout.write(`FP   ${f.id} ${f.type} ${JSON.stringify(f.text)}\n`);
 }
 
 main();

@@ -6,7 +6,7 @@ const MONTHS =
   'jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec';
 const DATE = new RegExp(
   `(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|` +
-    `\\d{1,2}(?:st|nd|rd|th|e|ste|de)?\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|` +
+    `\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|` +
     `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\p{L}\\p{N}])`,
   'giu',
 );

@@ -21,7 +21,7 @@ const NAMING = list(
   "mijn naam is|mijn naam|my name is|my name's|naam|name|named|heet|called|it's|its|dit is|this is|hier is|namens|t n v|tnv|in the name of|op naam van|name on card|on behalf of|ondertekend|signed",
 );
 const THANKS = list(
-  'dank je wel|dank je|dank u|dankjewel|dankuwel|thanks|thank you|thx|bedankt|merci|dank aan|shoutout to|shout out to|complimenten voor|replying to|reply to|antwoord aan|cc|vraag voor|groetjes aan|say hi to|zeg tegen|vraag aan|ask',
+  'dank je wel|dank je|dank u|dankjewel|dankuwel|thanks|thank you|thx|bedankt|merci|dank aan|shoutout to|shout out to|complimenten voor|replying to|reply to|antwoord aan|cc|vraag voor|groetjes aan|say hi to|zeg tegen|vraag aan|ask|gesproken met|gebeld met|contact gehad met|doorverwezen door|spoke to|spoke with|talked to|talked with|referred by|according to',
 );
 const CLOSING = list(
   'groetjes|groeten|groeten van|groet|gr|grt|mvg|m v g|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groet|hartelijke groeten|met groet|kind regards|best regards|warm regards|warmest regards|kindest regards|regards|best wishes|all the best|best|cheers|sincerely|yours sincerely|yours|alvast bedankt|alvast dank|dank|xx|xxx|xxxx|liefs|love|doei|tot ziens|ciao',
@@ -39,12 +39,27 @@ const PARENTS = list(
 );
 const HONORIFICS = new Set(
   list(
-    'mevrouw|mevr|meneer|mnr|dhr|heer|mr|mrs|ms|miss|mister|madam|dr|prof|drs|ir|fam|familie|juf|juffrouw|meester|professor|doctor|coach',
+    'mevrouw|mevr|mw|mej|meneer|mnr|dhr|heer|mr|mrs|ms|miss|mister|madam|dr|prof|drs|ir|fam|familie|juf|juffrouw|meester|professor|doctor|coach',
   ),
+);
+
+/**
+ * Roles written right before a person's name ("minister Hugo de Jonge", "docent Yilmaz", "coach
+ * Carter"). Weak like an introduction: an ordinary word after it stays a word ("docent Wiskunde").
+ */
+const ROLES = list(
+  'minister|premier|staatssecretaris|burgemeester|wethouder|gedeputeerde|kamerlid|voorzitter|directeur|rector|decaan|docent|leraar|lerares|mentor|studiebegeleider|studieadviseur|trainer|bondscoach|aanvoerder|woordvoerder|advocaat|rechter|officier|agent|schrijver|schrijfster|zanger|zangeres|acteur|actrice|president|koning|koningin|prins|prinses|teacher|lecturer|tutor|advisor|adviser|counselor|counsellor|principal|dean|chairman|chairwoman|spokesman|spokeswoman|senator|governor|mayor|captain|officer|judge|author|singer|actor|actress',
+);
+
+/** Asking to reach someone ("reach out to Lakisha", "neem contact op met Wiradinatjo"); weak. */
+const CONTACT = list(
+  'contact|reach out to|get in touch with|contact op met|attn|attention|ask for|vraag naar|bel|call|mail|email',
 );
 
 const PHRASES = new Map<string, CueKind>();
 for (const p of INTRO) PHRASES.set(p, 'intro');
+for (const p of ROLES) PHRASES.set(p, 'intro');
+for (const p of CONTACT) PHRASES.set(p, 'intro');
 for (const p of [...NAMING, ...THANKS, ...CLOSING]) PHRASES.set(p, 'strong');
 for (const p of POSSESSIVES) for (const r of RELATIONS) PHRASES.set(`${p} ${r}`, 'strong');
 for (const p of PARENTS) for (const of of ['van', 'of']) PHRASES.set(`${p} ${of}`, 'strong');
@@ -52,6 +67,11 @@ const GREETING_SET = new Set(GREETINGS);
 const MAX_PHRASE_WORDS = 5;
 /** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
 const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));
+
+/** Whether a (folded) word can end a cue phrase: a cheap test before `cueBefore`. */
+export function mayEndCue(key: string): boolean {
+  return LAST_WORDS.has(key);
+}
 
 const SEPARATORS = new Set([' ', '\t', '\n', '\r', ',', ':', ';', '.', '!', '—', '–', '-']);
 const isSeparator = (c: string): boolean => SEPARATORS.has(c);

@@ -1,142 +1,48 @@
-import { isCommonWord, lexicon } from '../gazetteers/lexicon.gazetteer';
-import { nameGazetteer, PARTICLE_WORDS } from '../gazetteers/names.gazetteer';
-import { EXTRA_PLACES, NOT_NAMES, ORG_WORDS } from '../gazetteers/stoplist';
-import { tokenize, type Token } from '../text/tokens';
+import { tokenize } from '../text/tokens';
+import type { Language } from '../types';
 import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
-import { AUXILIARY, cueBefore, VOCATIVE_NEXT, VOCATIVE_PRONOUN, type CueKind } from './person.cues';
+import {
+  AUXILIARY,
+  cueBefore,
+  mayEndCue,
+  VOCATIVE_NEXT,
+  VOCATIVE_PRONOUN,
+  type CueKind,
+} from './person.cues';
+import {
+  type Word,
+  MAX_NAME_WORDS,
+  MAX_INITIALS,
+  MIN_BARE_LENGTH,
+  CUED_SCORE,
+  CUED_LOWER_SCORE,
+  STRONG_CUE_SCORE,
+  UPPER_CONTINUATION_SCORE,
+  LOWER_CONTINUATION_SCORE,
+  PAIRED_SCORE,
+  BARE_SCORE,
+  DEADLINE_STRIDE,
+  classify,
+  isPlace,
+  joined,
+  nameLike,
+  surnameFollows,
+  pairedByAnd,
+  unlisted,
+  bareName,
+  takenFlags,
+} from './person.words';
+import { taggedPeople, signatureLines, conjunctions, repeats } from './person.passes';
 
-/** Lexical facts about one token, looked up once. */
-interface Word extends Token {
-  first: boolean;
-  last: boolean;
-  common: boolean;
-  frequent: boolean;
-  stop: boolean;
-  place: boolean;
-  particle: boolean;
-  org: boolean;
-  /** Overlaps an entity found by a pattern detector. */
-  taken: boolean;
-}
-
-/** Most words a name can have ("Wendy Tjon A Fong", "Robin van der Linden"). */
-const MAX_NAME_WORDS = 6;
-/** Most initials before a surname ("G.H.J. Dijkstra"). */
-const MAX_INITIALS = 5;
-/** Longer words are no names and are not looked up (the compound check is quadratic in length). */
-const MAX_WORD_LENGTH = 48;
-/** How many words the main loop handles between two looks at the time budget. */
-const DEADLINE_STRIDE = 256;
-
-const Flag = {
-  First: 1,
-  Last: 2,
-  Common: 4,
-  Frequent: 8,
-  Stop: 16,
-  Place: 32,
-  Particle: 64,
-  Org: 128,
-} as const;
-
-/** Lexical flags per folded word; vocabulary repeats a lot, and the big sets are slow to probe. */
-const flagCache = new Map<string, number>();
-const FLAG_CACHE_LIMIT = 100_000;
-
-function lexicalFlags(key: string): number {
-  if (key.length > MAX_WORD_LENGTH) return Flag.Common;
-  const cached = flagCache.get(key);
-  if (cached !== undefined) return cached;
-  const { firstNames, surnames } = nameGazetteer();
-  const { frequent, common } = lexicon();
-  const bare = key.replace(/^'/, '');
-  const parts = bare.split('-');
-  const lastPart = parts[parts.length - 1];
-  const first = firstNames.has(bare) || (parts.length > 1 && parts.every((p) => firstNames.has(p)));
-  const last =
-    surnames.has(bare) ||
-    (parts.length > 1 && (surnames.has(lastPart) || parts.some((p) => surnames.has(p) && !isCommonWord(p))));
-  const partCommon =
-    parts.length > 1 && isCommonWord(lastPart) && !firstNames.has(lastPart) && !surnames.has(lastPart);
-  // Inflection and compound guesses are for unknown words; a listed name is judged on its exact form.
-  const isCommon = (first || last ? common.has(bare) : isCommonWord(bare)) || partCommon;
-  let flags = 0;
-  if (first) flags |= Flag.First;
-  if (last) flags |= Flag.Last;
-  if (isCommon) flags |= Flag.Common;
-  if (frequent.has(bare)) flags |= Flag.Frequent;
-  if (NOT_NAMES.has(bare)) flags |= Flag.Stop;
-  if (isPlace(bare)) flags |= Flag.Place;
-  if (PARTICLE_WORDS.has(bare) || key === "'t") flags |= Flag.Particle;
-  if (ORG_WORDS.has(bare)) flags |= Flag.Org;
-  if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
-  flagCache.set(key, flags);
-  return flags;
-}
-
-function classify(t: Token, taken: boolean): Word {
-  const f = lexicalFlags(t.key);
-  return {
-    text: t.text,
-    start: t.start,
-    end: t.end,
-    key: t.key,
-    cap: t.cap,
-    upper: t.upper,
-    initial: t.initial,
-    first: (f & Flag.First) !== 0,
-    last: (f & Flag.Last) !== 0,
-    common: (f & Flag.Common) !== 0,
-    frequent: (f & Flag.Frequent) !== 0,
-    stop: (f & Flag.Stop) !== 0,
-    place: (f & Flag.Place) !== 0,
-    particle: (f & Flag.Particle) !== 0,
-    org: (f & Flag.Org) !== 0,
-    taken,
-  };
-}
-
-function isPlace(key: string): boolean {
-  return nameGazetteer().places.has(key) || EXTRA_PLACES.has(key);
-}
-
-/** Only spaces between two words (a name does not run across punctuation or lines). */
-function joined(text: string, a: Word, b: Word): boolean {
-  const gap = text.slice(a.end, b.start);
-  if (/^[ \t]{1,2}$/.test(gap)) return true;
-  // "Md. Rafiqul", "G.H. Dijkstra": an abbreviation dot inside a name.
-  return /^\.[ \t]?$/.test(gap) && a.text.length <= 3 && a.cap && b.cap;
-}
-
-/** Could this word be (part of) a name once a name has started? */
-function nameLike(w: Word, lowerMode: boolean): boolean {
-  if (w.taken || w.stop || w.org) return false;
-  // After a cued lower-case first name a listed surname continues it even if it is also a word
-  // ("noor bouwmeester"); a first name that is a word does not.
-  if (lowerMode && !w.cap) return ((w.first && !w.common) || w.last) && !w.frequent;
-  if (!w.cap) return false;
-  return w.first || w.last || !w.common;
-}
-
-/** Word i (after optional particles) is a capitalised surname-like word. */
-function surnameFollows(text: string, words: Word[], i: number): boolean {
-  let k = i;
-  while (
-    k < words.length &&
-    words[k].particle &&
-    k - i < 3 &&
-    (k === i || joined(text, words[k - 1], words[k]))
-  )
-    k++;
-  const w = words[k];
-  if (!w || (k > i && !joined(text, words[k - 1], w))) return false;
-  return w.cap && !w.taken && !w.stop && !w.org && !w.frequent && (!w.common || w.last);
-}
-
-/** A name-like word standing alone, without cue. */
-function bareName(w: Word): boolean {
-  return w.cap && !w.upper && !w.taken && !w.stop && !w.org && !w.particle;
+/** Whether a word written in capitals is a name rather than an acronym; `cue` is looked up only when needed. */
+function upperName(w: Word, cue: () => CueKind | undefined): boolean {
+  if ((w.first || w.last) && !w.common && w.key.length >= 3) return true;
+  if (w.key.length < 2) return false;
+  const kind = cue();
+  if (kind === 'honorific') return true;
+  if (kind === undefined || w.key.length < 4) return false;
+  return !w.common || w.guessed ? w.score > CUED_SCORE : w.score > STRONG_CUE_SCORE;
 }
 
 export interface PersonDetectorInput {
@@ -147,19 +53,8 @@ export interface PersonDetectorInput {
   knownNames?: ReadonlySet<string>;
   /** The message's time budget; when it runs out the detector stops and the deadline records it. */
   deadline?: Deadline;
-}
-
-/** For each token, whether it overlaps a taken span: one sweep over both sorted lists. */
-function takenFlags(tokens: Token[], taken: ReadonlyArray<{ start: number; end: number }>): boolean[] {
-  const spans = [...taken].sort((a, b) => a.start - b.start);
-  const flags: boolean[] = [];
-  let s = 0;
-  for (const t of tokens) {
-    while (s < spans.length && spans[s].end <= t.start) s++;
-    // Spans are disjoint, so past the first span that ends after t.start none can start before it.
-    flags.push(s < spans.length && spans[s].start < t.end);
-  }
-  return flags;
+  /** English text also asks compromise's people tagging about capitalised words left undecided. */
+  lang?: Language;
 }
 
 /**
@@ -167,10 +62,12 @@ function takenFlags(tokens: Token[], taken: ReadonlyArray<{ start: number; end: 
  * honorifics, family relations), initials + surname, unknown capitalised pairs, signature
  * lines, and repeats of a name found elsewhere in the message.
  */
-export function detectPersons({ text, taken, knownNames, deadline }: PersonDetectorInput): Candidate[] {
+export function detectPersons({ text, taken, knownNames, deadline, lang }: PersonDetectorInput): Candidate[] {
   const tokens = tokenize(text);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const shouting = letters.length > 20 && letters === letters.toUpperCase();
+  // A message typed all in lower case: listed first names and very name-like words stand for capitals.
+  const whispering = letters.length > 20 && letters === letters.toLowerCase();
   const isTaken = takenFlags(tokens, taken);
   const words: Word[] = tokens.map((t, n) => {
     const w = classify(t, isTaken[n]);
@@ -181,14 +78,40 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       w.common = w.common && !w.first && !w.last;
       w.initial = true;
     } else if (w.upper) {
-      // Acronyms (ADHD, DUO, IBAN) never start a name; a shouted known name ("SANNE") is caught as a repeat.
-      w.cap = false;
+      // Acronyms (ADHD, DUO, IBAN) never start a name, but a listed name written in capitals
+      // ("groet, MEHMET YILMAZ") does. An unlisted word in capitals counts only after a cue, as
+      // acronyms ("LHBTI", "HKDSE") look like names too; after "meneer"/"Mr." any word does.
+      w.cap = !w.frequent && !w.stop && !w.org && upperName(w, () => cueBefore(text, w.start));
+      w.upper = !w.cap;
+    } else if (
+      whispering &&
+      !w.common &&
+      !w.frequent &&
+      !w.stop &&
+      ((w.first && !w.place) || w.score > BARE_SCORE)
+    ) {
+      w.cap = true;
     }
     return w;
   });
 
+  // A word in capitals right after a name in capitals continues it ("CLETUS DHUYVETTER").
+  for (let n = 1; n < words.length; n++) {
+    const w = words[n];
+    const prev = words[n - 1];
+    if (w.upper && (prev.cap || prev.particle) && tokens[n - 1].upper && joined(text, prev, w))
+      if (!w.common && !w.frequent && !w.stop && (w.first || w.last || w.score > UPPER_CONTINUATION_SCORE)) {
+        w.cap = true;
+        w.upper = false;
+      }
+  }
+
   const spans: Array<[number, number]> = [];
   const used = new Uint8Array(words.length);
+  // In a lower-case message "j. doggen" is an initial; "a.nl" and "é.\n" are not.
+  const lowerInitial = (dot: number): boolean => whispering && text[dot + 1] === ' ';
+  // The "… hier"/"… here" test extends a name from every capitalised word: only when it can matter.
+  const introducedHere = /\b(?:hier|here)\b/i.test(text);
 
   /** Extends a name that starts at word i; returns the index after its last word. */
   const extend = (i: number, lowerMode: boolean): number => {
@@ -200,7 +123,16 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
         j++;
         continue;
       }
-      if (nameLike(w, lowerMode) || (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)) {
+      const lowerName =
+        !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
+      // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
+      const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
+      if (
+        nameLike(w, lowerMode || whispering) ||
+        lowerName ||
+        afterParticle ||
+        (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)
+      ) {
         end = j + 1;
         j++;
         continue;
@@ -221,7 +153,9 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
     if (i % DEADLINE_STRIDE === 0 && deadline?.passed()) return [];
     if (used[i]) continue;
     const w = words[i];
-    if (w.taken || w.stop || w.org) continue;
+    // "A." and "I." are stop words on their own but initials before a surname ("A. Kerremans").
+    const initial = w.text.length === 1 && text[w.end] === '.' && (w.cap || lowerInitial(w.end));
+    if (w.taken || ((w.stop || w.org) && !initial)) continue;
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
     const nextIsSurname = nextJoined && surnameFollows(text, words, i + 1);
@@ -231,13 +165,13 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
     }
 
     // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
-    if (w.cap && w.text.length === 1 && text[w.end] === '.') {
+    if (initial) {
       let j = i + 1;
       while (
         j < words.length &&
         j - i < MAX_INITIALS &&
         words[j].text.length === 1 &&
-        words[j].cap &&
+        (words[j].cap || lowerInitial(words[j].end)) &&
         text[words[j].end] === '.' &&
         words[j].start - words[j - 1].end <= 2
       )
@@ -248,10 +182,10 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       if (
         s &&
         s.start - words[k - 1].end <= 2 &&
-        s.cap &&
+        (s.cap || (!s.common && s.score > LOWER_CONTINUATION_SCORE)) &&
         !s.stop &&
         !s.taken &&
-        (k > j || (!s.frequent && (!s.common || s.last)))
+        (k > j || (!s.frequent && (!s.common || s.last || s.score > CUED_SCORE)))
       ) {
         emit(i, extend(k, false));
         i = k;
@@ -260,13 +194,20 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
     }
 
     // Only words that could start a name need the (comparatively costly) cue lookup.
-    const mayStart = w.cap || (w.first && !w.frequent) || (w.particle && next !== undefined && next.cap);
+    const mayStart =
+      w.cap ||
+      (w.first && !w.frequent) ||
+      (!w.common && w.score > CUED_LOWER_SCORE && i > 0 && mayEndCue(words[i - 1].key)) ||
+      (w.particle && next !== undefined && next.cap);
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
-      if (cue === 'honorific' && (w.particle || w.cap) && !w.taken) {
+      // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
+      const surnameAt = (x: Word | undefined): boolean =>
+        x !== undefined && !x.stop && !x.org && (x.cap || (!x.common && !x.frequent && !x.taken));
+      if (cue === 'honorific' && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
         let k = i;
         while (k < words.length && words[k].particle && k - i < 3) k++;
-        if (words[k] && words[k].cap && !words[k].stop && !words[k].org) {
+        if (surnameAt(words[k])) {
           const end = extend(k, false);
           emit(i, end);
           i = end - 1;
@@ -275,21 +216,50 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       }
       // After a cue, a listed name that is also a word still starts a name when another capitalised
       // word follows ("Mvg, Li Ying Tan", "groet, Mark de Boer").
-      const pairedName = (w.first || w.last) && nextJoined && next.cap && !next.stop && !next.org;
+      const pairedName =
+        (w.first || w.last || w.score > CUED_SCORE) &&
+        nextJoined &&
+        (next.cap || next.particle) &&
+        !next.stop &&
+        !next.org &&
+        (next.first || next.last || !next.common || next.particle);
+      // "Hi Spencer,", "Groetjes, Hope": after a greeting or sign-off a capitalised word that ends the
+      // phrase is the addressee or the writer, also when it is a dictionary word.
+      const closes = /^[ \t]*(?:[,.!?\n]|$)/.test(text.slice(w.end, w.end + 3));
+      const strongName =
+        cue === 'strong' &&
+        !w.frequent &&
+        (!w.place || closes) &&
+        (w.guessed || w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
       if (
         w.cap &&
         (!w.particle || w.first) &&
-        (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName) &&
-        !(w.place && !w.first)
+        (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName || strongName) &&
+        !(w.place && !w.first && !strongName && !(pairedName && cue === 'strong'))
       ) {
         const end = extend(i, false);
         emit(i, end);
         i = end - 1;
         continue;
       }
-      const lowerOk = !w.cap && w.first && !w.frequent && (cue !== 'intro' || !w.common);
+      const lowerOk =
+        !w.cap &&
+        !w.frequent &&
+        ((w.first && (cue !== 'intro' || !w.common)) ||
+          (unlisted(w) && !w.common && !w.stop && w.score > CUED_LOWER_SCORE));
       if (lowerOk) {
         const end = extend(i, true);
+        emit(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
+
+    // "Met Oscar Fong hier", "Hyun-woo Park here": capitalised name-like words before "hier"/"here".
+    if (introducedHere && w.cap && !w.place && (w.first || w.last || !w.common)) {
+      const end = extend(i, false);
+      const after = words[end];
+      if (after && (after.key === 'hier' || after.key === 'here') && joined(text, words[end - 1], after)) {
         emit(i, end);
         i = end - 1;
         continue;
@@ -342,110 +312,29 @@ export function detectPersons({ text, taken, knownNames, deadline }: PersonDetec
       const end = extend(i, false);
       emit(i, end);
       i = end - 1;
+    } else if (
+      !w.common &&
+      !w.place &&
+      !w.first &&
+      !w.initial &&
+      !w.frequent &&
+      w.key.length >= MIN_BARE_LENGTH &&
+      w.score > (w.last || pairedByAnd(text, words, i) ? PAIRED_SCORE : BARE_SCORE)
+    ) {
+      // One capitalised word inside a sentence that no dictionary knows and that looks like a name
+      // by its letters ("gesproken met Oyelaran"), less sure when a surname list holds it
+      // ("volgens Verhofstadt").
+      const end = extend(i, false);
+      emit(i, end);
+      i = end - 1;
     }
   }
 
   if (deadline?.passed()) return [];
+  if (lang === 'en') taggedPeople(text, words, used, spans);
   signatureLines(text, words, used, spans);
   conjunctions(text, words, used, spans);
-  repeats(words, used, spans, knownNames);
+  repeats(text, words, used, spans, knownNames);
 
   return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
-}
-
-/**
- * A line (or the tail of the message) made of one to four capitalised name-like words is a
- * signature or a name in a contact block: "Tariq Mahmood", "MEHMET YILMAZ 06 …", "Maud".
- */
-function signatureLines(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
-  let i = 0;
-  while (i < words.length) {
-    const lineStart = i;
-    const lineEnd = text.indexOf('\n', words[i].end);
-    let j = i + 1;
-    while (j < words.length && (lineEnd === -1 || words[j].start < lineEnd)) j++;
-    // Also consider the tail after the last sentence break on the final line.
-    const segments: Array<[number, number]> = [[lineStart, j]];
-    if (j === words.length) {
-      let k = j - 1;
-      while (k > lineStart && !words[k].initial) k--;
-      if (k > lineStart) segments.push([k, j]);
-    }
-    for (const [a, b] of segments) checkSignature(text, words, used, spans, a, b, j === words.length);
-    i = j;
-  }
-}
-
-function checkSignature(
-  text: string,
-  words: Word[],
-  used: Uint8Array,
-  spans: Array<[number, number]>,
-  a: number,
-  b: number,
-  isLastLine: boolean,
-): void {
-  const indices: number[] = [];
-  for (let k = a; k < b && indices.length <= 5; k++) if (!words[k].taken) indices.push(k);
-  if (indices.length === 0 || indices.length > 5) return;
-  const seg = indices.map((k) => words[k]);
-  if (seg.some((w, k) => k > 0 && !joined(text, seg[k - 1], w))) return;
-  const tail = text.slice(seg[seg.length - 1].end, a === b ? 0 : words[b] ? words[b].start : text.length);
-  if (/[\p{L}]/u.test(tail.replace(/[\n].*$/su, ''))) return;
-  const core = seg.filter((w) => !w.particle);
-  if (core.length === 0 || (seg[0].particle && !seg[0].cap)) return;
-  const ok = core.every((w) => w.cap && !w.stop && !w.org && !w.place && (w.first || w.last || !w.common));
-  if (!ok) return;
-  const anyName = core.some((w) => w.first || w.last);
-  if (core.length === 1) {
-    const w = core[0];
-    // A lone word: a first name, or on the last line an unknown capitalised word ("… Hanneke").
-    const alone = b - a === 1;
-    if (w.first ? w.frequent && !isLastLine : !isLastLine || !alone || w.common || /\d/.test(tail)) return;
-  } else if (!anyName && core.some((w) => w.common)) return;
-  const first = indices[0];
-  const last = indices[indices.length - 1];
-  if (used[first] && used[last]) return;
-  for (let k = first; k <= last; k++) used[k] = 1;
-  spans.push([seg[0].start, seg[seg.length - 1].end]);
-}
-
-/** "Sven en Tygo", "Kim and Mohamed": a capitalised word joined to a found name. */
-function conjunctions(text: string, words: Word[], used: Uint8Array, spans: Array<[number, number]>): void {
-  for (let i = 2; i < words.length; i++) {
-    const w = words[i];
-    if (
-      used[i] ||
-      !used[i - 2] ||
-      !['en', 'and', '&', 'of', 'or', 'y', 'et', 'und'].includes(words[i - 1].key)
-    )
-      continue;
-    if (!bareName(w) || w.place || !(w.first || !w.common) || (w.frequent && !w.first)) continue;
-    if (!joined(text, words[i - 2], words[i - 1]) || !joined(text, words[i - 1], w)) continue;
-    used[i] = 1;
-    spans.push([w.start, w.end]);
-  }
-}
-
-/**
- * Once a name is found, its other occurrences count too, in any case ("Rutger … Groet, Rutger"),
- * as do names the conversation's vault already holds.
- */
-function repeats(
-  words: Word[],
-  used: Uint8Array,
-  spans: Array<[number, number]>,
-  knownNames?: ReadonlySet<string>,
-): void {
-  const known = new Set<string>(knownNames);
-  words.forEach((w, i) => {
-    if (used[i] && !w.particle && !w.frequent && w.key.length > 2) known.add(w.key);
-  });
-  if (known.size === 0) return;
-  words.forEach((w, i) => {
-    if (!used[i] && !w.taken && known.has(w.key) && (w.cap || w.first || w.last)) {
-      used[i] = 1;
-      spans.push([w.start, w.end]);
-    }
-  });
 }

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { isInstitutionPhone } from '../institution/institution';
 import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
@@ -8,13 +8,31 @@ const CANDIDATE = /(?<![\p{L}\p{N}@/_+.-])(?:\+|00)?\(?\d[\d \t()./-]{5,26}\d(?!
 /** National numbers written without country code are tried in these regions, in order. */
 const NATIONAL_REGIONS: CountryCode[] = ['NL', 'BE'];
 
-function validate(raw: string): string | undefined {
+/**
+ * North American numbers as they are written: "(415) 555-2671", "415-555-2671", "415.555.2671",
+ * "1-415-555-2671". Area codes never start with 0 or 1, so Dutch numbers cannot take this shape;
+ * the separators keep bare ten-digit runs (student and case numbers) out.
+ */
+const NANP = /^(?:1[ .-]?)?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .-])\d{3}[ .-]\d{4}$/;
+
+function validate(raw: string, senderCountry: CountryCode | undefined): string | undefined {
   const digits = raw.replace(/\D/g, '');
   if (digits.length < 8 || digits.length > 15) return undefined;
   const cleaned = raw.replace(/\(0\)/g, '').replace(/^00/, '+');
   if (cleaned.startsWith('+')) {
     const n = parsePhoneNumberFromString(cleaned);
     return n && (n.isValid() || n.isPossible()) ? n.number : undefined;
+  }
+  if (NANP.test(raw)) {
+    // As with Dutch 06 numbers, the written shape is enough: unassigned or fictional exchanges
+    // ("555-123-4567") are still someone's number as far as privacy goes.
+    const n = parsePhoneNumberFromString(raw, 'US');
+    if (n?.isPossible()) return n.number;
+  }
+  // A national number in the sender's own country's format ("0151 2345678" from a German number).
+  if (senderCountry && senderCountry !== 'NL' && senderCountry !== 'BE') {
+    const n = parsePhoneNumberFromString(raw, senderCountry);
+    if (n?.isValid()) return n.number;
   }
   if (!/^\(?0/.test(raw)) return undefined;
   // Dutch national numbers have ten digits, Belgian ones nine or ten: anything else cannot pass,
@@ -30,16 +48,22 @@ function validate(raw: string): string | undefined {
   return undefined;
 }
 
+function senderCountryCode(value: string | undefined): CountryCode | undefined {
+  const code = value?.toUpperCase();
+  return code && isSupportedCountry(code) ? code : undefined;
+}
+
 /** Phone numbers validated by libphonenumber-js: Dutch forms by default, any international form. */
 export function detectPhones({ text, options }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
   if (!/\d[^\d\n]{0,3}\d/.test(text)) return out;
+  const country = senderCountryCode(options.senderCountry);
   for (const m of text.matchAll(CANDIDATE)) {
     let raw = m[0];
     // A trailing group may belong to the next token ("06 1234 5678 2025"): shrink until valid.
     for (let attempt = 0; attempt < 4 && raw; attempt++) {
       const trimmed = raw.replace(/[ \t(./-]+$/, '');
-      const e164 = validate(trimmed);
+      const e164 = validate(trimmed, country);
       if (e164) {
         if (!isInstitutionPhone(e164, options.allow)) {
           const start = m.index + (trimmed.startsWith('(') && !/\)/.test(trimmed) ? 1 : 0);

@@ -3,9 +3,11 @@ import { before, PRIORITY, type Candidate, type DetectorContext } from './candid
 /** Cue words for student and application numbers (Dutch and English). */
 const CUE =
   /\b(?:student(?:en)?nummer|studentnr|student ?nr|stud\.? ?nr|student (?:number|no|nr|id|#)|studentid|student-id|application (?:number|no|nr|id)|applicant (?:number|id)|aanmeldnummer|inschrijfnummer|inschrijvingsnummer|leerlingnummer|leerlingnr|collegekaartnummer|s-nummer|snummer)\b\.?/gi;
-const VALUE = /^[\s:#=.]*(?:(?:is|was|nu|wel|number|nummer|nr|no)\b[\s:.]*){0,3}([sS]?\d{5,10})\b/;
-/** University s-numbers (s1234567) are personal even without a cue. */
-const S_NUMBER = /\b[sS]\d{7}\b/g;
+/** After a cue, institution formats: digits with an optional letter prefix ("s1234567", "u7622068", "HAN-123456"). */
+const VALUE =
+  /^[\s:#=.]*(?:(?:is|was|nu|wel|number|nummer|nr|no)\b[\s:.]*){0,3}((?:[a-zA-Z]{1,3}-?)?\d{5,10})\b/;
+/** University s- and u-numbers (s1234567, u1234567) are personal even without a cue. */
+const S_NUMBER = /\b[sSuU]\d{7}\b/g;
 /** Bare long digit runs: most likely a personal number of some kind. */
 const BARE = /(?<![\p{L}\p{N}.,\-/+€$#@:])\d{7,10}(?![\p{L}\p{N}]|[.,\-/:]\d)/gu;
 /** The institution's own case and ticket numbers are not personal. */

@@ -1,5 +1,6 @@
 import { nameGazetteer } from '../gazetteers/names.gazetteer';
-import { lexicon } from '../gazetteers/lexicon.gazetteer';
+import { isCommonWord, lexicon } from '../gazetteers/lexicon.gazetteer';
+import { nameModel } from '../name-model/name-model';
 import { isInstitutionUrl } from '../institution/institution';
 import { before, PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
@@ -26,7 +27,14 @@ const PROFILE: Array<[RegExp, RegExp | null]> = [
   [/(^|\.)youtube\.com$/, /^\/(?:@|c\/|user\/|channel\/)[\w.-]+/],
 ];
 const PORTFOLIO_CUE =
-  /(?:portfolio|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
+  /(?:portfolio|profiel|profile|mijn cv|my cv|resume|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
+
+/** Stems one of which every portfolio cue holds: a cheap test before the anchored pattern. */
+const CUE_STEMS = /portf|profi|cv|resume|site|blog|werk|work|page|pagina/;
+
+function portfolioCue(window: string): boolean {
+  return CUE_STEMS.test(window) && PORTFOLIO_CUE.test(window);
+}
 
 /** Longest domain label tried as first name + surname (the split test is quadratic in length). */
 const MAX_PERSONAL_LABEL = 40;
@@ -40,11 +48,18 @@ function hostNamesPerson(host: string): boolean {
   if (label.length > MAX_PERSONAL_LABEL) return false;
   const { firstNames, surnames } = nameGazetteer();
   const { frequent } = lexicon();
-  for (let i = 4; i <= label.length - 3; i++) {
+  if (label.length < 7 || isCommonWord(label)) return false;
+  const model = nameModel();
+  for (let i = 3; i <= label.length - 3; i++) {
     const head = label.slice(0, i);
-    const rest = label.slice(i);
-    if (firstNames.has(head) && !frequent.has(head) && (surnames.has(rest) || firstNames.has(rest)))
-      return true;
+    // "jessevangilbergen": the surname may start with a particle.
+    const rest = label.slice(i).replace(/^(?:van(?:de[rn]?|der|den)?|de|ter|ten|el|al)(?=.{3})/, '');
+    const headName = firstNames.has(head) && !frequent.has(head);
+    const restName = surnames.has(rest) || firstNames.has(rest);
+    if (headName && restName) return true;
+    // One half listed, the other at least name-like by its letters (a name no list holds).
+    if (headName && !isCommonWord(rest) && model.logOdds(rest) > 1) return true;
+    if (restName && head.length >= 4 && !isCommonWord(head) && model.logOdds(head) > 1) return true;
   }
   return false;
 }
@@ -73,8 +88,7 @@ export function detectUrls({ text, options }: DetectorContext): Candidate[] {
     if (profile) {
       personal = profile[1] !== null && profile[1].test(path);
     } else {
-      personal =
-        hostNamesPerson(host) || (PORTFOLIO_CUE.test(before(text, start, 80)) && !path.includes('/', 1));
+      personal = hostNamesPerson(host) || (portfolioCue(before(text, start, 80)) && !path.includes('/', 1));
     }
     if (!personal) continue;
     value = value.replace(/[)\]]+$/, '');

@@ -9,6 +9,7 @@ import { detectHandles } from '../detectors/handle.detector';
 import { detectIbans } from '../detectors/iban.detector';
 import { detectIdNumbers } from '../detectors/id-number.detector';
 import { detectIpAddresses } from '../detectors/ip.detector';
+import { warmCompromise } from '../detectors/compromise.signal';
 import { detectPersons } from '../detectors/person.detector';
 import { detectPhones } from '../detectors/phone.detector';
 import { detectPostcodes } from '../detectors/postcode.detector';
@@ -64,6 +65,7 @@ export function detectInConversation(
   // The word lists load once per process (hundreds of ms); that is not this message's time.
   nameGazetteer();
   lexicon();
+  if (options.lang === 'en') warmCompromise();
   const deadline = new Deadline(options.budgetMs);
   const ctx: DetectorContext = { text, options };
   const candidates: Candidate[] = [];
@@ -74,7 +76,7 @@ export function detectInConversation(
   }
   const patterns = resolveOverlaps(candidates, text.length);
   if (deadline.passed()) return incomplete(candidates, text.length);
-  const persons = detectPersons({ text, taken: patterns, knownNames, deadline });
+  const persons = detectPersons({ text, taken: patterns, knownNames, deadline, lang: options.lang });
   // Pattern entities are settled first; names only fill the gaps they left.
   const entities = resolveOverlaps(persons, text.length, patterns);
   if (deadline.passed()) return { entities, special: [], complete: false };

@@ -1,6 +1,8 @@
 import { allLocales } from '@faker-js/faker';
 import { fold, isLatinWord } from '../text/fold';
+import { nameAllowed, onHoldoutChange } from './name-holdout';
 import { openTaal } from './opentaal.gazetteer';
+import { ORIGIN_FIRST_NAMES, ORIGIN_SURNAMES } from './origin-names';
 import { CompactWordSet, readPackageFile } from './word-set';
 
 export interface NameGazetteer {
@@ -27,16 +29,24 @@ export const PARTICLE_WORDS: ReadonlySet<string> = new Set(
 function addName(target: string[], raw: string): void {
   if (!isLatinWord(raw)) return;
   const key = fold(raw);
-  if (key.length < 2) return;
+  if (key.length < 2 || !nameAllowed(key)) return;
   target.push(key);
   if (key.includes(' '))
-    for (const part of key.split(' ')) if (part.length >= 2 && !PARTICLE_WORDS.has(part)) target.push(part);
+    for (const part of key.split(' '))
+      if (part.length >= 2 && !PARTICLE_WORDS.has(part) && nameAllowed(part)) target.push(part);
 }
 
 const zxcvbnList = (pkg: string, file: string): string[] =>
   JSON.parse(readPackageFile(pkg, `src/${file}.json`)) as string[];
 
 let cache: NameGazetteer | undefined;
+onHoldoutChange(() => (cache = undefined));
+
+/** Every first name and surname the sources hold (folded), for training the name model. */
+export function allNameKeys(): { firstNames: string[]; surnames: string[] } {
+  const g = nameGazetteer();
+  return { firstNames: [...g.firstNames], surnames: [...g.surnames] };
+}
 
 /**
  * First names and surnames from openly licensed npm data, built once on first use:
@@ -71,10 +81,13 @@ export function nameGazetteer(): NameGazetteer {
   for (const n of zxcvbnList('@zxcvbn-ts/language-nl-be', 'girlsFirstnames')) addName(firstNames, n);
   for (const n of zxcvbnList('@zxcvbn-ts/language-nl-be', 'lastnames')) addName(surnames, n);
 
+  for (const n of ORIGIN_FIRST_NAMES) addName(firstNames, n);
+  for (const n of ORIGIN_SURNAMES) addName(surnames, n);
+
   const first = new CompactWordSet(firstNames);
   // OpenTaal mixes first names and surnames; whatever is not a known first name counts as a surname.
   const ot = openTaal();
-  for (const n of ot.personNames) if (!first.has(n)) surnames.push(n);
+  for (const n of ot.personNames) if (!first.has(n) && nameAllowed(n)) surnames.push(n);
   for (const n of ot.placeNames) places.push(n);
 
   cache = { firstNames: first, surnames: new CompactWordSet(surnames), places: new CompactWordSet(places) };

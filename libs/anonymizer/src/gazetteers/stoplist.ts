@@ -40,16 +40,19 @@ export const NOT_NAMES = words(`
   omg haha hahaha lol oei yo merci gracias danke grazie obrigado dankjewel dankuwel ty
   mr mrs ms dr dhr mevr prof drs ir fam sir madam meneer mevrouw heer miss mister
   team office admissions admission servicedesk studentenservice
+  windesheim fontys saxion avans inholland hanze stenden zuyd driestar heijn
 `);
 
 /** Cities and regions that name lists also hold; a person only with a cue. */
 export const EXTRA_PLACES = words(`
   amsterdam rotterdam utrecht eindhoven tilburg groningen almere breda nijmegen arnhem haarlem enschede
   apeldoorn zwolle leiden maastricht dordrecht delft deventer venlo leeuwarden alkmaar hengelo
-  amersfoort den haag "s-hertogenbosch hong kong gent antwerpen brussel leuven turnhout kortrijk brugge texel bonaire curacao
+  amersfoort den haag den bosch "s-hertogenbosch hong kong gent antwerpen brussel leuven turnhout kortrijk brugge texel bonaire curacao
   aruba suriname paramaribo lima florence paris london berlin madrid rome warsaw ankara istanbul
   dubai delhi mumbai lagos accra dakar hanoi jakarta texas london sydney victoria georgia jordan
   austin dallas houston phoenix orlando chelsea israel india china kenya ghana
+  seoul tokyo beijing shanghai taipei bangkok manila kampala nairobi kolkata bangalore chennai karachi
+  lahore tehran kabul baghdad damascus beirut cairo casablanca rabat tunis algiers
 `);
 
 /** Words that mark a capitalised phrase as an organisation or programme, not a person. */

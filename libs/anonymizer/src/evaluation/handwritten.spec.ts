@@ -1,0 +1,26 @@
+import { detect } from '../engine/detect';
+import { handwrittenCorpus, parseMarkedMessage } from './handwritten';
+import { score, type Span } from './score';
+
+describe('hand-written check set', () => {
+  it('parses the markup into text and gold spans', () => {
+    const m = parseMarkedMessage('x', 'nl|Hoi [[Sem]], bel [[PHONE:06 1234 5678]]');
+    expect(m.text).toBe('Hoi Sem, bel 06 1234 5678');
+    expect(m.entities).toEqual([
+      { type: 'PERSON', start: 4, end: 7 },
+      { type: 'PHONE', start: 13, end: 25 },
+    ]);
+  });
+
+  it('keeps recall and precision above the floors', () => {
+    const corpus = handwrittenCorpus();
+    expect(corpus.length).toBeGreaterThanOrEqual(95);
+    const predictions = new Map<string, Span[]>(
+      corpus.map((m) => [m.id, detect(m.text, { lang: m.lang === 'en' ? 'en' : 'nl' }).entities]),
+    );
+    const s = score(corpus, predictions);
+    expect(s.overall.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.perType.find((t) => t.type === 'PERSON')!.recall).toBeGreaterThanOrEqual(0.93);
+    expect(s.overall.precision).toBeGreaterThanOrEqual(0.95);
+  });
+});
