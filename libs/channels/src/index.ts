@@ -22,3 +22,4 @@ export {
   type LinkedInClientOptions,
   type LinkedInCommentArgs,
 } from './linkedin/linkedin.client';
+export { whatsAppSenderCountry } from './whatsapp/whatsapp.sender-country';

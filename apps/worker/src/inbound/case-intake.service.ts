@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TokenVault } from '@webcare/anonymizer';
-import { InboundMessageEvent } from '@webcare/channels';
+import { InboundMessageEvent, whatsAppSenderCountry } from '@webcare/channels';
 import {
   ChannelAccountSecrets,
   ChannelAccountsService,
@@ -111,7 +111,10 @@ export class CaseIntakeService {
     await this.attachCases(manager, [...threads.values()]);
 
     const texts = items.map(({ thread, event }) =>
-      this.vaults.anonymizeWith(thread.vault!, event.text, thread.account.allowlist),
+      this.vaults.anonymizeWith(thread.vault!, event.text, thread.account.allowlist, {
+        senderCountry:
+          thread.account.channel === 'whatsapp' ? whatsAppSenderCountry(event.senderExternalId) : undefined,
+      }),
     );
     const inserted = await this.insertMessages(manager, items, texts);
     return this.emitsFor([...threads.values()], items, inserted);

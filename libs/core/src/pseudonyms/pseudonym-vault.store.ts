@@ -10,6 +10,7 @@ import {
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { decrypt, encrypt } from '../crypto/envelope';
+import { detectReplyLanguage } from '../notice/detect-language';
 import { preparedQuery } from '../database/prepared-query';
 import { EntityManager } from 'typeorm';
 
@@ -56,8 +57,15 @@ export class PseudonymVaultStore {
   }
 
   /** Pseudonymizes text with a loaded vault (same value, same token); new tokens join the vault but are not saved yet. */
-  anonymizeWith(vault: TokenVault, text: string, allow?: InstitutionAllowlist): AnonymizeResult {
-    return anonymize(text, { lang: null, allow, budgetMs: this.config.anonymizerBudgetMs }, vault);
+  anonymizeWith(
+    vault: TokenVault,
+    text: string,
+    allow?: InstitutionAllowlist,
+    sender: { senderCountry?: string } = {},
+  ): AnonymizeResult {
+    // The language guess turns on English-only signals (compromise) for English messages.
+    const lang = detectReplyLanguage(text);
+    return anonymize(text, { lang, allow, budgetMs: this.config.anonymizerBudgetMs, ...sender }, vault);
   }
 
   /** Pseudonymizes and persists the new tokens. */
