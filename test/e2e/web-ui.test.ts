@@ -363,9 +363,19 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     expect(problems).toEqual([]);
   });
 
-  it('admin: lists users, and deactivates one where the API allows it', async () => {
+  it('admin: lists users, deactivates one, rotates a page secret and sets its human agent tag', async () => {
     const target = await makeUser('agent', { name: 'Admissions' });
     const targetToken = await login(apiApp.url, target.email, PASSWORD);
+    const fbPage = await api<{ id: string }>(apiApp.url, adminToken, 'POST', '/api/channel-accounts', {
+      channel: 'facebook',
+      externalId: `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      name: `Pagina ${word(6)}`,
+      teamId: target.teamId,
+      appSecret: 'an-app-secret-for-tests',
+      verifyToken: 'a-verify-token-for-tests',
+      accessToken: 'an-access-token-for-tests',
+    });
+    expect(fbPage.status).toBe(201);
     const { page, problems } = await open();
     await logIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL(/\/admin$/);
@@ -381,6 +391,17 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
     } else {
       expect(await page.locator('#users-feedback').innerText()).toMatch(/nog niet/);
     }
+
+    const manage = page.locator(`details.account-settings[data-account-id="${fbPage.body.id}"]`);
+    await manage.locator('summary').click();
+    await manage.locator('.rotate-form input').last().fill('a-new-access-token-for-tests');
+    await manage.locator('.rotate-form button[type=submit]').click();
+    await manage.locator('.rotate-form .feedback.ok').waitFor();
+    expect(await page.content()).not.toContain('a-new-access-token-for-tests');
+    await manage.locator('input[type=checkbox]').check();
+    await manage.locator('.human-agent .feedback.ok').waitFor();
+    const accounts = await api<{ items: { id: string; settings: { humanAgentTag?: boolean } }[] }>(apiApp.url, adminToken, 'GET', '/api/channel-accounts');
+    expect(accounts.body.items.find((a) => a.id === fbPage.body.id)?.settings.humanAgentTag).toBe(true);
     await noSeriousViolations(page);
     await screenshot(page, 'admin');
 

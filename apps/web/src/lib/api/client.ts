@@ -37,34 +37,7 @@ export async function ok<T>(call: Promise<Result>): Promise<T> {
   } catch {
     throw new ApiError(0, 'NETWORK', '');
   }
-  if (!result.response.ok) throw await apiErrorFrom(result.response);
+  if (!result.response.ok) throw apiErrorFrom(result.response.status, result.error);
   return result.data as T;
 }
 
-/**
- * Routes in the contract that this API build does not document yet (reports, user changes,
- * hand-over preview, redactions, audit checkpoints). Untyped on purpose: move each call to `api`
- * once its route appears in the schema.
- */
-export async function contractCall<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const token = tokenSource();
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '');
-  }
-  if (res.status === 401 && token) onUnauthorized();
-  if (!res.ok) throw await apiErrorFrom(res);
-  if (res.status === 204) return undefined as T;
-  const type = res.headers.get('content-type') ?? '';
-  return (type.includes('json') ? await res.json() : await res.text()) as T;
-}

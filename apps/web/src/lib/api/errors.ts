@@ -9,13 +9,9 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiErrorFrom(res: Response): Promise<ApiError> {
-  type Body = { error?: { code?: string; message?: string } } | null;
-  let body: Body;
-  try {
-    body = (await res.clone().json()) as Body;
-  } catch {
-    body = null;
-  }
-  return new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '');
+/** The error from a failed call's parsed body (openapi-fetch has already read the response). */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null | undefined)?.error;
+  const code = typeof error?.code === 'string' ? error.code : `HTTP_${status}`;
+  return new ApiError(status, code, typeof error?.message === 'string' ? error.message : '');
 }

@@ -180,6 +180,18 @@ export interface ChannelAccount {
   name: string;
   teamId: string;
   retentionPeriod: string | null;
+  settings?: ChannelAccountSettings;
+}
+/** Per-account switches (PATCH /api/channel-accounts/:id/settings). */
+export interface ChannelAccountSettings {
+  /** Messenger's HUMAN_AGENT tag: replies up to 7 days after the last message; Meta must approve it. */
+  humanAgentTag?: boolean;
+}
+/** New values for PUT /api/channel-accounts/:id/secrets; only the named ones change. */
+export interface RotateSecrets {
+  appSecret?: string;
+  verifyToken?: string;
+  accessToken?: string;
 }
 export interface Page<T> {
   items: T[];

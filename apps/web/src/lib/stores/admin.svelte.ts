@@ -1,5 +1,5 @@
-import { api, contractCall, ok } from '$lib/api/client';
-import type { ChannelAccount, Channel, Page, Role, User } from '$lib/api/types';
+import { api, ok } from '$lib/api/client';
+import type { ChannelAccount, ChannelAccountSettings, Channel, Page, RotateSecrets, Role, User } from '$lib/api/types';
 import { teams } from './teams.svelte';
 
 export interface NewUser {
@@ -33,9 +33,8 @@ class Admin {
     await this.loadUsers();
   }
 
-  /** PATCH /api/users/:id (contract); not in every API build yet. */
   async updateUser(id: string, change: Partial<Pick<User, 'name' | 'role' | 'teamId' | 'active'>>): Promise<void> {
-    await contractCall('PATCH', `/api/users/${encodeURIComponent(id)}`, change);
+    await ok(api.PATCH('/api/users/{id}', { params: { path: { id } }, body: change }));
     await this.loadUsers();
   }
 
@@ -50,6 +49,16 @@ class Admin {
 
   async createAccount(a: NewAccount): Promise<void> {
     await ok(api.POST('/api/channel-accounts', { body: a }));
+    await this.loadAccounts();
+  }
+
+  /** Replaces only the named secrets; the API never returns them. */
+  async rotateSecrets(id: string, secrets: RotateSecrets): Promise<void> {
+    await ok(api.PUT('/api/channel-accounts/{id}/secrets', { params: { path: { id } }, body: secrets }));
+  }
+
+  async updateSettings(id: string, settings: ChannelAccountSettings): Promise<void> {
+    await ok(api.PATCH('/api/channel-accounts/{id}/settings', { params: { path: { id } }, body: settings }));
     await this.loadAccounts();
   }
 }

@@ -1,4 +1,4 @@
-import { api, contractCall, ok } from '$lib/api/client';
+import { api, ok } from '$lib/api/client';
 import type {
   AccountRetention,
   AuditEvent,
@@ -72,9 +72,9 @@ class Privacy {
     return this.verify;
   }
 
-  /** Contract route: a signed { events, head, at } to keep outside the system. */
+  /** A signed { events, head, at } to keep outside the system. */
   checkpoint(): Promise<unknown> {
-    return contractCall('GET', '/api/audit/checkpoint');
+    return ok(api.GET('/api/audit/checkpoint'));
   }
 
   exportSubject(channel: Channel, externalId: string): Promise<unknown> {

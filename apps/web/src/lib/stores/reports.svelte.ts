@@ -1,4 +1,4 @@
-import { contractCall } from '$lib/api/client';
+import { api, ok } from '$lib/api/client';
 import type { Trends } from '$lib/api/types';
 import { lastWeeks, mondayOf, sundayOf } from '$lib/format/weeks';
 
@@ -18,14 +18,14 @@ class Reports {
     this.to = sundayOf(to < from ? from : to);
   }
 
-  query(): string {
-    return new URLSearchParams({ from: this.from, to: this.to, groupBy: this.groupBy.join(',') }).toString();
+  query(): { from: string; to: string; groupBy: string } {
+    return { from: this.from, to: this.to, groupBy: this.groupBy.join(',') };
   }
 
   async load(): Promise<void> {
     this.loading = true;
     try {
-      this.data = await contractCall<Trends>('GET', `/api/reports/trends?${this.query()}`);
+      this.data = await ok<Trends>(api.GET('/api/reports/trends', { params: { query: this.query() } }));
       this.error = null;
     } catch (err) {
       this.data = null;
@@ -37,7 +37,9 @@ class Reports {
 
   /** The same report as CSV, saved through a temporary link (the API needs the bearer token). */
   async downloadCsv(): Promise<void> {
-    const csv = await contractCall<string>('GET', `/api/reports/trends.csv?${this.query()}`);
+    const csv = await ok<string>(
+      api.GET('/api/reports/trends.csv', { params: { query: this.query() }, parseAs: 'text' }),
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
     const a = document.createElement('a');
     a.href = url;

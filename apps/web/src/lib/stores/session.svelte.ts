@@ -1,4 +1,4 @@
-import { bindSession, contractCall } from '$lib/api/client';
+import { api, bindSession, ok } from '$lib/api/client';
 import type { Role, User } from '$lib/api/types';
 
 const TOKEN_KEY = 'webcare.accessToken';
@@ -60,7 +60,7 @@ class Session {
 
   async logout(): Promise<void> {
     // Ends the token server-side where the API supports it; the local session ends regardless.
-    await contractCall('POST', '/api/auth/logout').catch(() => undefined);
+    await ok(api.POST('/api/auth/logout')).catch(() => undefined);
     this.clear();
   }
 
