@@ -20,6 +20,12 @@ export interface CaseDetailView {
 }
 
 /**
+ * How long a filing may take. In one full run the first filing of a fresh worker took longer than
+ * the default 15 s (cause not found); a timeout now prints the worker's output to show why.
+ */
+const FILING_TIMEOUT_MS = 45_000;
+
+/**
  * An api and a worker with the Facebook page and LinkedIn organization bootstrapped, both platforms'
  * outbound calls going to one stand-in, an agent of the owning team and a database connection, plus
  * the look-ups the channel e2e tests share.
@@ -69,6 +75,8 @@ export class SocialHarness {
     waitFor(
       async () =>
         (await this.count(`SELECT count(*) AS n FROM inbound_events WHERE processed_at IS NULL`)) === 0,
+      FILING_TIMEOUT_MS,
+      () => this.worker.output,
     );
 
   messageHash = (channel: string, externalId: string): Buffer =>
@@ -78,7 +86,11 @@ export class SocialHarness {
   caseOf = async (channel: string, externalId: string): Promise<string> => {
     const hash = this.messageHash(channel, externalId);
     const find = () => this.db.query(`SELECT case_id FROM messages WHERE external_hash = $1`, [hash]);
-    await waitFor(async () => (await find()).rowCount === 1);
+    await waitFor(
+      async () => (await find()).rowCount === 1,
+      FILING_TIMEOUT_MS,
+      () => this.worker.output,
+    );
     return (await find()).rows[0].case_id;
   };
 
