@@ -18,6 +18,7 @@ import { detectStudentNumbers } from '../detectors/student-number.detector';
 import { detectUrls } from '../detectors/url.detector';
 import { lexicon } from '../gazetteers/lexicon.gazetteer';
 import { nameGazetteer } from '../gazetteers/names.gazetteer';
+import { nameModel } from '../name-model/name-model';
 import { Deadline } from './deadline';
 import { resolveOverlaps } from './overlaps';
 
@@ -65,6 +66,7 @@ export function detectInConversation(
   // The word lists load once per process (hundreds of ms); that is not this message's time.
   nameGazetteer();
   lexicon();
+  nameModel();
   if (options.lang === 'en') warmCompromise();
   const deadline = new Deadline(options.budgetMs);
   const ctx: DetectorContext = { text, options };
