@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { KeyRing } from '../../libs/core/src';
 import { connectKeyStore, testKeyRing } from '../support/keys';
 import { api, connectSocket, login, teamWithAgent } from '../support/api-client';
-import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
+import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
 
 jest.setTimeout(180_000);
@@ -149,8 +149,12 @@ describe('retention and data-subject rights', () => {
     expect(created.status).toBe(201);
     officer = await login(apiApp.url, email, 'a-long-password-for-tests');
     agent = await teamWithAgent(apiApp.url, 'Admissions');
-    accountId = (await db.query(`SELECT id FROM channel_accounts WHERE channel = 'whatsapp' LIMIT 1`)).rows[0]
-      .id;
+    // The bootstrapped number: other test files connect more WhatsApp accounts to the run's database.
+    accountId = (
+      await db.query(`SELECT id FROM channel_accounts WHERE channel = 'whatsapp' AND external_id = $1`, [
+        WHATSAPP.phoneNumberId,
+      ])
+    ).rows[0].id;
   });
 
   afterAll(async () => {

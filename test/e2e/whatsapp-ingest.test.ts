@@ -206,7 +206,14 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
   it('applies delivery statuses out of order without going backwards', async () => {
     const keyRing = testKeyRing();
     const wamid = waMessageId();
-    const [kase] = (await db.query(`SELECT id, channel_account_id FROM cases LIMIT 1`)).rows;
+    // A case of this WhatsApp number: the run's database also holds other channels' cases.
+    const [kase] = (
+      await db.query(
+        `SELECT c.id, c.channel_account_id FROM cases c JOIN channel_accounts a ON a.id = c.channel_account_id
+          WHERE a.channel = 'whatsapp' AND a.external_id = $1 LIMIT 1`,
+        [WHATSAPP.phoneNumberId],
+      )
+    ).rows;
     const [msg] = (
       await db.query(
         `INSERT INTO messages (case_id, channel_account_id, direction, external_hash, text_enc, text_pseudo, delivery_status, sent_at)
