@@ -86,7 +86,7 @@ export class RedactionsService {
       const kase = await this.owningCase(user, caseId, m);
       const removed = isUUID(redactionId) ? await this.repository.delete(m, kase.id, redactionId) : null;
       if (!removed) throw handoverError(HandoverErrorCode.RedactionNotFound, 'This case has no such marking');
-      if (removed.created_entry) await this.repository.deleteUnusedVaultEntry(m, kase.id, removed.token);
+      if (removed.created_entry) await this.vaults.pruneUnused(m, kase.id, removed.token);
       await this.audit.record(m, {
         actorId: user.id,
         action: AuditAction.RedactionRemoved,

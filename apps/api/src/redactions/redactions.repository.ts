@@ -77,24 +77,6 @@ export class RedactionsRepository {
     return row ?? null;
   }
 
-  /**
-   * Removes a vault entry a marking created, unless the token is still in use: by another marking
-   * or in any stored pseudonymized text (the engine may have used it since). A token in use keeps
-   * its value, so it can never come to stand for another one.
-   */
-  async deleteUnusedVaultEntry(m: EntityManager, caseId: string, token: string): Promise<void> {
-    await m.query(
-      `DELETE FROM pseudonyms p
-        WHERE p.case_id = $1 AND p.token = $2
-          AND NOT EXISTS (SELECT 1 FROM redactions r WHERE r.case_id = $1 AND r.token = $2)
-          AND NOT EXISTS (SELECT 1 FROM messages x WHERE x.case_id = $1 AND strpos(x.text_pseudo, $2) > 0)
-          AND NOT EXISTS (SELECT 1 FROM case_notes x WHERE x.case_id = $1 AND strpos(x.text_pseudo, $2) > 0)
-          AND NOT EXISTS (SELECT 1 FROM escalations x WHERE x.case_id = $1
-                            AND (strpos(x.note_pseudo, $2) > 0 OR strpos(coalesce(x.answer_pseudo, ''), $2) > 0))`,
-      [caseId, token],
-    );
-  }
-
   /** The sealed values behind every marking of these cases (one row per marked token). */
   async markedValues(m: EntityManager, caseIds: string[]): Promise<MarkedValueRow[]> {
     if (caseIds.length === 0) return [];

@@ -56,7 +56,7 @@ export class CommentChangeService {
         break;
       case 'remove':
         await this.comments.deleteMessage(manager, comment.id);
-        await this.comments.pruneTokens(manager, comment.case_id);
+        await this.vaults.pruneUnused(manager, comment.case_id);
         await this.audit.record(manager, {
           actorId: null,
           action: AuditAction.CommentForgotten,
@@ -99,6 +99,6 @@ export class CommentChangeService {
       },
       editedAt,
     );
-    await this.comments.pruneTokens(manager, comment.case_id);
+    await this.vaults.pruneUnused(manager, comment.case_id);
   }
 }

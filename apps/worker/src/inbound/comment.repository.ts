@@ -74,24 +74,4 @@ export class CommentRepository {
   async deleteMessage(m: EntityManager, id: string): Promise<void> {
     await m.query(`DELETE FROM messages WHERE id = $1`, [id]);
   }
-
-  /**
-   * Deletes the case's tokens (and their encrypted values) that no remaining text of the case refers
-   * to and no agent's marking holds (marked values are applied when a view is read, not stored in it).
-   */
-  async pruneTokens(m: EntityManager, caseId: string): Promise<void> {
-    await m.query(
-      `DELETE FROM pseudonyms p
-        WHERE p.case_id = $1
-          AND NOT EXISTS (SELECT 1 FROM redactions r WHERE r.case_id = $1 AND r.token = p.token)
-          AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = $1 AND strpos(m.text_pseudo, p.token) > 0)
-          AND NOT EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = $1 AND strpos(n.text_pseudo, p.token) > 0)
-          AND NOT EXISTS (
-            SELECT 1 FROM escalations e
-             WHERE e.case_id = $1
-               AND (strpos(e.note_pseudo, p.token) > 0 OR strpos(COALESCE(e.answer_pseudo, ''), p.token) > 0)
-          )`,
-      [caseId],
-    );
-  }
 }

@@ -98,4 +98,25 @@ export class PseudonymVaultStore {
       entries.map((e) => encrypt(caseKey, JSON.stringify({ key: e.key, value: e.value }), caseId)),
     ];
   }
+
+  /**
+   * Deletes the case's vault entries (one token, or all) that no stored pseudonymized text of the
+   * case uses and no agent's marking holds (markings are applied when a view is read, not stored).
+   * A token in use keeps its value, so it never comes to stand for another one.
+   */
+  async pruneUnused(manager: EntityManager, caseId: string, token: string | null = null): Promise<void> {
+    await manager.query(
+      `DELETE FROM pseudonyms p
+        WHERE p.case_id = $1 AND ($2::text IS NULL OR p.token = $2)
+          AND NOT EXISTS (SELECT 1 FROM redactions r WHERE r.case_id = $1 AND r.token = p.token)
+          AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.case_id = $1 AND strpos(m.text_pseudo, p.token) > 0)
+          AND NOT EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = $1 AND strpos(n.text_pseudo, p.token) > 0)
+          AND NOT EXISTS (
+            SELECT 1 FROM escalations e
+             WHERE e.case_id = $1
+               AND (strpos(e.note_pseudo, p.token) > 0 OR strpos(COALESCE(e.answer_pseudo, ''), p.token) > 0)
+          )`,
+      [caseId, token],
+    );
+  }
 }
