@@ -82,9 +82,9 @@ describe('ChannelAccountsAdminService', () => {
     const created = await t.service.create(admin, whatsapp);
     expect(created).toMatchObject({ externalId: '1001', teamId: TEAM });
     expect(JSON.stringify(created)).not.toContain('secret');
-    await expect(failure(t.service.create(admin, { ...whatsapp, appSecret: 'attacker-secret' }))).resolves.toBe(
-      '409 CONFLICT: This account is already connected; rotate its secrets with PUT …/secrets',
-    );
+    await expect(
+      failure(t.service.create(admin, { ...whatsapp, appSecret: 'attacker-secret' })),
+    ).resolves.toBe('409 CONFLICT: This account is already connected; rotate its secrets with PUT …/secrets');
     expect(open(t.repo.rows[0].appSecretEnc)).toBe('app-secret-1');
     expect(t.audit.record).toHaveBeenCalledTimes(1);
   });
@@ -112,7 +112,11 @@ describe('ChannelAccountsAdminService', () => {
       'access-token-2',
     ]);
     const entry = t.audit.record.mock.calls.at(-1)![1];
-    expect(entry).toMatchObject({ action: 'channel_account.secrets_rotated', objectId: id, detail: 'appSecret,accessToken' });
+    expect(entry).toMatchObject({
+      action: 'channel_account.secrets_rotated',
+      objectId: id,
+      detail: 'appSecret,accessToken',
+    });
     expect(JSON.stringify(entry)).not.toContain('secret-2');
     expect(t.accounts.invalidate).toHaveBeenCalledTimes(1);
   });
@@ -122,9 +126,9 @@ describe('ChannelAccountsAdminService', () => {
     await expect(failure(t.service.rotateSecrets(admin, 'acc-1', {}))).resolves.toBe(
       '400 VALIDATION_FAILED: Name at least one of appSecret, verifyToken, accessToken',
     );
-    await expect(failure(t.service.rotateSecrets(admin, 'acc-9', { appSecret: 'app-secret-2' }))).resolves.toBe(
-      '404 NOT_FOUND: The channel account was not found',
-    );
+    await expect(
+      failure(t.service.rotateSecrets(admin, 'acc-9', { appSecret: 'app-secret-2' })),
+    ).resolves.toBe('404 NOT_FOUND: The channel account was not found');
     await expect(failure(t.service.updateSettings(admin, 'acc-9', { humanAgentTag: true }))).resolves.toBe(
       '404 CHANNEL_ACCOUNT_NOT_FOUND: No such channel account',
     );

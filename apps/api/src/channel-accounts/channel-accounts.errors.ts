@@ -41,5 +41,6 @@ export const channelAccountErrors = {
   /** Rotating secrets of an account that does not exist. */
   notFound: () => channelAccountError(ChannelAccountErrorCode.NotFound, 'The channel account was not found'),
   /** Changing settings of an account that does not exist. */
-  unknownAccount: () => channelAccountError(ChannelAccountErrorCode.UnknownAccount, 'No such channel account'),
+  unknownAccount: () =>
+    channelAccountError(ChannelAccountErrorCode.UnknownAccount, 'No such channel account'),
 };

@@ -27,7 +27,8 @@ export const consentErrors = {
   owningTeamNeedsNone: () =>
     consentError(ConsentErrorCode.Invalid, 'The owning team needs no consent to see its own case'),
   unknownTeam: () => consentError(ConsentErrorCode.Invalid, 'teamId does not name an existing team'),
-  notRequested: (status: string) => consentError(ConsentErrorCode.Conflict, `This consent is already ${status}`),
+  notRequested: (status: string) =>
+    consentError(ConsentErrorCode.Conflict, `This consent is already ${status}`),
   evidenceInvalid: () =>
     consentError(
       ConsentErrorCode.Invalid,

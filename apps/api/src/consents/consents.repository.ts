@@ -75,7 +75,12 @@ export class ConsentsRepository {
     return evidence?.id ?? null;
   }
 
-  async markGiven(m: EntityManager, id: string, evidenceMessageId: string, recordedBy: string): Promise<void> {
+  async markGiven(
+    m: EntityManager,
+    id: string,
+    evidenceMessageId: string,
+    recordedBy: string,
+  ): Promise<void> {
     await m.query(
       `UPDATE consents SET status = 'given', evidence_message_id = $2, recorded_by = $3, given_at = now() WHERE id = $1`,
       [id, evidenceMessageId, recordedBy],
@@ -84,6 +89,27 @@ export class ConsentsRepository {
 
   async markWithdrawn(m: EntityManager, id: string): Promise<void> {
     await m.query(`UPDATE consents SET status = 'withdrawn', withdrawn_at = now() WHERE id = $1`, [id]);
+  }
+
+  /**
+   * A case its receiving team took over goes back to the team that escalated it (unassigned, the
+   * escalation open again) once that team holds no given consent for it any more. Returns the team
+   * it went back to, or null when nothing moved.
+   */
+  async returnTakenOverCase(m: EntityManager, caseId: string, teamId: string): Promise<string | null> {
+    const rows: { team_id: string }[] = await m.query(
+      `WITH esc AS (
+         UPDATE escalations e SET status = 'open', updated_at = now()
+          WHERE e.id = (SELECT id FROM escalations WHERE case_id = $1 AND to_team_id = $2 AND status = 'taken_over'
+                         ORDER BY updated_at DESC LIMIT 1)
+            AND EXISTS (SELECT 1 FROM cases c WHERE c.id = $1 AND c.team_id = $2)
+            AND NOT EXISTS (SELECT 1 FROM consents k WHERE k.case_id = $1 AND k.team_id = $2 AND k.status = 'given')
+         RETURNING e.from_team_id)
+       UPDATE cases c SET team_id = esc.from_team_id, assignee_id = NULL, updated_at = now()
+         FROM esc WHERE c.id = $1 RETURNING esc.from_team_id AS team_id`,
+      [caseId, teamId],
+    );
+    return rows[0]?.team_id ?? null;
   }
 
   async byId(m: EntityManager, id: string): Promise<ConsentRow> {

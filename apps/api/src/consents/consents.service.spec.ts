@@ -22,7 +22,9 @@ class FakeConsents implements Partial<ConsentsRepository> {
     [RECEIVING, 'International Office'],
     [OTHER, 'Finance'],
   ]);
-  inbound: { id: string; at: number; text: string }[] = [{ id: 'm-in-1', at: 1, text: 'Hoi, mag ik iets vragen?' }];
+  inbound: { id: string; at: number; text: string }[] = [
+    { id: 'm-in-1', at: 1, text: 'Hoi, mag ik iets vragen?' },
+  ];
   questionAt = 2;
 
   teamName = async (_m: EntityManager, id: string) => this.teams.get(id) ?? null;
@@ -45,15 +47,28 @@ class FakeConsents implements Partial<ConsentsRepository> {
   };
   lockCaseId = async (_m: EntityManager, id: string) => this.rows.get(id)?.case_id ?? null;
   evidenceMessageId = async (_m: EntityManager, q: { messageId: string; caseId: string }) =>
-    q.caseId === CASE ? (this.inbound.find((i) => i.id === q.messageId && i.at >= this.questionAt)?.id ?? null) : null;
+    q.caseId === CASE
+      ? (this.inbound.find((i) => i.id === q.messageId && i.at >= this.questionAt)?.id ?? null)
+      : null;
   markGiven = async (_m: EntityManager, id: string, evidence: string) => {
-    Object.assign(this.rows.get(id)!, { status: 'given', evidence_message_id: evidence, given_at: new Date() });
+    Object.assign(this.rows.get(id)!, {
+      status: 'given',
+      evidence_message_id: evidence,
+      given_at: new Date(),
+    });
   };
   markWithdrawn = async (_m: EntityManager, id: string) => {
     Object.assign(this.rows.get(id)!, { status: 'withdrawn', withdrawn_at: new Date() });
   };
+  /** Set when the receiving team took the case over: the team it goes back to. */
+  takenOverFrom: string | null = null;
+  returnTakenOverCase = async (_m: EntityManager, _caseId: string, teamId: string) => {
+    const stillGiven = [...this.rows.values()].some((r) => r.team_id === teamId && r.status === 'given');
+    return stillGiven ? null : this.takenOverFrom;
+  };
   byId = async (_m: EntityManager, id: string) => ({ ...this.rows.get(id)! });
-  ofCase = async (_m: EntityManager, caseId: string) => [...this.rows.values()].filter((r) => r.case_id === caseId);
+  ofCase = async (_m: EntityManager, caseId: string) =>
+    [...this.rows.values()].filter((r) => r.case_id === caseId);
 }
 
 function setup(views: Record<string, CaseView> = { [OWNING]: 'original', [RECEIVING]: 'pseudonymized' }) {
@@ -97,12 +112,12 @@ const code = (p: Promise<unknown>) =>
 describe('ConsentsService', () => {
   it('lets a receiving team ask for itself only, and asks nothing for the owning team', async () => {
     const t = setup();
-    await expect(code(t.service.request(receivingLead, CASE, { teamId: OTHER, purpose: 'answer_question' }))).resolves.toBe(
-      '403 FORBIDDEN',
-    );
-    await expect(code(t.service.request(agent, CASE, { teamId: OWNING, purpose: 'answer_question' }))).resolves.toBe(
-      '400 VALIDATION_FAILED',
-    );
+    await expect(
+      code(t.service.request(receivingLead, CASE, { teamId: OTHER, purpose: 'answer_question' })),
+    ).resolves.toBe('403 FORBIDDEN');
+    await expect(
+      code(t.service.request(agent, CASE, { teamId: OWNING, purpose: 'answer_question' })),
+    ).resolves.toBe('400 VALIDATION_FAILED');
     await expect(
       code(t.service.request(agent, CASE, { teamId: 'team-gone', purpose: 'answer_question' })),
     ).resolves.toBe('400 VALIDATION_FAILED');
@@ -112,7 +127,10 @@ describe('ConsentsService', () => {
 
   it("sends the purpose's wording in the person's language and stores only the code", async () => {
     const t = setup();
-    const view = await t.service.request(receivingLead, CASE, { teamId: RECEIVING, purpose: 'diploma_evaluation' });
+    const view = await t.service.request(receivingLead, CASE, {
+      teamId: RECEIVING,
+      purpose: 'diploma_evaluation',
+    });
     expect(t.replies.queueSystemMessage).toHaveBeenCalledWith(
       expect.anything(),
       expect.objectContaining({ id: CASE }),
@@ -120,7 +138,10 @@ describe('ConsentsService', () => {
       receivingLead.id,
     );
     expect(view).toMatchObject({ teamId: RECEIVING, purpose: 'diploma_evaluation', status: 'requested' });
-    expect(t.audit.record).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ action: 'consent.requested' }));
+    expect(t.audit.record).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ action: 'consent.requested' }),
+    );
 
     await t.service.request(agent, CASE, { teamId: OTHER, purpose: 'finance_advice', lang: 'en' });
     expect(t.replies.queueSystemMessage).toHaveBeenLastCalledWith(
@@ -140,7 +161,9 @@ describe('ConsentsService', () => {
     t.repo.inbound.push({ id: 'm-in-2', at: 3, text: 'JA' });
     const given = await t.service.record(agent, asked.id, { evidenceMessageId: 'm-in-2' });
     expect(given).toMatchObject({ status: 'given', evidenceMessageId: 'm-in-2' });
-    await expect(code(t.service.record(agent, asked.id, { evidenceMessageId: 'm-in-2' }))).resolves.toBe('409 CONFLICT');
+    await expect(code(t.service.record(agent, asked.id, { evidenceMessageId: 'm-in-2' }))).resolves.toBe(
+      '409 CONFLICT',
+    );
     expect(t.realtime.emit).toHaveBeenCalledWith([`team:${RECEIVING}`], 'case.updated', {
       caseId: CASE,
       status: 'consent_given',
@@ -152,13 +175,15 @@ describe('ConsentsService', () => {
     const t = setup();
     const asked = await t.service.request(agent, CASE, { teamId: RECEIVING, purpose: 'answer_question' });
     t.repo.inbound.push({ id: 'm-in-2', at: 3, text: 'JA' });
-    await expect(code(t.service.record(receivingLead, asked.id, { evidenceMessageId: 'm-in-2' }))).resolves.toBe(
-      '403 FORBIDDEN',
-    );
+    await expect(
+      code(t.service.record(receivingLead, asked.id, { evidenceMessageId: 'm-in-2' })),
+    ).resolves.toBe('403 FORBIDDEN');
     await expect(code(t.service.withdraw(receivingLead, asked.id))).resolves.toBe('403 FORBIDDEN');
     expect(t.repo.rows.get(asked.id)!.status).toBe('requested');
     await expect(code(t.service.withdraw(agent, 'not-a-uuid'))).resolves.toBe('404 NOT_FOUND');
-    await expect(code(t.service.withdraw(agent, '0b7c9a1e-0000-4000-8000-0000000000ff'))).resolves.toBe('404 NOT_FOUND');
+    await expect(code(t.service.withdraw(agent, '0b7c9a1e-0000-4000-8000-0000000000ff'))).resolves.toBe(
+      '404 NOT_FOUND',
+    );
   });
 
   it('withdraws once: a second withdrawal changes and audits nothing', async () => {
@@ -172,5 +197,23 @@ describe('ConsentsService', () => {
     const second = await t.service.withdraw(agent, asked.id);
     expect(second.withdrawnAt).toBe(first.withdrawnAt);
     expect(t.audit.record.mock.calls.length).toBe(audits);
+  });
+
+  it('hands a taken-over case back to the escalating team when the consent it rested on is withdrawn', async () => {
+    const t = setup();
+    const asked = await t.service.request(agent, CASE, { teamId: RECEIVING, purpose: 'answer_question' });
+    t.repo.inbound.push({ id: 'm-in-2', at: 3, text: 'JA' });
+    await t.service.record(agent, asked.id, { evidenceMessageId: 'm-in-2' });
+    t.repo.takenOverFrom = OWNING;
+    await t.service.withdraw(agent, asked.id);
+    expect(t.realtime.emit).toHaveBeenLastCalledWith(
+      [`team:${RECEIVING}`, `team:${OWNING}`],
+      'case.updated',
+      {
+        caseId: CASE,
+        status: 'consent_withdrawn',
+        assigneeId: null,
+      },
+    );
   });
 });

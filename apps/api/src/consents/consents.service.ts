@@ -1,12 +1,6 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import {
-  AuditAction,
-  AuditService,
-  detectReplyLanguage,
-  RealtimeEmitter,
-  teamRoom,
-} from '@webcare/core';
+import { AuditAction, AuditService, detectReplyLanguage, RealtimeEmitter, teamRoom } from '@webcare/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
@@ -62,7 +56,8 @@ export class ConsentsService {
       if (refusal === 'owning_team_needs_none') throw consentErrors.owningTeamNeedsNone();
       const teamName = await this.repository.teamName(m, dto.teamId);
       if (teamName === null) throw consentErrors.unknownTeam();
-      const lang = dto.lang ?? detectReplyLanguage((await this.repository.latestInboundText(m, kase.id)) ?? '');
+      const lang =
+        dto.lang ?? detectReplyLanguage((await this.repository.latestInboundText(m, kase.id)) ?? '');
       const question = consentQuestion(lang, teamName, dto.purpose);
       const messageId = await this.replies.queueSystemMessage(m, kase, question, user.id);
       const id = await this.repository.insert(m, {
@@ -108,20 +103,25 @@ export class ConsentsService {
     return consent;
   }
 
+  /**
+   * From the next request on, the team sees the case pseudonymized again; a team that took the
+   * case over on this consent hands it back to the team that escalated it.
+   */
   async withdraw(user: AuthUser, consentId: string): Promise<ConsentView> {
-    const consent = await this.dataSource.transaction(async (m) => {
+    const { consent, returnedTo } = await this.dataSource.transaction(async (m) => {
       const consent = await this.ownedConsent(user, consentId, m);
-      if (consent.status === 'withdrawn') return toView(consent);
+      if (consent.status === 'withdrawn') return { consent: toView(consent), returnedTo: null };
       await this.repository.markWithdrawn(m, consent.id);
+      const returnedTo = await this.repository.returnTakenOverCase(m, consent.case_id, consent.team_id);
       await this.audit.record(m, {
         actorId: user.id,
         action: AuditAction.ConsentWithdrawn,
         objectType: 'consent',
         objectId: consent.id,
       });
-      return toView(await this.repository.byId(m, consent.id));
+      return { consent: toView(await this.repository.byId(m, consent.id)), returnedTo };
     });
-    this.announce(consent, 'consent_withdrawn');
+    this.announce(consent, 'consent_withdrawn', returnedTo);
     return consent;
   }
 
@@ -139,8 +139,13 @@ export class ConsentsService {
     return this.repository.byId(m, consentId);
   }
 
-  private announce(consent: ConsentView, status: 'consent_given' | 'consent_withdrawn'): void {
-    this.realtime.emit([teamRoom(consent.teamId)], 'case.updated', {
+  private announce(
+    consent: ConsentView,
+    status: 'consent_given' | 'consent_withdrawn',
+    returnedTo: string | null = null,
+  ): void {
+    const rooms = [consent.teamId, ...(returnedTo ? [returnedTo] : [])].map(teamRoom);
+    this.realtime.emit(rooms, 'case.updated', {
       caseId: consent.caseId,
       status,
       assigneeId: null,
