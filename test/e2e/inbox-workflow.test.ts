@@ -330,7 +330,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     // The receiving team asks for itself only; the question goes out through the owning team's channel.
     const forOther = await api(apiApp.url, intl.token, 'POST', `/api/cases/${caseId}/consents`, {
       teamId: agent.teamId,
-      purpose: 'diplomawaardering',
+      purpose: 'diploma_evaluation',
     });
     expect(forOther.status).toBe(403);
     const consent = await api<{ id: string; status: string; requestMessageId: string }>(
@@ -340,7 +340,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
       `/api/cases/${caseId}/consents`,
       {
         teamId: intl.teamId,
-        purpose: 'diplomawaardering',
+        purpose: 'diploma_evaluation',
       },
     );
     expect(consent.status).toBe(201);

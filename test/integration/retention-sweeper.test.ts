@@ -131,7 +131,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     );
     const user = randomUUID();
     await ds.query(
-      `INSERT INTO consents (case_id, team_id, purpose, requested_by) VALUES ($1, $2, 'hand-over', $3)`,
+      `INSERT INTO consents (case_id, team_id, purpose, requested_by) VALUES ($1, $2, 'answer_question', $3)`,
       [caseId, teamId, user],
     );
     await ds.query(

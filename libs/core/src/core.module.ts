@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditRepository } from './audit/audit.repository';
 import { AuditService } from './audit/audit.service';
+import { ChannelAccountsRepository } from './channel-accounts/channel-accounts.repository';
 import { ChannelAccountsService } from './channel-accounts/channel-accounts.service';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -35,8 +37,10 @@ export class CoreModule {
         KeyCacheSync,
         KeyRing,
         RealtimeEmitter,
+        ChannelAccountsRepository,
         ChannelAccountsService,
         OutboxRelay,
+        AuditRepository,
         AuditService,
         PseudonymVaultStore,
         RetentionPolicyService,
@@ -46,6 +50,7 @@ export class CoreModule {
         KeyStore,
         KeyRing,
         RealtimeEmitter,
+        ChannelAccountsRepository,
         ChannelAccountsService,
         OutboxRelay,
         AuditService,

@@ -1,3 +1,4 @@
+export * from './channel-accounts/channel-accounts.repository';
 export * from './channel-accounts/channel-accounts.service';
 export * from './config/app-config';
 export * from './config/config.module';
@@ -23,6 +24,7 @@ export * from './inbound/inbound-event.store';
 export * from './database/query-returning';
 export * from './audit/audit-actions';
 export * from './audit/audit-chain';
+export * from './audit/audit.repository';
 export * from './audit/audit.service';
 export * from './pseudonyms/pseudonym-vault.store';
 export * from './minimization';

@@ -4,17 +4,13 @@ import {
   AuditService,
   ChannelAccountEntity,
   ChannelAccountSettings,
+  ChannelAccountsRepository,
   ChannelAccountsService,
-  ConflictError,
-  DomainError,
   KeyRing,
-  NotFoundError,
-  queryReturning,
-  TeamEntity,
-  ValidationError,
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
+import { channelAccountErrors } from './channel-accounts.errors';
 import { ChannelAccountSettingsDto } from './dto/channel-account-settings.dto';
 import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
 import { RotateSecretsDto } from './dto/rotate-secrets.dto';
@@ -31,76 +27,67 @@ export interface ChannelAccountView {
   settings: ChannelAccountSettings;
 }
 
+const SECRETS = ['appSecret', 'verifyToken', 'accessToken'] as const;
+
+/** The secrets a rotation names, in a fixed order: what the audit trail records instead of values. */
+export function secretsNamed(dto: RotateSecretsDto): (typeof SECRETS)[number][] {
+  return SECRETS.filter((f) => dto[f] !== undefined);
+}
+
 @Injectable()
 export class ChannelAccountsAdminService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ChannelAccountsRepository,
     private readonly accounts: ChannelAccountsService,
     private readonly keyRing: KeyRing,
     private readonly audit: AuditService,
   ) {}
 
   async list(_actor: AuthUser): Promise<{ items: ChannelAccountView[] }> {
-    const rows = await this.dataSource
-      .getRepository(ChannelAccountEntity)
-      .find({ order: { createdAt: 'ASC' } });
-    return { items: rows.map(view) };
+    return { items: (await this.repository.all()).map(view) };
   }
 
   /** Creates a new account; an existing one keeps its secrets (rotating them is its own, audited action). */
   async create(actor: AuthUser, dto: CreateChannelAccountDto): Promise<ChannelAccountView> {
-    if (!(await this.dataSource.getRepository(TeamEntity).existsBy({ id: dto.teamId }))) {
-      throw new ValidationError('teamId does not name an existing team');
-    }
-    if (dto.channel !== 'linkedin' && !dto.verifyToken) {
-      throw new ValidationError(
-        'verifyToken is required for WhatsApp and Facebook (Meta checks it when subscribing)',
-      );
-    }
+    if (!(await this.repository.teamExists(dto.teamId))) throw channelAccountErrors.unknownTeam();
+    if (dto.channel !== 'linkedin' && !dto.verifyToken) throw channelAccountErrors.verifyTokenRequired();
     const id = await this.dataSource.transaction(async (m) => {
-      const rows: { id: string }[] = await m.query(
-        `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
-        [
-          dto.channel,
-          dto.externalId.trim(),
-          dto.name.trim(),
-          dto.teamId,
-          this.keyRing.sealSecret(dto.appSecret),
-          dto.verifyToken ? this.keyRing.sealSecret(dto.verifyToken) : null,
-          this.keyRing.sealSecret(dto.accessToken),
-          JSON.stringify(dto.allowlist ?? {}),
-        ],
-      );
-      if (!rows.length) {
-        throw new ConflictError('This account is already connected; rotate its secrets with PUT …/secrets');
-      }
+      const id = await this.repository.insertNew(m, {
+        channel: dto.channel,
+        externalId: dto.externalId.trim(),
+        name: dto.name.trim(),
+        teamId: dto.teamId,
+        appSecretEnc: this.keyRing.sealSecret(dto.appSecret),
+        verifyTokenEnc: dto.verifyToken ? this.keyRing.sealSecret(dto.verifyToken) : null,
+        accessTokenEnc: this.keyRing.sealSecret(dto.accessToken),
+        allowlist: dto.allowlist ?? {},
+      });
+      if (!id) throw channelAccountErrors.alreadyConnected();
       await this.audit.record(m, {
         actorId: actor.id,
         action: AuditAction.ChannelAccountCreated,
         objectType: 'channel_account',
-        objectId: rows[0].id,
+        objectId: id,
       });
-      return rows[0].id;
+      return id;
     });
     this.accounts.invalidate();
-    return view(await this.dataSource.getRepository(ChannelAccountEntity).findOneByOrFail({ id }));
+    return this.current(id);
   }
 
   /** Replaces the named secrets; the audit trail says which ones, never their values. */
   async rotateSecrets(actor: AuthUser, id: string, dto: RotateSecretsDto): Promise<ChannelAccountView> {
-    const fields = (['appSecret', 'verifyToken', 'accessToken'] as const).filter((f) => dto[f] !== undefined);
-    if (!fields.length) throw new ValidationError('Name at least one of appSecret, verifyToken, accessToken');
+    const fields = secretsNamed(dto);
+    if (!fields.length) throw channelAccountErrors.noSecretNamed();
     const seal = (v: string | undefined) => (v === undefined ? null : this.keyRing.sealSecret(v));
     await this.dataSource.transaction(async (m) => {
-      const rows = await queryReturning<{ id: string }>(
-        m,
-        `UPDATE channel_accounts SET app_secret_enc = COALESCE($2, app_secret_enc),
-                verify_token_enc = COALESCE($3, verify_token_enc), access_token_enc = COALESCE($4, access_token_enc)
-          WHERE id = $1 RETURNING id`,
-        [id, seal(dto.appSecret), seal(dto.verifyToken), seal(dto.accessToken)],
-      );
-      if (!rows.length) throw new NotFoundError('The channel account');
+      const replaced = await this.repository.replaceSecrets(m, id, {
+        appSecretEnc: seal(dto.appSecret),
+        verifyTokenEnc: seal(dto.verifyToken),
+        accessTokenEnc: seal(dto.accessToken),
+      });
+      if (!replaced) throw channelAccountErrors.notFound();
       await this.audit.record(m, {
         actorId: actor.id,
         action: AuditAction.ChannelAccountSecretsRotated,
@@ -110,7 +97,7 @@ export class ChannelAccountsAdminService {
       });
     });
     this.accounts.invalidate();
-    return view(await this.dataSource.getRepository(ChannelAccountEntity).findOneByOrFail({ id }));
+    return this.current(id);
   }
 
   /** Per-account switches (Messenger's human agent tag); only the given keys change. */
@@ -122,12 +109,7 @@ export class ChannelAccountsAdminService {
     const changes: ChannelAccountSettings = {};
     if (dto.humanAgentTag !== undefined) changes.humanAgentTag = dto.humanAgentTag;
     const updated = await this.dataSource.transaction(async (m) => {
-      const rows = await queryReturning<{ id: string }>(
-        m,
-        `UPDATE channel_accounts SET settings = settings || $2::jsonb WHERE id = $1 RETURNING id`,
-        [id, JSON.stringify(changes)],
-      );
-      if (!rows.length) return false;
+      if (!(await this.repository.mergeSettings(m, id, changes))) return false;
       await this.audit.record(m, {
         actorId: actor.id,
         action: AuditAction.ChannelAccountSettingsChanged,
@@ -136,9 +118,15 @@ export class ChannelAccountsAdminService {
       });
       return true;
     });
-    if (!updated) throw new DomainError('CHANNEL_ACCOUNT_NOT_FOUND', 'No such channel account', 404);
+    if (!updated) throw channelAccountErrors.unknownAccount();
     this.accounts.invalidate();
-    return view(await this.dataSource.getRepository(ChannelAccountEntity).findOneByOrFail({ id }));
+    return this.current(id);
+  }
+
+  private async current(id: string): Promise<ChannelAccountView> {
+    const account = await this.repository.byId(id);
+    if (!account) throw channelAccountErrors.unknownAccount();
+    return view(account);
   }
 }
 

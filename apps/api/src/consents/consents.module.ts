@@ -3,10 +3,11 @@ import { CasesModule } from '../cases/cases.module';
 import { RepliesModule } from '../replies/replies.module';
 import { ConsentsController } from './consents.controller';
 import { ConsentsService } from './consents.service';
+import { ConsentsRepository } from './consents.repository';
 
 @Module({
   imports: [CasesModule, RepliesModule],
   controllers: [ConsentsController],
-  providers: [ConsentsService],
+  providers: [ConsentsService, ConsentsRepository],
 })
 export class ConsentsModule {}

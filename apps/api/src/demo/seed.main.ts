@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import {
   AppConfig,
+  ChannelAccountsRepository,
   ChannelAccountsService,
   createDataSource,
   ensureTeam,
@@ -144,7 +145,12 @@ async function main(): Promise<void> {
   const keyStore = new KeyStore(config);
   try {
     const keyRing = new KeyRing(config, keyStore);
-    await seed(config, dataSource, keyRing, new ChannelAccountsService(dataSource, keyRing, config));
+    await seed(
+      config,
+      dataSource,
+      keyRing,
+      new ChannelAccountsService(new ChannelAccountsRepository(dataSource), keyRing, config),
+    );
   } finally {
     await dataSource.destroy();
     await keyStore.onApplicationShutdown();

@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { KeyRing } from '../crypto/key-ring.service';
+import { ChannelAccountsRepository } from './channel-accounts.repository';
 import { ChannelAccountsService } from './channel-accounts.service';
 
 /** A table of channel accounts that answers when told to, counting the loads it serves. */
@@ -9,14 +9,14 @@ function accountsTable() {
   const pending: (() => void)[] = [];
   let loads = 0;
   const repository = {
-    find: () => {
+    all: () => {
       loads++;
       const snapshot = rows.map((r) => ({ ...r, accessTokenEnc: 'x', verifyTokenEnc: null, allowlist: {} }));
       return new Promise((resolve) => pending.push(() => resolve(snapshot)));
     },
   };
   const service = new ChannelAccountsService(
-    { getRepository: () => repository } as unknown as DataSource,
+    repository as unknown as ChannelAccountsRepository,
     { openSecret: (sealed: string) => `open:${sealed}` } as unknown as KeyRing,
     {} as AppConfig,
   );

@@ -8,7 +8,7 @@ import {
   ChannelAccountEntity,
   ChannelAccountSettings,
 } from '../database/entities/channel-account.entity';
-import { TeamEntity } from '../database/entities/team.entity';
+import { ChannelAccountsRepository } from './channel-accounts.repository';
 
 export interface ChannelAccountSecrets {
   id: string;
@@ -38,7 +38,7 @@ export class ChannelAccountsService {
   private generation = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ChannelAccountsRepository,
     private readonly keyRing: KeyRing,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -86,7 +86,7 @@ export class ChannelAccountsService {
   }
 
   private async query(): Promise<ChannelAccountSecrets[]> {
-    const rows = await this.dataSource.getRepository(ChannelAccountEntity).find();
+    const rows = await this.repository.all();
     return rows.map((r) => ({
       id: r.id,
       channel: r.channel,
@@ -103,7 +103,7 @@ export class ChannelAccountsService {
   /** Creates or updates the accounts named by environment variables, owned by BOOTSTRAP_TEAM. */
   async bootstrapFromConfig(): Promise<void> {
     if (!this.config.channels.length) return;
-    const teamId = await ensureTeam(this.dataSource, this.config.bootstrapTeam);
+    const teamId = await this.repository.ensureTeam(this.config.bootstrapTeam);
     for (const c of this.config.channels) {
       await this.upsert({ ...c, teamId, name: `${c.channel} ${c.externalId}` });
     }
@@ -120,32 +120,22 @@ export class ChannelAccountsService {
     accessToken: string;
     allowlist?: ChannelAccountEntity['allowlist'];
   }): Promise<string> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (channel, external_id) DO UPDATE SET
-         app_secret_enc = EXCLUDED.app_secret_enc,
-         verify_token_enc = EXCLUDED.verify_token_enc,
-         access_token_enc = EXCLUDED.access_token_enc
-       RETURNING id`,
-      [
-        input.channel,
-        input.externalId,
-        input.name,
-        input.teamId,
-        this.keyRing.sealSecret(input.appSecret),
-        input.verifyToken === null ? null : this.keyRing.sealSecret(input.verifyToken),
-        this.keyRing.sealSecret(input.accessToken),
-        JSON.stringify(input.allowlist ?? {}),
-      ],
-    );
+    const id = await this.repository.upsert({
+      channel: input.channel,
+      externalId: input.externalId,
+      name: input.name,
+      teamId: input.teamId,
+      appSecretEnc: this.keyRing.sealSecret(input.appSecret),
+      verifyTokenEnc: input.verifyToken === null ? null : this.keyRing.sealSecret(input.verifyToken),
+      accessTokenEnc: this.keyRing.sealSecret(input.accessToken),
+      allowlist: input.allowlist ?? {},
+    });
     this.invalidate();
-    return rows[0].id;
+    return id;
   }
 }
 
-export async function ensureTeam(dataSource: DataSource, name: string): Promise<string> {
-  await dataSource.query(`INSERT INTO teams (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
-  const team = await dataSource.getRepository(TeamEntity).findOneByOrFail({ name });
-  return team.id;
+/** For scripts that run without Nest (the demo seed). */
+export function ensureTeam(dataSource: DataSource, name: string): Promise<string> {
+  return new ChannelAccountsRepository(dataSource).ensureTeam(name);
 }

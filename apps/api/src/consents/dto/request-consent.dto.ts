@@ -1,13 +1,12 @@
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ConsentPurpose, REQUESTABLE_PURPOSES } from '../consent-purposes';
 
 export class RequestConsentDto {
   @IsUUID('4', { message: 'teamId must be the id of the team that would receive the data' })
   teamId: string;
 
-  @IsString()
-  @MinLength(3, { message: 'purpose must say why the data is handed over' })
-  @MaxLength(200)
-  purpose: string;
+  @IsIn(REQUESTABLE_PURPOSES, { message: `purpose must be one of: ${REQUESTABLE_PURPOSES.join(', ')}` })
+  purpose: Exclude<ConsentPurpose, 'other'>;
 
   @IsOptional()
   @IsIn(['nl', 'en'])

@@ -807,7 +807,8 @@ export interface components {
         RequestConsentDto: {
             /** Format: uuid */
             teamId: string;
-            purpose: string;
+            /** @enum {string} */
+            purpose: "answer_question" | "diploma_evaluation" | "application_handling" | "finance_advice" | "study_support" | "housing_support" | "complaint_handling";
             /** @enum {string} */
             lang?: "nl" | "en";
         };

@@ -1,4 +1,5 @@
 import { api, ok } from '$lib/api/client';
+import type { ConsentPurpose } from '$lib/api/consent-purposes';
 import type { components } from '$lib/api/schema';
 import type { CaseDetail, DraftCheck, HandoverPreview, QueuedReply } from '$lib/api/types';
 import { debounce } from './debounce';
@@ -94,7 +95,7 @@ class CaseView {
     await ok(api.POST('/api/cases/{id}/escalations', { params: { path: { id } }, body: { toTeamId, note } }));
   }
 
-  async askConsent(teamId: string, purpose: string): Promise<void> {
+  async askConsent(teamId: string, purpose: ConsentPurpose): Promise<void> {
     const id = this.id!;
     await ok(api.POST('/api/cases/{id}/consents', { params: { path: { id } }, body: { teamId, purpose } }));
   }

@@ -1,4 +1,5 @@
 import { api, ok } from '$lib/api/client';
+import type { ConsentPurpose } from '$lib/api/consent-purposes';
 import type { Escalation, Page } from '$lib/api/types';
 import { debounce } from './debounce';
 
@@ -39,7 +40,7 @@ class Escalations {
     await this.load();
   }
 
-  async askConsent(caseId: string, teamId: string, purpose: string): Promise<void> {
+  async askConsent(caseId: string, teamId: string, purpose: ConsentPurpose): Promise<void> {
     await ok(api.POST('/api/cases/{id}/consents', { params: { path: { id: caseId } }, body: { teamId, purpose } }));
     await this.load();
   }

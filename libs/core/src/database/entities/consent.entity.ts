@@ -9,6 +9,7 @@ export class ConsentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
   @Column({ name: 'team_id', type: 'uuid' }) teamId: string;
+  /** A code from the consent feature's fixed list (apps/api/src/consents/consent-purposes.ts). */
   @Column({ type: 'text' }) purpose: string;
   @Column({ type: 'text', default: 'requested' }) status: ConsentStatus;
   @Column({ name: 'request_message_id', type: 'uuid', nullable: true }) requestMessageId: string | null;
