@@ -1,8 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { freePort } from '../../bench/support/processes';
-import { AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
+import { AppProcess, freePort, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
 
 jest.setTimeout(180_000);

@@ -1,8 +1,33 @@
-import { Socket } from 'socket.io-client';
-import { api, connectSocket as connectBenchSocket, login } from '../../bench/support/api-client';
+import { io, Socket } from 'socket.io-client';
 import { ADMIN } from './processes';
 
-export { api, login };
+export async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** One JSON request (a non-JSON answer, such as CSV, comes back as text); `token` null calls the route without authentication. */
+export async function api<T = unknown>(
+  baseUrl: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const json = (res.headers.get('content-type') ?? '').includes('json');
+  return { status: res.status, body: (text ? (json ? JSON.parse(text) : text) : null) as T };
+}
 
 /** Creates a team with an agent and returns the agent's token. */
 export async function teamWithAgent(
@@ -37,6 +62,26 @@ export async function teamWithAgent(
   return { teamId, userId: created.body.id, token: await login(baseUrl, email, password), email };
 }
 
+/** A real socket.io client; `onEvent` sees every server event from the first one on. */
+export async function openSocket(
+  baseUrl: string,
+  token: string,
+  onEvent?: (event: string, payload: unknown) => void,
+): Promise<Socket> {
+  const socket = io(baseUrl, {
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  if (onEvent) socket.onAny(onEvent);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+  return socket;
+}
+
 export interface RecordedEvent {
   event: string;
   payload: unknown;
@@ -48,8 +93,6 @@ export async function connectSocket(
   token: string,
 ): Promise<{ socket: Socket; events: RecordedEvent[] }> {
   const events: RecordedEvent[] = [];
-  const socket = await connectBenchSocket(baseUrl, token, (event, payload) =>
-    events.push({ event, payload }),
-  );
+  const socket = await openSocket(baseUrl, token, (event, payload) => events.push({ event, payload }));
   return { socket, events };
 }
