@@ -29,6 +29,37 @@ export async function api<T = unknown>(
   return { status: res.status, body: (text ? (json ? JSON.parse(text) : text) : null) as T };
 }
 
+export type UserRole = 'agent' | 'team_lead' | 'manager' | 'privacy_officer' | 'admin';
+export const USER_PASSWORD = 'a-long-password-for-tests';
+
+/** A new user with this role (agents and team leads belong to `teamId`), logged in. */
+export async function userWithRole(
+  baseUrl: string,
+  adminToken: string,
+  role: UserRole,
+  teamId?: string,
+): Promise<{ userId: string; token: string; email: string }> {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@school.test`;
+  const created = await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/users', {
+    email,
+    password: USER_PASSWORD,
+    name: `Test ${role}`,
+    role,
+    teamId,
+  });
+  if (created.status !== 201) throw new Error(`user create failed: ${JSON.stringify(created.body)}`);
+  return { userId: created.body.id, token: await login(baseUrl, email, USER_PASSWORD), email };
+}
+
+/** The id of the team with this name, created when there is none. */
+export async function teamNamed(baseUrl: string, adminToken: string, name: string): Promise<string> {
+  const teams = await api<{ items: { id: string; name: string }[] }>(baseUrl, adminToken, 'GET', '/api/teams');
+  return (
+    teams.body.items.find((t) => t.name === name)?.id ??
+    (await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/teams', { name })).body.id
+  );
+}
+
 /** Creates a team with an agent and returns the agent's token. */
 export async function teamWithAgent(
   baseUrl: string,
@@ -37,29 +68,8 @@ export async function teamWithAgent(
   existingTeamId?: string,
 ): Promise<{ teamId: string; userId: string; token: string; email: string }> {
   const adminToken = await login(baseUrl, ADMIN.email, ADMIN.password);
-  let teamId = existingTeamId;
-  if (!teamId) {
-    const teams = await api<{ items: { id: string; name: string }[] }>(
-      baseUrl,
-      adminToken,
-      'GET',
-      '/api/teams',
-    );
-    teamId =
-      teams.body.items.find((t) => t.name === teamName)?.id ??
-      (await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/teams', { name: teamName })).body.id;
-  }
-  const email = `${role}-${Math.random().toString(36).slice(2)}@school.test`;
-  const password = 'a-long-password-for-tests';
-  const created = await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/users', {
-    email,
-    password,
-    name: `Test ${role}`,
-    role,
-    teamId,
-  });
-  if (created.status !== 201) throw new Error(`user create failed: ${JSON.stringify(created.body)}`);
-  return { teamId, userId: created.body.id, token: await login(baseUrl, email, password), email };
+  const teamId = existingTeamId ?? (await teamNamed(baseUrl, adminToken, teamName));
+  return { teamId, ...(await userWithRole(baseUrl, adminToken, role, teamId)) };
 }
 
 /** A real socket.io client; `onEvent` sees every server event from the first one on. */
