@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { testKeyRing } from '../support/keys';
-import { api, login, teamWithAgent } from '../support/api-client';
+import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
@@ -55,18 +55,9 @@ describe('trend reports', () => {
     tokens.agent = agent.token;
     const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);
     tokens.admin = admin;
-    for (const role of ['manager', 'privacy_officer', 'team_lead']) {
-      const email = `reports-${role}-${randomBytes(3).toString('hex')}@school.test`;
+    for (const role of ['manager', 'privacy_officer', 'team_lead'] as const) {
       const teamId = role === 'team_lead' ? agent.teamId : undefined;
-      const created = await api(apiApp.url, admin, 'POST', '/api/users', {
-        email,
-        password: 'a-long-password-for-tests',
-        name: role,
-        role,
-        teamId,
-      });
-      expect(created.status).toBe(201);
-      tokens[role] = await login(apiApp.url, email, 'a-long-password-for-tests');
+      tokens[role] = (await userWithRole(apiApp.url, admin, role, teamId)).token;
     }
   });
 

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditService, createDataSource, loadConfig } from '../../libs/core/src';
-import { api, login, teamWithAgent } from '../support/api-client';
+import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { testKeyRing } from '../support/keys';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
@@ -26,14 +25,7 @@ describe('data-subject requests under concurrent audit appends', () => {
     db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await db.connect();
     const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);
-    const email = `po-${randomBytes(4).toString('hex')}@school.test`;
-    await api(apiApp.url, admin, 'POST', '/api/users', {
-      email,
-      password: 'a-long-password-for-tests',
-      name: 'Officer',
-      role: 'privacy_officer',
-    });
-    officer = await login(apiApp.url, email, 'a-long-password-for-tests');
+    officer = (await userWithRole(apiApp.url, admin, 'privacy_officer')).token;
   });
 
   afterAll(async () => {

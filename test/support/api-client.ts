@@ -32,14 +32,14 @@ export async function api<T = unknown>(
 export type UserRole = 'agent' | 'team_lead' | 'manager' | 'privacy_officer' | 'admin';
 export const USER_PASSWORD = 'a-long-password-for-tests';
 
-/** A new user with this role (agents and team leads belong to `teamId`), logged in. */
-export async function userWithRole(
+/** A new user with this role (agents and team leads belong to `teamId`), password USER_PASSWORD. */
+export async function createUser(
   baseUrl: string,
   adminToken: string,
   role: UserRole,
   teamId?: string,
-): Promise<{ userId: string; token: string; email: string }> {
-  const email = `${role}-${Math.random().toString(36).slice(2)}@school.test`;
+  email = `${role}-${Math.random().toString(36).slice(2)}@school.test`,
+): Promise<{ userId: string; email: string }> {
   const created = await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/users', {
     email,
     password: USER_PASSWORD,
@@ -48,7 +48,18 @@ export async function userWithRole(
     teamId,
   });
   if (created.status !== 201) throw new Error(`user create failed: ${JSON.stringify(created.body)}`);
-  return { userId: created.body.id, token: await login(baseUrl, email, USER_PASSWORD), email };
+  return { userId: created.body.id, email };
+}
+
+/** A new user with this role (agents and team leads belong to `teamId`), logged in. */
+export async function userWithRole(
+  baseUrl: string,
+  adminToken: string,
+  role: UserRole,
+  teamId?: string,
+): Promise<{ userId: string; token: string; email: string }> {
+  const user = await createUser(baseUrl, adminToken, role, teamId);
+  return { ...user, token: await login(baseUrl, user.email, USER_PASSWORD) };
 }
 
 /** The id of the team with this name, created when there is none. */

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { testKeyRing } from './keys';
-import { api, login, teamWithAgent } from './api-client';
+import { api, login, teamWithAgent, USER_PASSWORD } from './api-client';
 import { accept, GraphStandIn } from './graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from './processes';
 import { socialEnv } from './social-payloads';
@@ -114,6 +114,6 @@ export class SocialHarness {
   async privacyOfficerToken(): Promise<string> {
     const officer = await teamWithAgent(this.apiApp.url, 'Admissions');
     await this.db.query(`UPDATE users SET role = 'privacy_officer' WHERE id = $1`, [officer.userId]);
-    return login(this.apiApp.url, officer.email, 'a-long-password-for-tests');
+    return login(this.apiApp.url, officer.email, USER_PASSWORD);
   }
 }
