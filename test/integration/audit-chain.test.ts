@@ -11,6 +11,7 @@ import {
   loadConfig,
   runMigrations,
 } from '../../libs/core/src';
+import { createDatabase, dropDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -47,10 +48,7 @@ describe('keyed audit chain (real Postgres)', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
+    await createDatabase(adminUrl, dbName);
     await runMigrations(url.toString());
     ds = createDataSource(url.toString());
     await ds.initialize();
@@ -59,11 +57,7 @@ describe('keyed audit chain (real Postgres)', () => {
 
   afterAll(async () => {
     await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(adminUrl, dbName);
   });
 
   it('keeps an older unkeyed chain verifying once it is sealed with a keyed event', async () => {

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AuditService,
@@ -13,6 +12,7 @@ import {
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
+import { createDatabase, dropDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
@@ -39,15 +39,9 @@ describe('webhook events in retention and erasure', () => {
   let accountId: string;
   let teamId: string;
 
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    await admin(`CREATE DATABASE "${dbName}"`);
+    await createDatabase(adminUrl, dbName);
     await runMigrations(url.toString());
     ds = createDataSource(url.toString());
     await ds.initialize();
@@ -77,8 +71,7 @@ describe('webhook events in retention and erasure', () => {
     await keyStore?.onApplicationShutdown();
     realtime?.onApplicationShutdown();
     redis?.disconnect();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
+    await dropDatabase(adminUrl, dbName);
   });
 
   it('keeps events still retried, unprocessed or behind a message; deletes the rest', async () => {

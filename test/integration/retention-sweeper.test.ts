@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AuditService,
@@ -15,6 +14,7 @@ import {
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
+import { createDatabase, dropDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
@@ -43,10 +43,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
+    await createDatabase(adminUrl, dbName);
     await runMigrations(url.toString());
     ds = createDataSource(url.toString());
     await ds.initialize();
@@ -68,11 +65,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     realtime?.onApplicationShutdown();
     redis?.disconnect();
     await keyStore?.onApplicationShutdown();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(adminUrl, dbName);
   });
 
   /** A case with real encrypted rows: contact, keys, messages, vault entry, consent, escalation, note. */

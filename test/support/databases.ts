@@ -1,0 +1,26 @@
+import { Client } from 'pg';
+
+/** Runs statements on the server's `postgres` database (creating and dropping databases). */
+export async function onServer(adminUrl: string, ...statements: string[]): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (const sql of statements) await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A throw-away database of a test file or benchmark, beside the run's own. */
+export function createDatabase(adminUrl: string, name: string): Promise<void> {
+  return onServer(adminUrl, `CREATE DATABASE "${name}"`);
+}
+
+/** Drops the database and the key store that migrations created beside it. */
+export function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  return onServer(
+    adminUrl,
+    `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`,
+    `DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`,
+  );
+}
