@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { api, connectSocket, login, teamWithAgent, userWithRole, type UserRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(90_000);
 
@@ -28,8 +29,7 @@ describe('hand-over preview and marking missed identifiers (api + worker)', () =
     const env = testEnv();
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { api, connectSocket, login, teamWithAgent, userWithRole, type UserRole }
 import { accept, GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -41,8 +42,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     env = testEnv({ graphBaseUrl: graph.baseUrl });
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     agent = await teamWithAgent(apiApp.url, 'Admissions');
     lead = await teamWithAgent(apiApp.url, 'Admissions', 'team_lead');
     intl = await teamWithAgent(apiApp.url, `International ${randomBytes(3).toString('hex')}`, 'team_lead');

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -14,8 +15,7 @@ describe('pagination caps', () => {
 
   beforeAll(async () => {
     [apiApp, worker] = await Promise.all([startApi(env), startWorker(env)]);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(180_000);
 
@@ -49,8 +50,7 @@ describe('trend reports', () => {
     const env = testEnv({ graphBaseUrl: graph.baseUrl });
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     agent = await teamWithAgent(apiApp.url, 'Admissions');
     tokens.agent = agent.token;
     const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);

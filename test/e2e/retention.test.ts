@@ -8,6 +8,7 @@ import { connectKeyStore, testKeyRing } from '../support/keys';
 import { api, connectSocket, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(180_000);
 
@@ -134,8 +135,7 @@ describe('retention and data-subject rights', () => {
   beforeAll(async () => {
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     keysDb = await connectKeyStore();
     keyRing = testKeyRing();
     const adminToken = await login(apiApp.url, ADMIN.email, ADMIN.password);

@@ -5,6 +5,7 @@ import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { testKeyRing } from '../support/keys';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -22,8 +23,7 @@ describe('data-subject requests under concurrent audit appends', () => {
     [apiApp, worker] = await Promise.all([startApi(env), startWorker(env)]);
     ds = createDataSource(process.env.TEST_DATABASE_URL!);
     await ds.initialize();
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);
     officer = (await userWithRole(apiApp.url, admin, 'privacy_officer')).token;
   });

@@ -24,3 +24,10 @@ export function dropDatabase(adminUrl: string, name: string): Promise<void> {
     `DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`,
   );
 }
+
+/** A connection to the run's database as its owner (for set-up and checks behind the apps' backs). */
+export async function connectTestDatabase(): Promise<Client> {
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  return client;
+}

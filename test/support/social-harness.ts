@@ -4,6 +4,7 @@ import { api, login, teamWithAgent, USER_PASSWORD } from './api-client';
 import { accept, GraphStandIn } from './graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from './processes';
 import { socialEnv } from './social-payloads';
+import { connectTestDatabase } from './databases';
 
 export interface CaseDetailView {
   id: string;
@@ -48,8 +49,7 @@ export class SocialHarness {
     const env = testEnv({ graphBaseUrl: this.graph.baseUrl, extra: socialEnv(this.graph.linkedInBaseUrl) });
     this.apiApp = await startApi(env);
     this.worker = await startWorker(env);
-    this.db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await this.db.connect();
+    this.db = await connectTestDatabase();
     this.agent = await teamWithAgent(this.apiApp.url, 'Admissions');
     this.adminToken = await login(this.apiApp.url, ADMIN.email, ADMIN.password);
   }
