@@ -37,7 +37,10 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/cases/:id/handover-preview': { query: `toTeamId=${NONE}` },
   'POST /api/escalations/:id/answer': { body: { text: 'x' } },
   'POST /api/consents/:id/record': { body: { evidenceMessageId: NONE } },
-  'PUT /api/retention-policies/:channel': { params: () => ({ channel: 'whatsapp' }), body: { period: 'not-a-period' } },
+  'PUT /api/retention-policies/:channel': {
+    params: () => ({ channel: 'whatsapp' }),
+    body: { period: 'not-a-period' },
+  },
   'PUT /api/channel-accounts/:id/retention': { body: { period: 'P30D' } },
   'POST /api/cases/:id/legal-holds': { body: { reason: 'x' } },
   'GET /api/reports/trends': { query: 'from=2026-01-01&to=2026-01-31&groupBy=week,channel' },

@@ -64,7 +64,12 @@ export async function userWithRole(
 
 /** The id of the team with this name, created when there is none. */
 export async function teamNamed(baseUrl: string, adminToken: string, name: string): Promise<string> {
-  const teams = await api<{ items: { id: string; name: string }[] }>(baseUrl, adminToken, 'GET', '/api/teams');
+  const teams = await api<{ items: { id: string; name: string }[] }>(
+    baseUrl,
+    adminToken,
+    'GET',
+    '/api/teams',
+  );
   return (
     teams.body.items.find((t) => t.name === name)?.id ??
     (await api<{ id: string }>(baseUrl, adminToken, 'POST', '/api/teams', { name })).body.id

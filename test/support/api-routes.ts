@@ -30,10 +30,13 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
   const { AppModule } = await import(dist('apps/api/src/app.module'));
   const { IS_PUBLIC, ROLES } = await import(dist('apps/api/src/auth/auth.decorators'));
 
-  const app: INestApplication = await NestFactory.create(AppModule.forRoot(loadConfig({ NODE_ENV: 'test' })), {
-    preview: true,
-    logger: false,
-  });
+  const app: INestApplication = await NestFactory.create(
+    AppModule.forRoot(loadConfig({ NODE_ENV: 'test' })),
+    {
+      preview: true,
+      logger: false,
+    },
+  );
   try {
     const scanner = new MetadataScanner();
     const routes: ApiRoute[] = [];

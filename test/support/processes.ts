@@ -157,9 +157,12 @@ export async function startApi(
   opts: StartOptions = {},
 ): Promise<AppProcess & { url: string }> {
   const port = await freePort();
-  const app = Object.assign(spawnApp('api', 'dist/apps/api/src/main.js', { ...env, PORT: String(port) }, opts), {
-    url: `http://127.0.0.1:${port}`,
-  });
+  const app = Object.assign(
+    spawnApp('api', 'dist/apps/api/src/main.js', { ...env, PORT: String(port) }, opts),
+    {
+      url: `http://127.0.0.1:${port}`,
+    },
+  );
   await waitFor(
     async () => {
       if (!app.alive) throw new Error(`api exited during start-up:\n${app.output.slice(-3000)}`);
