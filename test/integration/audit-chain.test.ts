@@ -11,16 +11,13 @@ import {
   loadConfig,
   runMigrations,
 } from '../../libs/core/src';
-import { createDatabase, dropDatabase } from '../support/databases';
+import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
 /** The keyed audit chain against its own database, so rewriting rows here disturbs no other file. */
 describe('keyed audit chain (real Postgres)', () => {
-  const dbName = `webcare_test_audit_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${dbName}`;
+  const { name: dbName, url, adminUrl } = ownDatabase('audit');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url.toString(),

@@ -12,7 +12,7 @@ import {
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
-import { createDatabase, dropDatabase } from '../support/databases';
+import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
@@ -21,10 +21,7 @@ jest.setTimeout(60_000);
  * message once retries are over, and an erasure deletes the person's events still waiting.
  */
 describe('webhook events in retention and erasure', () => {
-  const dbName = `webcare_test_purge_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${dbName}`;
+  const { name: dbName, url, adminUrl } = ownDatabase('purge');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url.toString(),

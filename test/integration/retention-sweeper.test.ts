@@ -14,16 +14,13 @@ import {
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
-import { createDatabase, dropDatabase } from '../support/databases';
+import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
 /** The core sweeper against its own fresh database (policy changes here cannot disturb other files). */
 describe('RetentionSweeper (real Postgres + Redis)', () => {
-  const dbName = `webcare_test_retention_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${dbName}`;
+  const { name: dbName, url, adminUrl } = ownDatabase('retention');
   const prefix = `${process.env.TEST_REDIS_PREFIX}-sweeper`;
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** Runs statements on the server's `postgres` database (creating and dropping databases). */
@@ -30,4 +31,12 @@ export async function connectTestDatabase(): Promise<Client> {
   const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await client.connect();
   return client;
+}
+
+/** Name and URL of a test file's own database beside the run's, and the server's admin URL to create it with. */
+export function ownDatabase(tag: string): { name: string; url: URL; adminUrl: string } {
+  const name = `webcare_test_${tag}_${randomBytes(4).toString('hex')}`;
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return { name, url, adminUrl: process.env.TEST_ADMIN_DATABASE_URL! };
 }
