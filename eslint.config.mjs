@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-bench/**',
       'node_modules/**',
       '.data/**',
       'apps/web/build/**',
@@ -30,4 +31,7 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
   { files: ['apps/web/**'], languageOptions: { globals: globals.browser } },
+  // Build, test and dev scripts: plain Node ES modules; the web app's configs run in Node too.
+  { files: ['scripts/**/*.mjs', 'apps/web/*.{js,ts}'], languageOptions: { globals: globals.node } },
+  { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
 );

@@ -46,10 +46,11 @@ import { KeyRing } from '../libs/core/src/crypto/key-ring.service';
 import type { KeyStore } from '../libs/core/src/crypto/key-store';
 import { envNumber, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
-import { login } from './support/api-client';
+import { login } from '../test/support/api-client';
 import { CpuSampler } from './support/cpu';
 import { nowMs, percentile, printTable, sortedCopy } from './support/load';
-import { ADMIN, AppProcess, benchEnv, startApi } from './support/processes';
+import { ADMIN, AppProcess } from '../test/support/processes';
+import { benchEnv, startBenchApi } from './support/bench-apps';
 import { dutchText } from './support/whatsapp';
 
 const num = (name: string, dflt: number) => Math.floor(envNumber(name, dflt));
@@ -460,7 +461,7 @@ async function main(): Promise<void> {
     });
     // The accounts are seeded; no bootstrap channel account from the environment.
     for (const k of Object.keys(env)) if (k.startsWith('WHATSAPP_')) delete env[k];
-    const api = await startApi(env);
+    const api = await startBenchApi(env);
     apps.push(api);
     const port = Number(new URL(api.url).port);
     const adminToken = await login(api.url, ADMIN.email, ADMIN.password);

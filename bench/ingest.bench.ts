@@ -43,7 +43,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { envNumber as num, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
-import { agentOfTeam, connectSocket } from './support/api-client';
+import { openSocket, teamWithAgent } from '../test/support/api-client';
 import { CpuSampler, CpuSnapshot } from './support/cpu';
 import {
   nowMs,
@@ -54,7 +54,8 @@ import {
   printTable,
   sortedCopy,
 } from './support/load';
-import { AppProcess, benchEnv, sleep, startApi, startWorker } from './support/processes';
+import { AppProcess, sleep } from '../test/support/processes';
+import { benchEnv, startBenchApi, spawnBenchWorker } from './support/bench-apps';
 import {
   channelMix,
   keyHasher,
@@ -201,14 +202,14 @@ async function main(): Promise<void> {
       workerConcurrency: CONCURRENCY,
     });
     if (MIX.some((m) => m.channel !== 'whatsapp')) Object.assign(env, socialBenchEnv());
-    const api = await startApi(env);
+    const api = await startBenchApi(env);
     apps.push(api);
-    const worker = startWorker(env);
+    const worker = spawnBenchWorker(env);
     apps.push(worker);
     const port = Number(new URL(api.url).port);
 
-    const { token } = await agentOfTeam(api.url, 'Admissions');
-    const socket = await connectSocket(api.url, token);
+    const { token } = await teamWithAgent(api.url, 'Admissions');
+    const socket = await openSocket(api.url, token);
     const received = new Map<string, number>(); // messageId → receive time
     const receiveTimes: number[] = [];
     let caseCreated = 0;

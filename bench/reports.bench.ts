@@ -21,9 +21,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { runMigrations } from '../libs/core/src/database/migrate';
-import { login } from './support/api-client';
+import { login } from '../test/support/api-client';
 import { nowMs, percentile, printTable, sortedCopy } from './support/load';
-import { ADMIN, AppProcess, benchEnv, startApi } from './support/processes';
+import { ADMIN, AppProcess } from '../test/support/processes';
+import { benchEnv, startBenchApi } from './support/bench-apps';
 import { envNumber, writeResults } from './support/results';
 import {
   cleanUpOnSignal,
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
       appSecret: randomBytes(24).toString('hex'),
       workerConcurrency: 1,
     });
-    api = await startApi(env);
+    api = await startBenchApi(env);
     const adminToken = await login(api.url, ADMIN.email, ADMIN.password);
     const email = `bench-manager-${randomBytes(3).toString('hex')}@school.bench`;
     const created = await fetch(`${api.url}/api/users`, {
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
     const published = report.rows.filter((r) => r.count !== null).length;
 
     await api.kill();
-    api = await startApi(env);
+    api = await startBenchApi(env);
     const token2 = await login(api.url, email, 'a-long-password-for-the-bench');
     const jsonUrl = `${api.url}/api/reports/trends?${QUERY}`;
     const csvUrl = `${api.url}/api/reports/trends.csv?${QUERY}`;

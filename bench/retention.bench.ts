@@ -38,7 +38,8 @@ import {
   printTable,
   sortedCopy,
 } from './support/load';
-import { AppProcess, benchEnv, sleep, startApi, startWorker, waitFor } from './support/processes';
+import { AppProcess, sleep, waitFor } from '../test/support/processes';
+import { benchEnv, startBenchApi, spawnBenchWorker } from './support/bench-apps';
 import { dutchText, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
 
 const CASES = num('BENCH_CASES', 100_000);
@@ -168,9 +169,9 @@ async function main(): Promise<void> {
         ? { RETENTION_REST_RATIO: process.env.BENCH_RETENTION_REST_RATIO }
         : {}),
     };
-    const api = await startApi(env);
+    const api = await startBenchApi(env);
     apps.push(api);
-    for (let i = 0; i < WORKERS; i++) apps.push(startWorker(env));
+    for (let i = 0; i < WORKERS; i++) apps.push(spawnBenchWorker(env));
     const port = Number(new URL(api.url).port);
     db = new Client({ connectionString: dbUrl.toString() });
     await db.connect();

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // npm run bench [-- name-filter …]: install if needed, Postgres + Redis (local ones under
-// .data/ if nothing answers), build, then run every dist/bench/*.bench.js one after the other.
+// .data/ if nothing answers), build the apps (npm run build) and the benchmarks (npm run
+// build:bench, tsconfig.bench.json → dist-bench/, never part of the production dist), then run
+// every dist-bench/bench/*.bench.js one after the other.
 // Each benchmark writes bench/results/<name>.json:
 //   { "name", "rows": [ { "metric", "value", "unit", "target" } ] }
 // and this script prints one summary table. Exit 1 if a benchmark failed or wrote no results.
 //
 // Env passed to each benchmark: DATABASE_URL, REDIS_URL, BENCH_RESULTS_DIR, BENCH_NAME,
-// NODE_ENV (default "test"). SKIP_BUILD=1 skips the build.
+// NODE_ENV (default "test"). SKIP_BUILD=1 skips both builds.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureInstalled, ensureServices } from './lib/services.mjs';
 import { Fatal, ROOT, main, npmCmd, onCleanup, runOrFail, step, table, warn } from './lib/util.mjs';
 
-const DIST_BENCH = path.join(ROOT, 'dist', 'bench');
+const DIST_BENCH = path.join(ROOT, 'dist-bench', 'bench');
 const RESULTS = path.join(ROOT, 'bench', 'results');
 
 let current = null;
@@ -58,6 +60,8 @@ main(async () => {
   else {
     step('npm run build');
     await runOrFail(npmCmd, ['run', '-s', 'build'], 'build failed (see the compiler errors above)');
+    step('npm run build:bench');
+    await runOrFail(npmCmd, ['run', '-s', 'build:bench'], 'benchmark build failed (see the compiler errors above)');
   }
 
   const all = fs.existsSync(DIST_BENCH)
@@ -66,7 +70,7 @@ main(async () => {
         .filter((f) => f.endsWith('.bench.js'))
         .sort()
     : [];
-  if (!all.length) throw new Fatal('no benchmarks found: expected bench/*.bench.ts compiled to dist/bench/*.bench.js');
+  if (!all.length) throw new Fatal('no benchmarks found: expected bench/*.bench.ts compiled to dist-bench/bench/*.bench.js (npm run build:bench)');
   const selected = filters.length ? all.filter((f) => filters.some((q) => f.includes(q))) : all;
   if (!selected.length) throw new Fatal(`no benchmark matches ${filters.join(', ')} (have: ${all.map((f) => f.replace(/\.bench\.js$/, '')).join(', ')})`);
 

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startGraphStandIn } from './lib/graph-stand-in.mjs';
+import { createRequire } from 'node:module';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureAppRole, ensureInstalled, ensureServices, keysDatabaseUrl } from './lib/services.mjs';
 import {
   Fatal,
@@ -147,6 +147,14 @@ function startService(name, rel, env) {
   return child;
 }
 
+/** The tests' Graph and LinkedIn stand-in (test/support/graph-stand-in.ts), loaded through ts-node. */
+function startGraphStandIn(port) {
+  const require = createRequire(import.meta.url);
+  require('ts-node').register({ transpileOnly: true, project: path.join(ROOT, 'tsconfig.json') });
+  const { GraphStandIn } = require(path.join(ROOT, 'test', 'support', 'graph-stand-in.ts'));
+  return new GraphStandIn((line) => process.stderr.write(`${line}\n`)).start(port, '127.0.0.1');
+}
+
 async function waitForHealth(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
@@ -246,11 +254,11 @@ main(
     if (seedCode !== 0) throw new Fatal(`seeding failed (exit ${seedCode})`);
     if (!logins) warn('the seed printed no {"logins":[…]} line');
 
-    const graph = await startGraphStandIn({ port: graphPort, host: '127.0.0.1' }).catch((err) => {
+    const graph = await startGraphStandIn(graphPort).catch((err) => {
       throw new Fatal(`could not start the Graph API stand-in on port ${graphPort}: ${err.message}`);
     });
-    onCleanup(() => graph.close());
-    info(`Graph API stand-in on ${graph.url}/v21.0`);
+    onCleanup(() => graph.stop());
+    info(`Graph API stand-in on ${graph.baseUrl}`);
 
     step('starting api and worker');
     startService('api', requireDist(DIST.api), env);

@@ -1,29 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { dropDatabase as dropDatabaseOf } from '../../test/support/databases';
 
 /** Scratch resources a benchmark creates for itself and removes afterwards. */
-export async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-}
+export { createDatabase } from '../../test/support/databases';
 
-export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-    // The key store that migrations created beside it.
-    await admin.query(`DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`).catch(() => undefined);
-  } finally {
-    await admin.end();
-  }
-}
+/** Best effort: the run goes on to clean up Redis. */
+export const dropDatabase = (adminUrl: string, name: string): Promise<void> =>
+  dropDatabaseOf(adminUrl, name).catch(() => undefined);
 
 /** Best effort: deletes every key under the benchmark's prefix. */
 export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {

@@ -1,25 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { signMetaBody } from '../../libs/channels/src/signature/meta-signature';
 import { signLinkedInBody } from '../../libs/channels/src/linkedin/linkedin.signature';
 import { deriveKey, keyedHash } from '../../libs/core/src/crypto/envelope';
+import {
+  FACEBOOK,
+  LINKEDIN,
+  linkedInNotifications,
+  messengerText,
+  socialEnv,
+} from '../../test/support/social-payloads';
+import { signedBody } from '../../test/support/whatsapp-payloads';
 
-/** The bench's Facebook page and LinkedIn organization (bootstrapped through socialBenchEnv). */
-export const FACEBOOK = { pageId: '106543210987654', appSecret: 'bench-facebook-app-secret' };
-export const LINKEDIN = {
-  organizationUrn: 'urn:li:organization:2414183',
-  clientSecret: 'bench-linkedin-secret',
-};
-
+/** The Facebook page and LinkedIn organization; nothing listens at the LinkedIn API address either. */
 export function socialBenchEnv(): Record<string, string> {
-  return {
-    FACEBOOK_PAGE_ID: FACEBOOK.pageId,
-    FACEBOOK_APP_SECRET: FACEBOOK.appSecret,
-    FACEBOOK_VERIFY_TOKEN: 'bench-verify',
-    FACEBOOK_PAGE_ACCESS_TOKEN: 'bench-page-token',
-    LINKEDIN_ORGANIZATION_URN: LINKEDIN.organizationUrn,
-    LINKEDIN_CLIENT_SECRET: LINKEDIN.clientSecret,
-    LINKEDIN_ACCESS_TOKEN: 'bench-linkedin-token',
-  };
+  return socialEnv('http://127.0.0.1:9');
 }
 
 export interface SignedDelivery {
@@ -31,32 +24,8 @@ export interface SignedDelivery {
 
 /** A Messenger text message from a PSID, signed like Meta does. */
 export function signedMessengerText(m: { psid: string; mid: string; text: string }): SignedDelivery {
-  const body = {
-    object: 'page',
-    entry: [
-      {
-        id: FACEBOOK.pageId,
-        time: Date.now(),
-        messaging: [
-          {
-            sender: { id: m.psid },
-            recipient: { id: FACEBOOK.pageId },
-            timestamp: Date.now(),
-            message: { mid: m.mid, text: m.text },
-          },
-        ],
-      },
-    ],
-  };
-  const raw = Buffer.from(
-    JSON.stringify(body).replace(
-      /[\u007f-\uffff]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    ),
-  );
   return {
-    raw,
-    signature: signMetaBody(raw, FACEBOOK.appSecret),
+    ...signedBody(messengerText(m.psid, m.text, { mid: m.mid }), FACEBOOK.appSecret),
     path: '/webhooks/facebook',
     signatureHeader: 'X-Hub-Signature-256',
   };
@@ -71,20 +40,16 @@ export function signedLinkedInComment(m: {
   post: string;
   text: string;
 }): SignedDelivery {
-  const body = {
-    type: 'ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS',
-    notifications: [
-      {
-        notificationId: notificationSeq++,
-        organizationalEntity: LINKEDIN.organizationUrn,
-        action: 'COMMENT',
-        sourcePost: m.post,
-        generatedActivity: m.commentUrn,
-        decoratedGeneratedActivity: { comment: { entity: m.post, owner: m.person, text: m.text } },
-        lastModifiedAt: Date.now(),
-      },
-    ],
-  };
+  const body = linkedInNotifications([
+    {
+      notificationId: notificationSeq++,
+      action: 'COMMENT',
+      sourcePost: m.post,
+      generatedActivity: m.commentUrn,
+      owner: m.person,
+      text: m.text,
+    },
+  ]);
   const raw = Buffer.from(JSON.stringify(body));
   return {
     raw,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signMetaBody } from '../../libs/channels/src/signature/meta-signature';
-import { WHATSAPP } from './processes';
+import { signedBody, waTextWebhook } from '../../test/support/whatsapp-payloads';
 
 const FIRST = [
   'Fenna',
@@ -114,37 +113,5 @@ export function signedTextWebhook(m: { from: string; name: string; id: string; t
   raw: Buffer;
   signature: string;
 } {
-  const body = {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102345678901234',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '31850001234', phone_number_id: WHATSAPP.phoneNumberId },
-              contacts: [{ profile: { name: m.name }, wa_id: m.from }],
-              messages: [
-                {
-                  from: m.from,
-                  id: m.id,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  type: 'text',
-                  text: { body: m.text },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  };
-  const json = JSON.stringify(body).replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  const raw = Buffer.from(json);
-  return { raw, signature: signMetaBody(raw, WHATSAPP.appSecret) };
+  return signedBody(waTextWebhook([m]));
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { api, login } from '../support/api-client';
+import { api, login, userWithRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, testEnv } from '../support/processes';
 
 jest.setTimeout(60_000);
@@ -19,14 +19,7 @@ describe('audit checkpoints over HTTP', () => {
   beforeAll(async () => {
     app = await startApi(testEnv());
     admin = await login(app.url, ADMIN.email, ADMIN.password);
-    const email = `po-${randomBytes(4).toString('hex')}@school.test`;
-    await api(app.url, admin, 'POST', '/api/users', {
-      email,
-      password: 'a-long-password-for-tests',
-      name: 'Officer',
-      role: 'privacy_officer',
-    });
-    officer = await login(app.url, email, 'a-long-password-for-tests');
+    officer = (await userWithRole(app.url, admin, 'privacy_officer')).token;
   });
 
   afterAll(async () => {

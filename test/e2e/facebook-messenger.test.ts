@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { api } from '../support/api-client';
 import { waitFor } from '../support/processes';
 import { SocialHarness } from '../support/social-harness';
-import { FACEBOOK, messengerText, postFacebook, uniqueId } from '../support/social-payloads';
+import { FACEBOOK, messengerEvent, messengerText, postFacebook, uniqueId } from '../support/social-payloads';
 
 jest.setTimeout(120_000);
 
@@ -140,23 +140,7 @@ describe('Facebook Messenger: webhook → case → reply (api + worker over real
       expect((req.body.message as { text: string }).text).toContain('Ja, dat kan tot 1 mei.');
       await waitFor(async () => (await deliveryOf(res.body.id)).delivery_status === 'sent');
 
-      const delivery = {
-        object: 'page',
-        entry: [
-          {
-            id: FACEBOOK.pageId,
-            time: Date.now(),
-            messaging: [
-              {
-                sender: { id: psid },
-                recipient: { id: FACEBOOK.pageId },
-                timestamp: Date.now(),
-                delivery: { watermark: Date.now() + 1000 },
-              },
-            ],
-          },
-        ],
-      };
+      const delivery = messengerEvent(psid, { delivery: { watermark: Date.now() + 1000 } });
       expect((await postFacebook(h.url, delivery)).status).toBe(200);
       await waitFor(async () => (await deliveryOf(res.body.id)).delivery_status === 'delivered');
     });
@@ -170,29 +154,19 @@ describe('Facebook Messenger: webhook → case → reply (api + worker over real
       });
       const res = await reply(caseId, 'Dit antwoord blijft hangen.');
       await waitFor(async () => (await deliveryOf(res.body.id)).delivery_status === 'unknown', 20_000);
-      const echo = {
-        object: 'page',
-        entry: [
-          {
-            id: FACEBOOK.pageId,
-            time: Date.now(),
-            messaging: [
-              {
-                sender: { id: FACEBOOK.pageId },
-                recipient: { id: psid },
-                timestamp: Date.now(),
-                message: {
-                  is_echo: true,
-                  app_id: '1517776481860111',
-                  metadata: res.body.id,
-                  mid: `m_${uniqueId()}`,
-                  text: 'x',
-                },
-              },
-            ],
+      const echo = messengerEvent(
+        psid,
+        {
+          message: {
+            is_echo: true,
+            app_id: '1517776481860111',
+            metadata: res.body.id,
+            mid: `m_${uniqueId()}`,
+            text: 'x',
           },
-        ],
-      };
+        },
+        { fromPage: true },
+      );
       expect((await postFacebook(h.url, echo)).status).toBe(200);
       await waitFor(async () => (await deliveryOf(res.body.id)).delivery_status === 'sent');
     });

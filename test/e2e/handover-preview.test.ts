@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { api, connectSocket, login, teamWithAgent } from '../support/api-client';
+import { api, connectSocket, login, teamWithAgent, userWithRole, type UserRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(90_000);
 
@@ -28,8 +29,7 @@ describe('hand-over preview and marking missed identifiers (api + worker)', () =
     const env = testEnv();
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
   });
 
   afterAll(async () => {
@@ -212,15 +212,8 @@ describe('hand-over preview and marking missed identifiers (api + worker)', () =
     }
   });
 
-  async function createUser(role: string): Promise<string> {
+  async function createUser(role: UserRole): Promise<string> {
     const adminToken = await login(apiApp.url, ADMIN.email, ADMIN.password);
-    const email = `${role}-${Math.random().toString(36).slice(2)}@school.test`;
-    await api(apiApp.url, adminToken, 'POST', '/api/users', {
-      email,
-      password: 'a-long-password-for-tests',
-      name: 'Officer',
-      role,
-    });
-    return login(apiApp.url, email, 'a-long-password-for-tests');
+    return (await userWithRole(apiApp.url, adminToken, role)).token;
   }
 });

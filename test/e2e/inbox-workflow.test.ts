@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { testKeyRing } from '../support/keys';
-import { api, connectSocket, login, teamWithAgent } from '../support/api-client';
+import { api, connectSocket, login, teamWithAgent, userWithRole, type UserRole } from '../support/api-client';
 import { accept, GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -41,8 +42,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     env = testEnv({ graphBaseUrl: graph.baseUrl });
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     agent = await teamWithAgent(apiApp.url, 'Admissions');
     lead = await teamWithAgent(apiApp.url, 'Admissions', 'team_lead');
     intl = await teamWithAgent(apiApp.url, `International ${randomBytes(3).toString('hex')}`, 'team_lead');
@@ -472,15 +472,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     }
   });
 
-  async function createUser(adminToken: string, role: string): Promise<string> {
-    const email = `${role}-${randomBytes(4).toString('hex')}@school.test`;
-    const created = await api(apiApp.url, adminToken, 'POST', '/api/users', {
-      email,
-      password: 'a-long-password-for-tests',
-      name: role,
-      role,
-    });
-    expect(created.status).toBe(201);
-    return login(apiApp.url, email, 'a-long-password-for-tests');
+  async function createUser(adminToken: string, role: UserRole): Promise<string> {
+    return (await userWithRole(apiApp.url, adminToken, role)).token;
   }
 });

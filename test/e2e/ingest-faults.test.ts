@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { freePort } from '../../bench/support/processes';
-import { AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
+import { AppProcess, freePort, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(180_000);
 
@@ -38,8 +38,7 @@ describe('ingest faults', () => {
   const apps: AppProcess[] = [];
 
   beforeAll(async () => {
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
   });
 
   // Apps share the run's database: the next test must not find this test's relay draining its outbox.

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { api, login, teamWithAgent } from '../support/api-client';
+import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -14,8 +15,7 @@ describe('pagination caps', () => {
 
   beforeAll(async () => {
     [apiApp, worker] = await Promise.all([startApi(env), startWorker(env)]);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
   });
 
   afterAll(async () => {
@@ -70,14 +70,7 @@ describe('pagination caps', () => {
 
   it('pages the audit trail: at most 500 events a page, 100 unless asked', async () => {
     const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);
-    const email = `po-caps-${Date.now()}@school.test`;
-    await api(apiApp.url, admin, 'POST', '/api/users', {
-      email,
-      password: 'a-long-password-for-tests',
-      name: 'Officer',
-      role: 'privacy_officer',
-    });
-    const officer = await login(apiApp.url, email, 'a-long-password-for-tests');
+    const officer = (await userWithRole(apiApp.url, admin, 'privacy_officer')).token;
     await db.query(
       `INSERT INTO audit_events (actor_id, action, object_type, prev_hash, hash)
        SELECT NULL, 'case.view_original', 'case', 'x', 'x' FROM generate_series(1, 600)`,

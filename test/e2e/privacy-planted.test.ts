@@ -1,9 +1,9 @@
 import { pgDump, redisDump } from '../support/data-dumps';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
 import { AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(90_000);
 
@@ -53,8 +53,7 @@ describe('privacy: planted identifiers leave no trace outside encrypted storage'
 
       const dump = pgDump();
       expect(dump.length).toBeGreaterThan(1000);
-      const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await db.connect();
+      const db = await connectTestDatabase();
       const pseudo = (await db.query(`SELECT text_pseudo FROM messages WHERE case_id = $1`, [caseId])).rows[0]
         .text_pseudo;
       await db.end();

@@ -3,10 +3,11 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { testKeyRing } from '../support/keys';
-import { api, login, teamWithAgent } from '../support/api-client';
+import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(180_000);
 
@@ -49,24 +50,14 @@ describe('trend reports', () => {
     const env = testEnv({ graphBaseUrl: graph.baseUrl });
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     agent = await teamWithAgent(apiApp.url, 'Admissions');
     tokens.agent = agent.token;
     const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);
     tokens.admin = admin;
-    for (const role of ['manager', 'privacy_officer', 'team_lead']) {
-      const email = `reports-${role}-${randomBytes(3).toString('hex')}@school.test`;
+    for (const role of ['manager', 'privacy_officer', 'team_lead'] as const) {
       const teamId = role === 'team_lead' ? agent.teamId : undefined;
-      const created = await api(apiApp.url, admin, 'POST', '/api/users', {
-        email,
-        password: 'a-long-password-for-tests',
-        name: role,
-        role,
-        teamId,
-      });
-      expect(created.status).toBe(201);
-      tokens[role] = await login(apiApp.url, email, 'a-long-password-for-tests');
+      tokens[role] = (await userWithRole(apiApp.url, admin, role, teamId)).token;
     }
   });
 

@@ -5,9 +5,10 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { KeyRing } from '../../libs/core/src';
 import { connectKeyStore, testKeyRing } from '../support/keys';
-import { api, connectSocket, login, teamWithAgent } from '../support/api-client';
+import { api, connectSocket, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(180_000);
 
@@ -134,20 +135,11 @@ describe('retention and data-subject rights', () => {
   beforeAll(async () => {
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     keysDb = await connectKeyStore();
     keyRing = testKeyRing();
     const adminToken = await login(apiApp.url, ADMIN.email, ADMIN.password);
-    const email = `privacy-${randomBytes(4).toString('hex')}@school.test`;
-    const created = await api(apiApp.url, adminToken, 'POST', '/api/users', {
-      email,
-      password: 'a-long-password-for-tests',
-      name: 'Privacy Officer',
-      role: 'privacy_officer',
-    });
-    expect(created.status).toBe(201);
-    officer = await login(apiApp.url, email, 'a-long-password-for-tests');
+    officer = (await userWithRole(apiApp.url, adminToken, 'privacy_officer')).token;
     agent = await teamWithAgent(apiApp.url, 'Admissions');
     // The bootstrapped number: other test files connect more WhatsApp accounts to the run's database.
     accountId = (
@@ -174,14 +166,7 @@ describe('retention and data-subject rights', () => {
   it('lets only the privacy officer use the privacy endpoints', async () => {
     const lead = await teamWithAgent(apiApp.url, 'Admissions', 'team_lead');
     const adminToken = await login(apiApp.url, ADMIN.email, ADMIN.password);
-    const managerEmail = `manager-${randomBytes(4).toString('hex')}@school.test`;
-    await api(apiApp.url, adminToken, 'POST', '/api/users', {
-      email: managerEmail,
-      password: 'a-long-password-for-tests',
-      name: 'Manager',
-      role: 'manager',
-    });
-    const manager = await login(apiApp.url, managerEmail, 'a-long-password-for-tests');
+    const manager = (await userWithRole(apiApp.url, adminToken, 'manager')).token;
     const someCase = randomUUID();
     const calls: [string, string, unknown?][] = [
       ['GET', '/api/retention-policies'],

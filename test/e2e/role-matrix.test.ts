@@ -1,164 +1,93 @@
-import { randomBytes } from 'node:crypto';
-import { api, login } from '../support/api-client';
+import { api, login, teamNamed, USER_PASSWORD, userWithRole, type UserRole } from '../support/api-client';
+import { apiRoutes, type ApiRoute } from '../support/api-routes';
 import { ADMIN, AppProcess, startApi, testEnv, waitFor, startWorker } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
 
 jest.setTimeout(120_000);
 
-type Role = 'agent' | 'team_lead' | 'manager' | 'privacy_officer' | 'admin';
+type Role = UserRole;
 const ROLES: Role[] = ['agent', 'team_lead', 'manager', 'privacy_officer', 'admin'];
 const NONE = '00000000-0000-4000-8000-000000000000';
 
-interface Route {
-  method: string;
-  path: (ids: { caseId: string; teamId: string }) => string;
-  body?: unknown;
-  allowed: Role[];
+interface Ids {
+  caseId: string;
 }
 
 /**
- * Every API route with the roles that may call it. Allowed roles get anything but 401/403
- * (a validation error or a 404 for a made-up id is fine); every other role gets 403, and
- * no token gets 401.
+ * What a route is called with beyond the defaults (every `:param` a made-up id, `{}` as the body
+ * of a POST, PUT or PATCH): a real case, a body or query that gets past validation, a period that
+ * changes nothing. Keyed by `METHOD /path` as the controllers declare it.
  */
-const ROUTES: Route[] = [
-  { method: 'GET', path: () => '/api/teams', allowed: ROLES },
-  { method: 'POST', path: () => '/api/teams', body: {}, allowed: ['admin'] },
-  { method: 'GET', path: () => '/api/users', allowed: ['admin'] },
-  { method: 'POST', path: () => '/api/users', body: {}, allowed: ['admin'] },
-  { method: 'PATCH', path: () => `/api/users/${NONE}`, body: {}, allowed: ['admin'] },
-  { method: 'PUT', path: () => `/api/channel-accounts/${NONE}/secrets`, body: {}, allowed: ['admin'] },
-  { method: 'PUT', path: () => '/api/users/me/availability', body: { available: true }, allowed: ['agent'] },
-  { method: 'GET', path: () => '/api/channel-accounts', allowed: ['admin'] },
-  { method: 'POST', path: () => '/api/channel-accounts', body: {}, allowed: ['admin'] },
-  {
-    method: 'PATCH',
-    path: () => `/api/channel-accounts/${NONE}/settings`,
-    body: { humanAgentTag: true },
-    allowed: ['admin'],
-  },
-  { method: 'GET', path: () => '/api/cases', allowed: ['agent', 'team_lead'] },
-  { method: 'GET', path: (i) => `/api/cases/${i.caseId}`, allowed: ['agent', 'team_lead'] },
-  {
-    method: 'POST',
-    path: () => `/api/cases/${NONE}/assign`,
-    body: { userId: NONE },
-    allowed: ['agent', 'team_lead'],
-  },
-  { method: 'POST', path: () => `/api/cases/${NONE}/close`, allowed: ['agent', 'team_lead'] },
-  { method: 'POST', path: () => `/api/cases/${NONE}/notes`, body: { text: 'x' }, allowed: ['agent'] },
-  {
-    method: 'POST',
-    path: () => `/api/cases/${NONE}/replies`,
-    body: { text: 'x' },
-    allowed: ['agent', 'team_lead'],
-  },
-  {
-    method: 'POST',
-    path: () => `/api/cases/${NONE}/replies/check`,
-    body: { text: 'x' },
-    allowed: ['agent', 'team_lead'],
-  },
-  { method: 'POST', path: () => `/api/cases/${NONE}/escalations`, body: {}, allowed: ['agent'] },
-  { method: 'GET', path: () => `/api/cases/${NONE}/handover-preview?toTeamId=${NONE}`, allowed: ['agent'] },
-  { method: 'POST', path: () => `/api/cases/${NONE}/redactions`, body: {}, allowed: ['agent'] },
-  { method: 'DELETE', path: () => `/api/cases/${NONE}/redactions/${NONE}`, allowed: ['agent'] },
-  { method: 'GET', path: () => '/api/escalations', allowed: ['agent', 'team_lead'] },
-  {
-    method: 'POST',
-    path: () => `/api/escalations/${NONE}/answer`,
-    body: { text: 'x' },
-    allowed: ['agent', 'team_lead'],
-  },
-  { method: 'POST', path: () => `/api/escalations/${NONE}/take-over`, allowed: ['team_lead'] },
-  { method: 'POST', path: () => `/api/cases/${NONE}/consents`, body: {}, allowed: ['agent', 'team_lead'] },
-  { method: 'GET', path: () => `/api/cases/${NONE}/consents`, allowed: ['agent', 'team_lead'] },
-  {
-    method: 'POST',
-    path: () => `/api/consents/${NONE}/record`,
-    body: { evidenceMessageId: NONE },
-    allowed: ['agent'],
-  },
-  { method: 'POST', path: () => `/api/consents/${NONE}/withdraw`, allowed: ['agent'] },
-  { method: 'GET', path: () => '/api/canned-responses', allowed: ['agent', 'team_lead'] },
-  { method: 'POST', path: () => '/api/canned-responses', body: {}, allowed: ['team_lead'] },
-  { method: 'GET', path: () => '/api/audit', allowed: ['privacy_officer'] },
-  { method: 'GET', path: () => '/api/audit/verify', allowed: ['privacy_officer'] },
-  { method: 'GET', path: () => '/api/retention-policies', allowed: ['privacy_officer'] },
-  {
-    method: 'PUT',
-    path: () => '/api/retention-policies/whatsapp',
+interface Sample {
+  params?: (ids: Ids) => Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** Calling it ends the caller's sessions: the role logs in again afterwards. */
+  endsSession?: boolean;
+}
+const SAMPLES: Record<string, Sample> = {
+  'POST /api/auth/logout': { endsSession: true },
+  'PUT /api/users/me/availability': { body: { available: true } },
+  'PATCH /api/channel-accounts/:id/settings': { body: { humanAgentTag: true } },
+  'GET /api/cases/:id': { params: (i) => ({ id: i.caseId }) },
+  'POST /api/cases/:id/assign': { body: { userId: NONE } },
+  'POST /api/cases/:id/notes': { body: { text: 'x' } },
+  'POST /api/cases/:id/replies': { body: { text: 'x' } },
+  'POST /api/cases/:id/replies/check': { body: { text: 'x' } },
+  'GET /api/cases/:id/handover-preview': { query: `toTeamId=${NONE}` },
+  'POST /api/escalations/:id/answer': { body: { text: 'x' } },
+  'POST /api/consents/:id/record': { body: { evidenceMessageId: NONE } },
+  'PUT /api/retention-policies/:channel': {
+    params: () => ({ channel: 'whatsapp' }),
     body: { period: 'not-a-period' },
-    allowed: ['privacy_officer'],
   },
-  {
-    method: 'PUT',
-    path: () => `/api/channel-accounts/${NONE}/retention`,
-    body: { period: 'P30D' },
-    allowed: ['privacy_officer'],
-  },
-  { method: 'POST', path: () => '/api/retention/sweep', allowed: ['privacy_officer'] },
-  { method: 'GET', path: () => '/api/deletions', allowed: ['privacy_officer'] },
-  { method: 'GET', path: () => '/api/audit/checkpoint', allowed: ['privacy_officer'] },
-  { method: 'POST', path: () => '/api/audit/verify', body: {}, allowed: ['privacy_officer'] },
-  { method: 'GET', path: () => '/api/legal-holds', allowed: ['privacy_officer'] },
-  {
-    method: 'POST',
-    path: () => `/api/cases/${NONE}/legal-holds`,
-    body: { reason: 'x' },
-    allowed: ['privacy_officer'],
-  },
-  { method: 'DELETE', path: () => `/api/legal-holds/${NONE}`, allowed: ['privacy_officer'] },
-  { method: 'POST', path: () => '/api/subjects/export', body: {}, allowed: ['privacy_officer'] },
-  { method: 'POST', path: () => '/api/subjects/erase', body: {}, allowed: ['privacy_officer'] },
-  {
-    method: 'GET',
-    path: () => '/api/reports/trends?from=2026-01-01&to=2026-01-31&groupBy=week,channel',
-    allowed: ['manager', 'privacy_officer'],
-  },
-  {
-    method: 'GET',
-    path: () => '/api/reports/trends.csv?from=2026-01-01&to=2026-01-31',
-    allowed: ['manager', 'privacy_officer'],
-  },
-];
+  'PUT /api/channel-accounts/:id/retention': { body: { period: 'P30D' } },
+  'POST /api/cases/:id/legal-holds': { body: { reason: 'x' } },
+  'GET /api/reports/trends': { query: 'from=2026-01-01&to=2026-01-31&groupBy=week,channel' },
+  'GET /api/reports/trends.csv': { query: 'from=2026-01-01&to=2026-01-31' },
+};
 
+const routeKey = (r: ApiRoute) => `${r.method} ${r.path}`;
+
+function request(route: ApiRoute, ids: Ids): { path: string; body: unknown } {
+  const sample = SAMPLES[routeKey(route)] ?? {};
+  const params = sample.params?.(ids) ?? {};
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? NONE);
+  const hasBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
+  return {
+    path: sample.query ? `${path}?${sample.query}` : path,
+    body: sample.body ?? (hasBody ? {} : undefined),
+  };
+}
+
+/**
+ * Every api route, found in the controllers' metadata: a route must be @Public() or state its
+ * @Roles(). Each stated role gets anything but 401/403 (a validation error or a 404 for a made-up
+ * id is fine), every other role gets 403, and no token gets 401.
+ */
 describe('role × endpoint matrix', () => {
   let apiApp: AppProcess & { url: string };
   let worker: AppProcess;
-  const tokens = {} as Record<Role, string>;
-  const ids = { caseId: '', teamId: '' };
+  let routes: ApiRoute[];
+  const users = {} as Record<Role, { email: string; token: string }>;
+  const ids: Ids = { caseId: '' };
 
   beforeAll(async () => {
+    routes = await apiRoutes();
     const env = testEnv();
     apiApp = await startApi(env);
     worker = await startWorker(env);
     const adminToken = await login(apiApp.url, ADMIN.email, ADMIN.password);
-    const teams = await api<{ items: { id: string; name: string }[] }>(
-      apiApp.url,
-      adminToken,
-      'GET',
-      '/api/teams',
-    );
-    ids.teamId = teams.body.items.find((t) => t.name === 'Admissions')!.id;
+    const teamId = await teamNamed(apiApp.url, adminToken, 'Admissions');
     for (const role of ROLES) {
-      const email = `matrix-${role}-${randomBytes(3).toString('hex')}@school.test`;
-      const teamId = role === 'agent' || role === 'team_lead' ? ids.teamId : undefined;
-      const res = await api(apiApp.url, adminToken, 'POST', '/api/users', {
-        email,
-        password: 'a-long-password-for-tests',
-        name: role,
-        role,
-        teamId,
-      });
-      expect(res.status).toBe(201);
-      tokens[role] = await login(apiApp.url, email, 'a-long-password-for-tests');
+      const inTeam = role === 'agent' || role === 'team_lead';
+      users[role] = await userWithRole(apiApp.url, adminToken, role, inTeam ? teamId : undefined);
     }
     await postWebhook(apiApp.url, waTextWebhook([{ from: '31698765432', text: 'Vraag voor de matrix' }]));
     await waitFor(async () => {
       const list = await api<{ items: { id: string }[] }>(
         apiApp.url,
-        tokens.agent,
+        users.agent.token,
         'GET',
         '/api/cases?status=all',
       );
@@ -172,16 +101,26 @@ describe('role × endpoint matrix', () => {
     await apiApp?.kill();
   });
 
+  it('finds the routes, each either public or with its roles, and no sample for a route that is gone', () => {
+    expect(routes.map(routeKey)).toContain('GET /api/cases');
+    const undeclared = routes.filter((r) => !r.isPublic && !r.roles?.length).map((r) => r.handler);
+    expect(undeclared).toEqual([]);
+    const known = new Set(routes.map(routeKey));
+    expect(Object.keys(SAMPLES).filter((k) => !known.has(k))).toEqual([]);
+  });
+
   it('lets exactly the stated roles through every route', async () => {
     const failures: string[] = [];
-    for (const route of ROUTES) {
-      const path = route.path(ids);
-      const anonymous = await api(apiApp.url, null, route.method, path, route.body);
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const { path, body } = request(route, ids);
+      const anonymous = await api(apiApp.url, null, route.method, path, body);
       if (anonymous.status !== 401)
         failures.push(`${route.method} ${path} without token → ${anonymous.status}`);
       for (const role of ROLES) {
-        const res = await api(apiApp.url, tokens[role], route.method, path, route.body);
-        const allowed = route.allowed.includes(role);
+        const res = await api(apiApp.url, users[role].token, route.method, path, body);
+        if (SAMPLES[routeKey(route)]?.endsSession)
+          users[role].token = await login(apiApp.url, users[role].email, USER_PASSWORD);
+        const allowed = route.roles?.includes(role) ?? false;
         const ok = allowed
           ? res.status !== 401 && res.status !== 403 && res.status < 500
           : res.status === 403;
@@ -196,7 +135,7 @@ describe('role × endpoint matrix', () => {
 
   it('keeps case content from roles that have no need to know it', async () => {
     for (const role of ['manager', 'privacy_officer', 'admin'] as Role[]) {
-      const res = await api(apiApp.url, tokens[role], 'GET', `/api/cases/${ids.caseId}`);
+      const res = await api(apiApp.url, users[role].token, 'GET', `/api/cases/${ids.caseId}`);
       expect(res.status).toBe(403);
       expect(JSON.stringify(res.body)).not.toContain('matrix');
     }

@@ -2,12 +2,12 @@ import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { Socket } from 'socket.io-client';
-import { api, connectSocket, login, teamWithAgent } from '../support/api-client';
+import { api, connectSocket, createUser, login, teamWithAgent, USER_PASSWORD, type UserRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, testEnv, waitFor } from '../support/processes';
 
 jest.setTimeout(120_000);
 
-const PASSWORD = 'a-long-password-for-tests';
+const PASSWORD = USER_PASSWORD;
 
 /** Milliseconds until `check` holds, polling every 25 ms, or a failure after `limitMs`. */
 async function msUntil(check: () => Promise<boolean>, limitMs: number): Promise<number> {
@@ -34,17 +34,9 @@ describe('sessions and staff administration', () => {
   let officer: string;
 
   const status = async (url: string, token: string) => (await api(url, token, 'GET', '/api/cases')).status;
-  const createUser = async (role: string, teamId?: string) => {
-    const email = `${role}-${randomBytes(4).toString('hex')}@school.test`;
-    const res = await api<{ id: string }>(a.url, admin, 'POST', '/api/users', {
-      email,
-      password: PASSWORD,
-      name: `Test ${role}`,
-      role,
-      teamId,
-    });
-    expect(res.status).toBe(201);
-    return { id: res.body.id, email };
+  const newUser = async (role: UserRole, teamId?: string) => {
+    const { userId, email } = await createUser(a.url, admin, role, teamId);
+    return { id: userId, email };
   };
   const auditOf = async (userId: string) =>
     (
@@ -59,7 +51,7 @@ describe('sessions and staff administration', () => {
   beforeAll(async () => {
     [a, b] = await Promise.all([startApi(env), startApi(env)]);
     admin = await login(a.url, ADMIN.email, ADMIN.password);
-    const po = await createUser('privacy_officer');
+    const po = await newUser('privacy_officer');
     officer = await login(a.url, po.email, PASSWORD);
   });
 
@@ -171,7 +163,7 @@ describe('sessions and staff administration', () => {
 
   it('only roles that see cases join their team room', async () => {
     const agent = await teamWithAgent(a.url, 'Rooms');
-    const manager = await createUser('manager', agent.teamId);
+    const manager = await newUser('manager', agent.teamId);
     const managerToken = await login(a.url, manager.email, PASSWORD);
     const agentSocket = await connectSocket(b.url, agent.token);
     const managerSocket = await connectSocket(b.url, managerToken);

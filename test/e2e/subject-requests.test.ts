@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditService, createDataSource, loadConfig } from '../../libs/core/src';
-import { api, login, teamWithAgent } from '../support/api-client';
+import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { testKeyRing } from '../support/keys';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -23,17 +23,9 @@ describe('data-subject requests under concurrent audit appends', () => {
     [apiApp, worker] = await Promise.all([startApi(env), startWorker(env)]);
     ds = createDataSource(process.env.TEST_DATABASE_URL!);
     await ds.initialize();
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
     const admin = await login(apiApp.url, ADMIN.email, ADMIN.password);
-    const email = `po-${randomBytes(4).toString('hex')}@school.test`;
-    await api(apiApp.url, admin, 'POST', '/api/users', {
-      email,
-      password: 'a-long-password-for-tests',
-      name: 'Officer',
-      role: 'privacy_officer',
-    });
-    officer = await login(apiApp.url, email, 'a-long-password-for-tests');
+    officer = (await userWithRole(apiApp.url, admin, 'privacy_officer')).token;
   });
 
   afterAll(async () => {

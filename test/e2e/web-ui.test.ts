@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
-import { api, login } from '../support/api-client';
+import { api, createUser, login, teamNamed, USER_PASSWORD } from '../support/api-client';
 import { launchChromium, screenshot, seriousA11yViolations, watchedPage, WatchedPage } from '../support/browser';
 import { accept, GraphStandIn } from '../support/graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
@@ -8,7 +8,7 @@ import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
 
 jest.setTimeout(180_000);
 
-const PASSWORD = 'a-long-password-for-tests';
+const PASSWORD = USER_PASSWORD;
 type Role = 'agent' | 'team_lead' | 'manager' | 'privacy_officer';
 const JS_BUDGET_BYTES = 250 * 1024;
 
@@ -54,18 +54,9 @@ describe('web app in a real browser (api + worker + Chromium), per role', () => 
    * the browser logins below need their share.
    */
   async function makeUser(role: Role, team?: { name: string } | { id: string }): Promise<{ email: string; userId: string; teamId?: string }> {
-    let teamId: string | undefined;
-    if (team && 'id' in team) teamId = team.id;
-    else if (team) {
-      const teams = await api<{ items: { id: string; name: string }[] }>(apiApp.url, adminToken, 'GET', '/api/teams');
-      teamId =
-        teams.body.items.find((t) => t.name === team.name)?.id ??
-        (await api<{ id: string }>(apiApp.url, adminToken, 'POST', '/api/teams', { name: team.name })).body.id;
-    }
-    const email = `${role}-${word(8)}@school.test`;
-    const res = await api<{ id: string }>(apiApp.url, adminToken, 'POST', '/api/users', { email, password: PASSWORD, name: `Test ${role}`, role, teamId });
-    expect(res.status).toBe(201);
-    return { email, userId: res.body.id, teamId };
+    const teamId = team && ('id' in team ? team.id : await teamNamed(apiApp.url, adminToken, team.name));
+    const user = await createUser(apiApp.url, adminToken, role, teamId, `${role}-${word(8)}@school.test`);
+    return { ...user, teamId };
   }
 
   async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {

@@ -8,6 +8,7 @@ import { testKeyRing } from '../support/keys';
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
 import { AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
 import { postWebhook, waMessageId, waTextWebhook } from '../support/whatsapp-payloads';
+import { connectTestDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
@@ -24,8 +25,7 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
     const env = testEnv();
     apiApp = await startApi(env);
     worker = await startWorker(env);
-    db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await connectTestDatabase();
   });
 
   afterAll(async () => {

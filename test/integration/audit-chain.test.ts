@@ -11,15 +11,13 @@ import {
   loadConfig,
   runMigrations,
 } from '../../libs/core/src';
+import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);
 
 /** The keyed audit chain against its own database, so rewriting rows here disturbs no other file. */
 describe('keyed audit chain (real Postgres)', () => {
-  const dbName = `webcare_test_audit_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${dbName}`;
+  const { name: dbName, url, adminUrl } = ownDatabase('audit');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url.toString(),
@@ -47,10 +45,7 @@ describe('keyed audit chain (real Postgres)', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
+    await createDatabase(adminUrl, dbName);
     await runMigrations(url.toString());
     ds = createDataSource(url.toString());
     await ds.initialize();
@@ -59,11 +54,7 @@ describe('keyed audit chain (real Postgres)', () => {
 
   afterAll(async () => {
     await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(adminUrl, dbName);
   });
 
   it('keeps an older unkeyed chain verifying once it is sealed with a keyed event', async () => {

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AuditService,
@@ -13,6 +12,7 @@ import {
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
+import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
@@ -21,10 +21,7 @@ jest.setTimeout(60_000);
  * message once retries are over, and an erasure deletes the person's events still waiting.
  */
 describe('webhook events in retention and erasure', () => {
-  const dbName = `webcare_test_purge_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${dbName}`;
+  const { name: dbName, url, adminUrl } = ownDatabase('purge');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url.toString(),
@@ -39,15 +36,9 @@ describe('webhook events in retention and erasure', () => {
   let accountId: string;
   let teamId: string;
 
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    await admin(`CREATE DATABASE "${dbName}"`);
+    await createDatabase(adminUrl, dbName);
     await runMigrations(url.toString());
     ds = createDataSource(url.toString());
     await ds.initialize();
@@ -77,8 +68,7 @@ describe('webhook events in retention and erasure', () => {
     await keyStore?.onApplicationShutdown();
     realtime?.onApplicationShutdown();
     redis?.disconnect();
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
+    await dropDatabase(adminUrl, dbName);
   });
 
   it('keeps events still retried, unprocessed or behind a message; deletes the rest', async () => {

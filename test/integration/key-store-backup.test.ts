@@ -19,6 +19,7 @@ import {
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
+import { onServer } from '../support/databases';
 
 jest.setTimeout(120_000);
 
@@ -51,15 +52,7 @@ describe('crypto-shredding survives a restored backup of the main database', () 
   let redis: Redis;
   let realtime: RealtimeEmitter;
 
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: adminUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (sql: string) => onServer(adminUrl, sql);
 
   beforeAll(async () => {
     Logger.overrideLogger(false);

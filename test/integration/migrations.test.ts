@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createDataSource, runMigrations } from '../../libs/core/src';
 import { MIGRATIONS } from '../../libs/core/src/database/migrations';
+import { createDatabase, dropDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
@@ -15,18 +15,11 @@ describe('migrations', () => {
   })();
 
   beforeAll(async () => {
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${name}"`);
-    await c.end();
+    await createDatabase(admin, name);
   });
 
   afterAll(async () => {
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.query(`DROP DATABASE IF EXISTS "${name}_keys" WITH (FORCE)`);
-    await c.end();
+    await dropDatabase(admin, name);
   });
 
   it('applies once when several migrators race, and reverts cleanly', async () => {

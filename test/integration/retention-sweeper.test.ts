@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AuditService,
@@ -15,15 +14,13 @@ import {
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
+import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);
 
 /** The core sweeper against its own fresh database (policy changes here cannot disturb other files). */
 describe('RetentionSweeper (real Postgres + Redis)', () => {
-  const dbName = `webcare_test_retention_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${dbName}`;
+  const { name: dbName, url, adminUrl } = ownDatabase('retention');
   const prefix = `${process.env.TEST_REDIS_PREFIX}-sweeper`;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -43,10 +40,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
+    await createDatabase(adminUrl, dbName);
     await runMigrations(url.toString());
     ds = createDataSource(url.toString());
     await ds.initialize();
@@ -68,11 +62,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     realtime?.onApplicationShutdown();
     redis?.disconnect();
     await keyStore?.onApplicationShutdown();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}_keys" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(adminUrl, dbName);
   });
 
   /** A case with real encrypted rows: contact, keys, messages, vault entry, consent, escalation, note. */

@@ -45,25 +45,37 @@ export const accept: Behaviour = (req) => {
   };
 };
 
-/** A local stand-in for graph.facebook.com (and api.linkedin.com) that records every request it receives. */
+/**
+ * A local stand-in for graph.facebook.com and api.linkedin.com that records every request it
+ * receives; the e2e tests and `npm run demo` (scripts/demo.mjs) use it.
+ */
 export class GraphStandIn {
   readonly requests: RecordedRequest[] = [];
   behaviour: Behaviour = accept;
   private server: Server;
   port = 0;
+  host = '127.0.0.1';
+
+  /** `log` gets one line per request (method, path, status), never the content. */
+  constructor(private readonly log?: (line: string) => void) {}
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}/v21.0`;
+    return `http://${this.host}:${this.port}/v21.0`;
   }
 
   /** LINKEDIN_API_BASE_URL for the same stand-in (LinkedIn paths start at the root: /rest/…). */
   get linkedInBaseUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://${this.host}:${this.port}`;
   }
 
-  async start(): Promise<this> {
+  /** Listens on `port` (a free one by default). */
+  async start(port = 0, host = '127.0.0.1'): Promise<this> {
+    this.host = host;
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, resolve);
+    });
     this.port = (this.server.address() as { port: number }).port;
     return this;
   }
@@ -95,5 +107,6 @@ export class GraphStandIn {
     if (res.destroyed) return;
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(JSON.stringify(answer.body));
+    this.log?.(`[graph] ${recorded.method} ${recorded.url.split('?')[0]} → ${answer.status}`);
   }
 }

@@ -1,9 +1,10 @@
 import { Client } from 'pg';
 import { testKeyRing } from './keys';
-import { api, login, teamWithAgent } from './api-client';
+import { api, login, teamWithAgent, USER_PASSWORD } from './api-client';
 import { accept, GraphStandIn } from './graph-stand-in';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from './processes';
 import { socialEnv } from './social-payloads';
+import { connectTestDatabase } from './databases';
 
 export interface CaseDetailView {
   id: string;
@@ -48,8 +49,7 @@ export class SocialHarness {
     const env = testEnv({ graphBaseUrl: this.graph.baseUrl, extra: socialEnv(this.graph.linkedInBaseUrl) });
     this.apiApp = await startApi(env);
     this.worker = await startWorker(env);
-    this.db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await this.db.connect();
+    this.db = await connectTestDatabase();
     this.agent = await teamWithAgent(this.apiApp.url, 'Admissions');
     this.adminToken = await login(this.apiApp.url, ADMIN.email, ADMIN.password);
   }
@@ -114,6 +114,6 @@ export class SocialHarness {
   async privacyOfficerToken(): Promise<string> {
     const officer = await teamWithAgent(this.apiApp.url, 'Admissions');
     await this.db.query(`UPDATE users SET role = 'privacy_officer' WHERE id = $1`, [officer.userId]);
-    return login(this.apiApp.url, officer.email, 'a-long-password-for-tests');
+    return login(this.apiApp.url, officer.email, USER_PASSWORD);
   }
 }

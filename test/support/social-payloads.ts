@@ -32,8 +32,16 @@ export function socialEnv(linkedInBaseUrl: string): Record<string, string> {
 
 export const uniqueId = (prefix = ''): string => `${prefix}${BigInt(`0x${randomBytes(7).toString('hex')}`)}`;
 
-/** A Messenger text message from a PSID, in the documented Page webhook shape. */
-export function messengerText(psid: string, text: string, opts: { mid?: string; timestamp?: number } = {}) {
+/**
+ * One Messenger event (a message, a delivery, …) in the documented Page webhook shape, from a PSID
+ * to the page, or from the page to the PSID (`fromPage`, as echoes are).
+ */
+export function messengerEvent<E extends Record<string, unknown>>(
+  psid: string,
+  event: E,
+  opts: { timestamp?: number; fromPage?: boolean } = {},
+) {
+  const [sender, recipient] = opts.fromPage ? [FACEBOOK.pageId, psid] : [psid, FACEBOOK.pageId];
   return {
     object: 'page',
     entry: [
@@ -42,15 +50,20 @@ export function messengerText(psid: string, text: string, opts: { mid?: string; 
         time: Date.now(),
         messaging: [
           {
-            sender: { id: psid },
-            recipient: { id: FACEBOOK.pageId },
+            sender: { id: sender },
+            recipient: { id: recipient },
             timestamp: opts.timestamp ?? Date.now(),
-            message: { mid: opts.mid ?? `m_${uniqueId()}`, text },
+            ...event,
           },
         ],
       },
     ],
   };
+}
+
+/** A Messenger text message from a PSID. */
+export function messengerText(psid: string, text: string, opts: { mid?: string; timestamp?: number } = {}) {
+  return messengerEvent(psid, { message: { mid: opts.mid ?? `m_${uniqueId()}`, text } }, opts);
 }
 
 export interface CommentInput {

@@ -4,17 +4,11 @@ import {
   AuditEventView,
   AuditService,
   CheckpointVerifyResult,
-  DomainError,
   VerifyResult,
 } from '@webcare/core';
 import { CheckpointDto } from './checkpoint.dto';
 import { ListAuditQuery } from './list-audit.query';
-
-export enum AuditErrorCode {
-  CheckpointInvalid = 'CHECKPOINT_INVALID',
-}
-
-const STATUS: Record<AuditErrorCode, number> = { [AuditErrorCode.CheckpointInvalid]: 400 };
+import { auditError, AuditErrorCode } from './audit.errors';
 
 @Injectable()
 export class AuditQueryService {
@@ -36,11 +30,9 @@ export class AuditQueryService {
   /** A checkpoint kept outside the system: the chain must still pass through its head at its count. */
   async verifyAgainst(dto: CheckpointDto): Promise<Omit<CheckpointVerifyResult, 'brokenAt'>> {
     if (!this.audit.checkpointSignatureValid(dto)) {
-      const code = AuditErrorCode.CheckpointInvalid;
-      throw new DomainError(
-        code,
+      throw auditError(
+        AuditErrorCode.CheckpointInvalid,
         'The checkpoint signature does not match: it was altered, or issued by another installation',
-        STATUS[code],
       );
     }
     const { valid, events, checkpoint } = await this.audit.verifyAgainst(dto);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, UserEntity } from '@webcare/core';
+import { UserEntity } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from './auth.types';
 import { LoginDto } from './dto/login.dto';
@@ -8,6 +8,7 @@ import { DUMMY_HASH, verifyPassword } from './password';
 import { SessionRepository } from './session.repository';
 import { SessionStateService } from './session-state.service';
 import { TokenService } from './token.service';
+import { authError, AuthErrorCode } from './auth.errors';
 
 export interface LoginResult {
   accessToken: string;
@@ -40,7 +41,7 @@ export class AuthService {
       .where('u.email = :email AND u.active', { email })
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
-    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'Email or password is wrong', 401);
+    if (!user || !ok) throw authError(AuthErrorCode.InvalidCredentials, 'Email or password is wrong');
     await this.attempts.succeeded(email, ip);
     return {
       accessToken: this.tokens.issue(

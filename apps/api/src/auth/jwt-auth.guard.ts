@@ -1,11 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, ForbiddenError, Role } from '@webcare/core';
+import { ForbiddenError, Role } from '@webcare/core';
 import { Request } from 'express';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import { AuthUser } from './auth.types';
 import { SessionStateService } from './session-state.service';
 import { TokenService } from './token.service';
+import { authError, AuthErrorCode } from './auth.errors';
 
 /**
  * Global guard: a route is either @Public() or states its @Roles(); anything else is refused. A
@@ -27,7 +28,7 @@ export class JwtAuthGuard implements CanActivate {
     const header = req.headers.authorization;
     const token = this.tokens.verify(header?.startsWith('Bearer ') ? header.slice(7) : undefined);
     if (!token || !(await this.sessions.isCurrent(token)))
-      throw new DomainError('UNAUTHORIZED', 'Log in first: send Authorization: Bearer <accessToken>', 401);
+      throw authError(AuthErrorCode.Unauthorized, 'Log in first: send Authorization: Bearer <accessToken>');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles || !roles.includes(token.user.role)) throw new ForbiddenError();
     req.user = token.user;

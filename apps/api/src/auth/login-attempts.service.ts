@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, DomainError, KeyRing, REDIS } from '@webcare/core';
+import { AppConfig, APP_CONFIG, KeyRing, REDIS } from '@webcare/core';
 import Redis from 'ioredis';
 import { LOGIN_BACKOFF } from './login-backoff';
+import { authError, AuthErrorCode } from './auth.errors';
 
 /**
  * Reserves a login attempt atomically (one Lua script), so parallel guesses cannot slip past the
@@ -56,10 +57,9 @@ export class LoginAttemptsService {
       ),
     );
     if (waitMs > 0) {
-      throw new DomainError(
-        'TOO_MANY_ATTEMPTS',
+      throw authError(
+        AuthErrorCode.TooManyAttempts,
         `Too many failed logins; try again in ${Math.ceil(waitMs / 1000)} seconds`,
-        429,
       );
     }
   }

@@ -17,7 +17,7 @@ import {
 import { DateTime } from 'luxon';
 import { AuthUser } from '../auth/auth.types';
 import { TrendsQuery } from './dto/trends.query';
-import { ReportErrorCode, reportError } from './report-errors';
+import { ReportErrorCode, reportError } from './reports.errors';
 import { trendsCsv } from './trends-csv';
 
 export interface TrendsReport {

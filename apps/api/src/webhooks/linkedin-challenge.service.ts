@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { linkedInChallengeResponse } from '@webcare/channels';
-import { ChannelAccountsService, DomainError } from '@webcare/core';
+import { ChannelAccountsService } from '@webcare/core';
+import { webhookError, WebhookErrorCode } from './webhook.errors';
 
 @Injectable()
 export class LinkedInChallengeService {
@@ -12,10 +13,11 @@ export class LinkedInChallengeService {
    */
   async answer(code: unknown): Promise<{ challengeCode: string; challengeResponse: string }> {
     if (typeof code !== 'string' || !code || code.length > 512) {
-      throw new DomainError('MISSING_CHALLENGE', 'challengeCode is required', 400);
+      throw webhookError(WebhookErrorCode.MissingChallenge, 'challengeCode is required');
     }
     const [account] = await this.accounts.ofChannel('linkedin');
-    if (!account) throw new DomainError('NO_LINKEDIN_ACCOUNT', 'No LinkedIn organization is connected', 404);
+    if (!account)
+      throw webhookError(WebhookErrorCode.NoLinkedInAccount, 'No LinkedIn organization is connected');
     return { challengeCode: code, challengeResponse: linkedInChallengeResponse(code, account.appSecret) };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { verifyMetaHandshake } from '@webcare/channels';
-import { Channel, ChannelAccountsService, DomainError } from '@webcare/core';
+import { Channel, ChannelAccountsService } from '@webcare/core';
+import { webhookError, WebhookErrorCode } from './webhook.errors';
 
 @Injectable()
 export class MetaHandshakeService {
@@ -12,6 +13,6 @@ export class MetaHandshakeService {
       const challenge = account.verifyToken ? verifyMetaHandshake(query, account.verifyToken) : null;
       if (challenge !== null) return challenge;
     }
-    throw new DomainError('HANDSHAKE_REFUSED', 'The verify token does not match', 403);
+    throw webhookError(WebhookErrorCode.HandshakeRefused, 'The verify token does not match');
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@webcare/core';
 import { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
 import { describeHttpError } from '../http/http-error';
 import { SignatureFailureLimiter } from './signature-failures';
 import { WebhookIngestService, WebhookSource } from './webhook-ingest.service';
 import { facebookSource, linkedInSource, whatsAppSource } from './webhook-sources';
+import { webhookError, WebhookErrorCode } from './webhook.errors';
 
 /** Meta's documented maximum for a webhook delivery is far below this. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -47,15 +47,14 @@ export class WebhookHttpEntry {
   private async deliver(source: WebhookSource, req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       if (this.signatureFailures.isBlocked(req)) {
-        throw new DomainError(
-          'TOO_MANY_BAD_SIGNATURES',
+        throw webhookError(
+          WebhookErrorCode.TooManyBadSignatures,
           'Too many badly signed deliveries; wait a minute',
-          429,
         );
       }
       const encoding = req.headers['content-encoding'];
       if (encoding && encoding !== 'identity')
-        throw new DomainError('UNSUPPORTED_ENCODING', 'Send the webhook body uncompressed', 415);
+        throw webhookError(WebhookErrorCode.UnsupportedEncoding, 'Send the webhook body uncompressed');
       const raw = await getRawBody(req, { limit: WEBHOOK_BODY_LIMIT, length: req.headers['content-length'] });
       const signature = req.headers[source.signatureHeader];
       reply(

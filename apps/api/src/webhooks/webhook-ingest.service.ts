@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { NormalizedEvent, verifyMetaSignature, WebhookPayloadError } from '@webcare/channels';
 import { Channel, ChannelAccountSecrets, ChannelAccountsService, DomainError } from '@webcare/core';
 import { InboundEventBatcher } from './inbound-event.batcher';
+import { webhookError, WebhookErrorCode } from './webhook.errors';
 
 export interface WebhookSource {
   channel: Channel;
@@ -42,7 +43,10 @@ export class WebhookIngestService {
         { channel: source.channel, bytes: raw.length },
         'webhook refused: bad or missing signature',
       );
-      throw new DomainError('INVALID_SIGNATURE', 'The webhook signature is missing or does not match', 401);
+      throw webhookError(
+        WebhookErrorCode.InvalidSignature,
+        'The webhook signature is missing or does not match',
+      );
     }
     const events = this.parseOrWarn(source, raw);
     const secrets = new Set(trusted.map((a) => a.appSecret));
@@ -83,7 +87,7 @@ function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new DomainError('MALFORMED_JSON', 'The webhook body is not valid JSON', 400);
+    throw webhookError(WebhookErrorCode.MalformedJson, 'The webhook body is not valid JSON');
   }
 }
 
@@ -91,7 +95,8 @@ export function payloadErrorToDomain<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof WebhookPayloadError) throw new DomainError('MALFORMED_PAYLOAD', err.message, 400);
+    if (err instanceof WebhookPayloadError)
+      throw webhookError(WebhookErrorCode.MalformedPayload, err.message);
     throw err;
   }
 }

@@ -7,6 +7,7 @@ export enum ReportErrorCode {
   TooDetailed = 'REPORT_TOO_DETAILED',
 }
 
+/** Every code has a status; a new code without one does not compile. */
 const STATUS: Record<ReportErrorCode, number> = {
   [ReportErrorCode.InvalidRange]: 400,
   [ReportErrorCode.RangeTooLong]: 400,
