@@ -10,8 +10,12 @@ import { KeyStore } from './crypto/key-store';
 import { dataSourceOptions } from './database/data-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { PseudonymVaultStore } from './pseudonyms/pseudonym-vault.store';
+import { CaseShredder } from './retention/case-shredder.service';
+import { DeletedCaseTraces } from './retention/deleted-case-traces.service';
+import { RetentionMaintenance } from './retention/retention-maintenance.service';
 import { RetentionPolicyService } from './retention/retention-policy.service';
 import { RetentionSweeper } from './retention/retention-sweeper.service';
+import { RetentionRepository } from './retention/retention.repository';
 import { RealtimeEmitter } from './realtime/realtime-emitter.service';
 import { RedisModule } from './redis/redis.module';
 
@@ -39,7 +43,11 @@ export class CoreModule {
         OutboxRelay,
         AuditService,
         PseudonymVaultStore,
+        RetentionRepository,
         RetentionPolicyService,
+        DeletedCaseTraces,
+        CaseShredder,
+        RetentionMaintenance,
         RetentionSweeper,
       ],
       exports: [
@@ -51,6 +59,8 @@ export class CoreModule {
         AuditService,
         PseudonymVaultStore,
         RetentionPolicyService,
+        CaseShredder,
+        RetentionMaintenance,
         RetentionSweeper,
       ],
     };
