@@ -1,5 +1,5 @@
 import { DomainError } from '@webcare/core';
-import { holdReason } from './legal-hold-reasons';
+import { holdReason, HoldReasonInput } from './legal-hold-reasons';
 
 describe('holdReason', () => {
   it('takes a listed code as is, and a note only with identifiers replaced', () => {
@@ -32,6 +32,8 @@ describe('holdReason', () => {
       'reasonCode must be one of complaint, legal_proceedings, regulator_request, internal_investigation, other',
     ]);
     expect(code(() => holdReason({ note: 'only a note' }))?.[0]).toBe('VALIDATION_FAILED');
+    const bogus = { reasonCode: 'bogus', reason: 'dossier' } as unknown as HoldReasonInput;
+    expect(code(() => holdReason(bogus))?.[0]).toBe('VALIDATION_FAILED');
     expect(code(() => holdReason({ reason: '  ' }))).toEqual([
       'VALIDATION_FAILED',
       400,

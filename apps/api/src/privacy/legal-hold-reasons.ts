@@ -28,12 +28,15 @@ export interface HoldReason {
 export function holdReason(input: HoldReasonInput): HoldReason {
   const text = input.note ?? input.reason;
   const note = text === undefined ? '' : withoutIdentifiers(text);
-  if (input.reasonCode) return { reasonCode: input.reasonCode, note: note || null };
-  if (input.reason === undefined)
-    throw privacyError(
-      PrivacyErrorCode.Invalid,
-      'reasonCode must be one of ' + LEGAL_HOLD_REASONS.join(', '),
-    );
+  if (input.reasonCode !== undefined || input.reason === undefined) {
+    const code = LEGAL_HOLD_REASONS.find((c) => c === input.reasonCode);
+    if (!code)
+      throw privacyError(
+        PrivacyErrorCode.Invalid,
+        `reasonCode must be one of ${LEGAL_HOLD_REASONS.join(', ')}`,
+      );
+    return { reasonCode: code, note: note || null };
+  }
   if (!note) throw privacyError(PrivacyErrorCode.Invalid, 'reason is required');
   return { reasonCode: 'other', note };
 }

@@ -49,7 +49,7 @@ export class AccountRetentionDto {
 
 export class PlaceLegalHoldDto {
   /** Why the case is held, from the list. Required unless an older client sends `reason`. */
-  @ValidateIf((o: PlaceLegalHoldDto) => o.reason === undefined)
+  @ValidateIf((o: PlaceLegalHoldDto) => o.reason === undefined || o.reasonCode !== undefined)
   @IsIn(LEGAL_HOLD_REASONS as unknown as string[], {
     message: `reasonCode must be one of ${LEGAL_HOLD_REASONS.join(', ')}`,
   })
