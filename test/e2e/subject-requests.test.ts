@@ -126,8 +126,57 @@ describe('data-subject requests under concurrent audit appends', () => {
     );
     expect(res.status).toBe(201);
     expect(res.body.reason).toBe('Klacht van [PERSON], bel [PHONE]');
-    const stored = (await db.query(`SELECT reason FROM legal_holds WHERE id = $1`, [res.body.id])).rows[0];
-    expect(stored.reason).not.toMatch(/Sanne|12345678/);
+    const stored = (await db.query(`SELECT reason_code, note FROM legal_holds WHERE id = $1`, [res.body.id]))
+      .rows[0];
+    expect(stored.reason_code).toBe('other');
+    expect(stored.note).not.toMatch(/Sanne|12345678/);
     expect((await api(apiApp.url, officer, 'DELETE', `/api/legal-holds/${res.body.id}`)).status).toBe(200);
+  });
+
+  it('takes a legal hold reason from the list, with a note stored without the names planted in it', async () => {
+    const [{ id: caseId }] = (await db.query(`SELECT id FROM cases ORDER BY created_at DESC LIMIT 1`)).rows;
+    const place = (body: object) =>
+      api<{ id: string; reasonCode: string; note: string | null; reason: string }>(
+        apiApp.url,
+        officer,
+        'POST',
+        `/api/cases/${caseId}/legal-holds`,
+        body,
+      );
+    expect((await place({ reasonCode: 'because' })).status).toBe(400);
+    expect((await place({ note: 'dossier 2026-17' })).status).toBe(400);
+
+    const res = await place({
+      reasonCode: 'legal_proceedings',
+      note: 'Zaak tegen Noor Bakker, mail noor.bakker@example.nl, dossier 2026-17',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      reasonCode: 'legal_proceedings',
+      note: 'Zaak tegen [PERSON], mail [EMAIL], dossier 2026-17',
+    });
+    const bare = await place({ reasonCode: 'regulator_request' });
+    expect(bare.body).toMatchObject({
+      reasonCode: 'regulator_request',
+      note: null,
+      reason: 'regulator_request',
+    });
+
+    const { rows } = await db.query(`SELECT reason_code, note FROM legal_holds WHERE id = ANY($1::uuid[])`, [
+      [res.body.id, bare.body.id],
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows)).not.toMatch(/Noor|Bakker|example\.nl/i);
+    const listed = await api<{ items: { id: string; reasonCode: string }[] }>(
+      apiApp.url,
+      officer,
+      'GET',
+      '/api/legal-holds?status=active',
+    );
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ id: res.body.id, reasonCode: 'legal_proceedings' }),
+    );
+    for (const id of [res.body.id, bare.body.id])
+      expect((await api(apiApp.url, officer, 'DELETE', `/api/legal-holds/${id}`)).status).toBe(200);
   });
 });

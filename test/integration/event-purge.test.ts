@@ -3,16 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
-  AuditService,
   createDataSource,
   KeyRing,
   KeyStore,
   loadConfig,
   RealtimeEmitter,
-  RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
 import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
+import { retentionParts } from '../support/retention';
 
 jest.setTimeout(60_000);
 
@@ -53,15 +52,7 @@ describe('webhook events in retention and erasure', () => {
     );
   });
 
-  const sweeper = () =>
-    new RetentionSweeper(
-      ds,
-      new KeyRing(config, keyStore),
-      new AuditService(ds, config),
-      realtime,
-      redis,
-      config,
-    );
+  const parts = () => retentionParts({ ds, keyRing: new KeyRing(config, keyStore), realtime, redis, config });
 
   afterAll(async () => {
     await ds?.destroy();
@@ -101,7 +92,7 @@ describe('webhook events in retention and erasure', () => {
       [caseId, accountId, filed],
     );
 
-    expect((await sweeper().sweep()).purgedEvents).toBe(1);
+    expect((await parts().sweeper.sweep()).purgedEvents).toBe(1);
     const left = (await ds.query(`SELECT external_hash FROM inbound_events`)) as { external_hash: Buffer }[];
     const has = (h: Buffer) => left.some((r) => r.external_hash.equals(h));
     expect([has(oldStatus), has(recentStatus), has(unprocessed), has(filed)]).toEqual([
@@ -130,11 +121,9 @@ describe('webhook events in retention and erasure', () => {
     };
     const theirs = await waiting('31612345678');
     const someoneElse = await waiting('31687654321');
-    const result = await sweeper().eraseSubject('whatsapp', '+31 6 1234 5678', randomUUID(), {
-      subjectRef: 'ref',
-      requestId: 'req',
-    });
-    expect(result).toEqual({ deleted: 0, held: 0, queued: 1 });
+    const officer = { id: randomUUID(), role: 'privacy_officer' as const, teamId: null };
+    const result = await parts().erasure.erase(officer, 'whatsapp', '+31 6 1234 5678');
+    expect(result).toMatchObject({ deleted: 0, held: 0, queued: 1 });
     const left = (await ds.query(`SELECT external_hash FROM inbound_events WHERE processed_at IS NULL`)) as {
       external_hash: Buffer;
     }[];

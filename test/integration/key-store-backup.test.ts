@@ -8,7 +8,6 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
-  AuditService,
   createDataSource,
   decrypt,
   encrypt,
@@ -16,10 +15,10 @@ import {
   KeyStore,
   loadConfig,
   RealtimeEmitter,
-  RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
 import { onServer } from '../support/databases';
+import { retentionParts } from '../support/retention';
 
 jest.setTimeout(120_000);
 
@@ -118,7 +117,7 @@ describe('crypto-shredding survives a restored backup of the main database', () 
     const dump = join(dir, 'main.dump');
     execFileSync('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, config.databaseUrl]);
 
-    const sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds, config), realtime, redis, config);
+    const { sweeper } = retentionParts({ ds, keyRing, realtime, redis, config });
     expect((await sweeper.sweep()).deleted).toBe(1);
 
     // Disaster recovery: the old dump comes back in a fresh database next to the current key store.

@@ -10,11 +10,15 @@ import {
   KeyStore,
   loadConfig,
   RealtimeEmitter,
+  RetentionMaintenance,
   RetentionPolicyService,
+  RetentionRepository,
   RetentionSweeper,
   runMigrations,
 } from '../../libs/core/src';
 import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
+import { SubjectErasureService } from '../../apps/api/src/privacy/subject-erasure.service';
+import { retentionParts } from '../support/retention';
 
 jest.setTimeout(60_000);
 
@@ -33,6 +37,8 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
   let redis: Redis;
   let realtime: RealtimeEmitter;
   let sweeper: RetentionSweeper;
+  let maintenance: RetentionMaintenance;
+  let erasure: SubjectErasureService;
   let keyRing: KeyRing;
   let keyStore: KeyStore;
   let accountId: string;
@@ -48,7 +54,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     realtime = new RealtimeEmitter(config);
     keyStore = new KeyStore(config);
     keyRing = new KeyRing(config, keyStore);
-    sweeper = new RetentionSweeper(ds, keyRing, new AuditService(ds, config), realtime, redis, config);
+    ({ sweeper, maintenance, erasure } = retentionParts({ ds, keyRing, realtime, redis, config }));
     [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
     [{ id: accountId }] = await ds.query(
       `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
@@ -139,6 +145,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     table === 'data_keys'
       ? (await keyStore.load([id])).length === 1
       : (await ds.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length === 1;
+  const caseRef = (caseId: string) => keyRing.lookupHash(caseId).toString('hex');
   const receiptOf = async (caseId: string) =>
     (
       await ds.query(
@@ -148,7 +155,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     )[0];
 
   it('reads the period for an account: override, else channel default', async () => {
-    const policies = new RetentionPolicyService();
+    const policies = new RetentionPolicyService(new RetentionRepository());
     expect(await policies.periodFor(ds.manager, accountId)).toBe('P30D');
     await ds.query(`UPDATE channel_accounts SET retention_period = 'P7D' WHERE id = $1`, [accountId]);
     expect(await policies.periodFor(ds.manager, accountId)).toBe('P7D');
@@ -206,12 +213,12 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       Number(
         (
           await ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = $1`, [
-            sweeper.caseRef(due.caseId),
+            caseRef(due.caseId),
           ])
         )[0].n,
       ),
     ).toBe(1);
-    expect(await sweeper.vacuum()).toBe(true);
+    expect(await maintenance.vacuum()).toBe(true);
     expect((await new AuditService(ds, config).verify()).valid).toBe(true);
   });
 
@@ -278,10 +285,10 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const released = await makeCase({ answeredAgo: '10 seconds', period: 'PT5S', retainIn: '-5 seconds' });
     const user = randomUUID();
     await ds.query(
-      `INSERT INTO legal_holds (case_id, reason, expires_at, placed_by, released_at) VALUES
-         ($1, 'dossier 1', now() + interval '1 day', $4, NULL),
-         ($2, 'dossier 2', now() - interval '1 second', $4, NULL),
-         ($3, 'dossier 3', NULL, $4, now())`,
+      `INSERT INTO legal_holds (case_id, reason_code, note, expires_at, placed_by, released_at) VALUES
+         ($1, 'legal_proceedings', 'dossier 1', now() + interval '1 day', $4, NULL),
+         ($2, 'legal_proceedings', 'dossier 2', now() - interval '1 second', $4, NULL),
+         ($3, 'legal_proceedings', 'dossier 3', NULL, $4, now())`,
       [held.caseId, expired.caseId, released.caseId, user],
     );
     await sweeper.sweep();
@@ -299,7 +306,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     );
     const results = await Promise.all([1, 2, 3].map(() => sweeper.sweep({ batchSize: 7 })));
     expect(results.reduce((n, r) => n + r.deleted, 0)).toBe(60);
-    const refs = cases.map((c) => sweeper.caseRef(c.caseId));
+    const refs = cases.map((c) => caseRef(c.caseId));
     expect(
       Number(
         (await ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = ANY($1)`, [refs]))[0].n,
@@ -329,17 +336,17 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const a = await makeCase({ contactId: contacts[0] });
     const b = await makeCase({ contactId: contacts[1] });
     const c = await makeCase({ contactId: contacts[1] });
-    await ds.query(`INSERT INTO legal_holds (case_id, reason, placed_by) VALUES ($1, 'dossier 9', $2)`, [
-      c.caseId,
-      randomUUID(),
-    ]);
+    await ds.query(
+      `INSERT INTO legal_holds (case_id, reason_code, note, placed_by) VALUES ($1, 'complaint', 'dossier 9', $2)`,
+      [c.caseId, randomUUID()],
+    );
     const actor = randomUUID();
-    expect(
-      await sweeper.eraseSubject('whatsapp', '+31 6 8765 4321', actor, {
-        subjectRef: 'ref',
-        requestId: 'req',
-      }),
-    ).toEqual({ deleted: 2, held: 1, queued: 0 });
+    const erased = await erasure.erase(
+      { id: actor, role: 'privacy_officer', teamId: null },
+      'whatsapp',
+      '+31 6 8765 4321',
+    );
+    expect(erased).toEqual({ deleted: 2, held: 1, queued: 0, requestId: expect.any(String) });
     expect(await exists('cases', a.caseId)).toBe(false);
     expect(await exists('cases', b.caseId)).toBe(false);
     expect(await exists('cases', c.caseId)).toBe(true);
@@ -350,7 +357,12 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       `SELECT actor_id, object_type, object_id, detail FROM audit_events WHERE action = 'subject.erased'`,
     );
     expect(audit).toEqual([
-      { actor_id: actor, object_type: 'subject', object_id: 'ref', detail: 'request:req' },
+      {
+        actor_id: actor,
+        object_type: 'subject',
+        object_id: keyRing.subjectRef('whatsapp', phone),
+        detail: `request:${erased.requestId}`,
+      },
     ]);
   });
 

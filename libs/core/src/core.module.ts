@@ -12,8 +12,12 @@ import { KeyStore } from './crypto/key-store';
 import { dataSourceOptions } from './database/data-source';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { PseudonymVaultStore } from './pseudonyms/pseudonym-vault.store';
+import { CaseShredder } from './retention/case-shredder.service';
+import { DeletedCaseTraces } from './retention/deleted-case-traces.service';
+import { RetentionMaintenance } from './retention/retention-maintenance.service';
 import { RetentionPolicyService } from './retention/retention-policy.service';
 import { RetentionSweeper } from './retention/retention-sweeper.service';
+import { RetentionRepository } from './retention/retention.repository';
 import { RealtimeEmitter } from './realtime/realtime-emitter.service';
 import { RedisModule } from './redis/redis.module';
 
@@ -43,7 +47,11 @@ export class CoreModule {
         AuditRepository,
         AuditService,
         PseudonymVaultStore,
+        RetentionRepository,
         RetentionPolicyService,
+        DeletedCaseTraces,
+        CaseShredder,
+        RetentionMaintenance,
         RetentionSweeper,
       ],
       exports: [
@@ -56,6 +64,8 @@ export class CoreModule {
         AuditService,
         PseudonymVaultStore,
         RetentionPolicyService,
+        CaseShredder,
+        RetentionMaintenance,
         RetentionSweeper,
       ],
     };

@@ -18,7 +18,8 @@ import {
   RetentionPoliciesService,
   RetentionPolicyView,
 } from './retention-policies.service';
-import { SubjectErasure, SubjectExport, SubjectsService } from './subjects.service';
+import { SubjectErasure, SubjectErasureService } from './subject-erasure.service';
+import { SubjectExport, SubjectsService } from './subjects.service';
 
 /** The privacy officer's tools: retention policies, sweeps, receipts, legal holds, subject requests. */
 @ApiTags('privacy')
@@ -30,12 +31,15 @@ export class PrivacyController {
     private readonly deletions: DeletionsService,
     private readonly holds: LegalHoldsService,
     private readonly subjects: SubjectsService,
+    private readonly erasure: SubjectErasureService,
   ) {}
 
   @Roles('privacy_officer')
   @Get('retention-policies')
-  listPolicies(): Promise<{ items: RetentionPolicyView[]; accounts: AccountRetentionView[] }> {
-    return this.policies.list();
+  listPolicies(
+    @CurrentUser() user: AuthUser,
+  ): Promise<{ items: RetentionPolicyView[]; accounts: AccountRetentionView[] }> {
+    return this.policies.list(user);
   }
 
   @Roles('privacy_officer')
@@ -62,20 +66,26 @@ export class PrivacyController {
   @Expensive()
   @Post('retention/sweep')
   @HttpCode(200)
-  sweep(): Promise<{ deleted: number; sweepId: string }> {
-    return this.deletions.sweepNow();
+  sweep(@CurrentUser() user: AuthUser): Promise<{ deleted: number; sweepId: string }> {
+    return this.deletions.sweepNow(user);
   }
 
   @Roles('privacy_officer')
   @Get('deletions')
-  listDeletions(@Query() query: ListDeletionsQuery): Promise<{ items: DeletionReceiptView[] }> {
-    return this.deletions.list(query);
+  listDeletions(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListDeletionsQuery,
+  ): Promise<{ items: DeletionReceiptView[] }> {
+    return this.deletions.list(user, query);
   }
 
   @Roles('privacy_officer')
   @Get('legal-holds')
-  listHolds(@Query() query: ListLegalHoldsQuery): Promise<{ items: LegalHoldView[] }> {
-    return this.holds.list(query.status);
+  listHolds(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListLegalHoldsQuery,
+  ): Promise<{ items: LegalHoldView[] }> {
+    return this.holds.list(user, query.status);
   }
 
   @Roles('privacy_officer')
@@ -107,6 +117,6 @@ export class PrivacyController {
   @Post('subjects/erase')
   @HttpCode(200)
   eraseSubject(@CurrentUser() user: AuthUser, @Body() dto: SubjectDto): Promise<SubjectErasure> {
-    return this.subjects.erase(user, dto.channel, dto.externalId);
+    return this.erasure.erase(user, dto.channel, dto.externalId);
   }
 }

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuditAction,
-  AuditService,
-  Channel,
-  decrypt,
-  KeyRing,
-  RetentionSweeper,
-  subjectLookupKey,
-} from '@webcare/core';
+import { AuditAction, AuditService, Channel, decrypt, KeyRing, subjectLookupKey } from '@webcare/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
+import { privacyOfficerOnly } from './privacy.errors';
+import { SubjectsRepository } from './subjects.repository';
 
 export interface SubjectExport {
   /** Names this request in the audit trail (beside the person's keyed reference). */
@@ -50,14 +44,6 @@ export interface SubjectExport {
   }[];
 }
 
-export interface SubjectErasure {
-  deleted: number;
-  held: number;
-  /** Webhook events from the person that were still waiting to be filed, deleted unread. */
-  queued: number;
-  requestId: string;
-}
-
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 function tryDecrypt(key: Buffer | null, sealed: Buffer | null, aad?: string): string | null {
@@ -69,14 +55,14 @@ function tryDecrypt(key: Buffer | null, sealed: Buffer | null, aad?: string): st
   }
 }
 
-/** Access and erasure requests: everything held about one person, or nothing at all. */
+/** Access requests: everything held about one person. */
 @Injectable()
 export class SubjectsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly subjects: SubjectsRepository,
     private readonly keyRing: KeyRing,
     private readonly audit: AuditService,
-    private readonly sweeper: RetentionSweeper,
   ) {}
 
   /**
@@ -85,6 +71,7 @@ export class SubjectsService {
    * queues all the time) and fail the export. Only an audited export is returned.
    */
   async export(actor: AuthUser, channel: Channel, externalId: string): Promise<SubjectExport> {
+    privacyOfficerOnly(actor);
     const requestId = randomUUID();
     const out = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
@@ -107,18 +94,7 @@ export class SubjectsService {
     requestId: string,
   ): Promise<SubjectExport> {
     const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
-    const contacts: {
-      id: string;
-      channel_account_id: string;
-      data_key_id: string;
-      external_id_enc: Buffer;
-      display_name_enc: Buffer | null;
-      created_at: Date;
-    }[] = await m.query(
-      `SELECT id, channel_account_id, data_key_id, external_id_enc, display_name_enc, created_at
-         FROM contacts WHERE channel = $1 AND external_hash = $2 ORDER BY created_at`,
-      [channel, hash],
-    );
+    const contacts = await this.subjects.contacts(m, channel, hash);
     const out: SubjectExport = {
       requestId,
       exportedAt: new Date().toISOString(),
@@ -145,58 +121,16 @@ export class SubjectsService {
   }
 
   private async casesOf(m: EntityManager, contactIds: string[]): Promise<SubjectExport['cases']> {
-    const cases: {
-      id: string;
-      contact_id: string;
-      channel_account_id: string;
-      status: string;
-      data_key_id: string;
-      created_at: Date;
-      first_inbound_at: Date;
-      answered_at: Date | null;
-      closed_at: Date | null;
-      retention_period: string | null;
-      retain_until: Date | null;
-    }[] = await m.query(
-      `SELECT id, contact_id, channel_account_id, status, data_key_id, created_at, first_inbound_at, answered_at,
-              closed_at, retention_period, retain_until
-         FROM cases WHERE contact_id = ANY($1::uuid[]) ORDER BY created_at`,
-      [contactIds],
-    );
+    const cases = await this.subjects.cases(m, contactIds);
     const result: SubjectExport['cases'] = [];
     for (const k of cases) {
       const key = await this.keyRing.loadDataKey(k.data_key_id);
       const [messages, pseudonyms, consents, notes, escalations] = await Promise.all([
-        m.query(
-          `SELECT id, direction, message_type, text_enc, sent_at FROM messages WHERE case_id = $1 ORDER BY sent_at, id`,
-          [k.id],
-        ) as Promise<
-          { id: string; direction: string; message_type: string; text_enc: Buffer; sent_at: Date }[]
-        >,
-        m.query(`SELECT token, entity_type, value_enc FROM pseudonyms WHERE case_id = $1 ORDER BY token`, [
-          k.id,
-        ]) as Promise<{ token: string; entity_type: string; value_enc: Buffer }[]>,
-        m.query(
-          `SELECT id, purpose, status, requested_at, given_at, withdrawn_at FROM consents WHERE case_id = $1 ORDER BY requested_at`,
-          [k.id],
-        ) as Promise<
-          {
-            id: string;
-            purpose: string;
-            status: string;
-            requested_at: Date;
-            given_at: Date | null;
-            withdrawn_at: Date | null;
-          }[]
-        >,
-        m.query(
-          `SELECT text_enc, text_pseudo, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at`,
-          [k.id],
-        ) as Promise<{ text_enc: Buffer; text_pseudo: string; created_at: Date }[]>,
-        m.query(
-          `SELECT id, status, note_pseudo, created_at FROM escalations WHERE case_id = $1 ORDER BY created_at`,
-          [k.id],
-        ) as Promise<{ id: string; status: string; note_pseudo: string; created_at: Date }[]>,
+        this.subjects.messages(m, k.id),
+        this.subjects.pseudonyms(m, k.id),
+        this.subjects.consents(m, k.id),
+        this.subjects.notes(m, k.id),
+        this.subjects.escalations(m, k.id),
       ]);
       result.push({
         id: k.id,
@@ -247,15 +181,5 @@ export class SubjectsService {
       });
     }
     return result;
-  }
-
-  /** Audited with the person's keyed reference and this request's id, never the identifier. */
-  async erase(actor: AuthUser, channel: Channel, externalId: string): Promise<SubjectErasure> {
-    const requestId = randomUUID();
-    const result = await this.sweeper.eraseSubject(channel, externalId, actor.id, {
-      subjectRef: this.keyRing.subjectRef(channel, externalId),
-      requestId,
-    });
-    return { ...result, requestId };
   }
 }

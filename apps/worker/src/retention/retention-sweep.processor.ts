@@ -7,6 +7,7 @@ import {
   JobPayloads,
   QUEUES,
   QueueName,
+  RetentionMaintenance,
   RetentionSweeper,
 } from '@webcare/core';
 import { Queue } from 'bullmq';
@@ -25,6 +26,7 @@ export class RetentionSweepProcessor implements OnModuleInit, OnApplicationBoots
   constructor(
     private readonly registry: JobHandlerRegistry,
     private readonly sweeper: RetentionSweeper,
+    private readonly maintenance: RetentionMaintenance,
     @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -53,6 +55,6 @@ export class RetentionSweepProcessor implements OnModuleInit, OnApplicationBoots
 
   async run(payload: JobPayloads[JobName.RetentionSweep]): Promise<void> {
     const result = await this.sweeper.sweep({ sweepId: payload.sweepId });
-    if (result.deleted > 0) await this.sweeper.vacuum();
+    if (result.deleted > 0) await this.maintenance.vacuum();
   }
 }

@@ -1,30 +1,27 @@
-import { EntityManager } from 'typeorm';
 import { KeyRing } from '../crypto/key-ring.service';
 import { Channel } from '../database/entities/channel-account.entity';
 import { subjectLookupKey } from './subject';
+
+/** A webhook event still waiting to be filed, with its sealed payload. */
+export interface WaitingEventRow {
+  id: string;
+  payload_enc: Buffer;
+}
 
 /**
  * Erasure also covers what a person sent that is not filed yet: webhook events still waiting in
  * `inbound_events` with their sealed payload. Their sender is inside the sealed payload, so the
  * channel's waiting events are opened and compared (normally a handful: events are filed within
- * milliseconds). Locks are taken in intake's order (events, then contacts), and an event a worker
- * is filing right now is waited for: once filed it is a contact and case, which the erasure finds.
- * Returns how many waiting events were deleted.
+ * milliseconds). Returns the ids of the person's events.
  */
-export async function deleteQueuedPayloads(
-  manager: EntityManager,
-  keyRing: KeyRing,
+export function queuedPayloadsOf(
+  keyRing: Pick<KeyRing, 'openStaging'>,
+  waiting: WaitingEventRow[],
   channel: Channel,
   externalId: string,
-): Promise<number> {
+): string[] {
   const subject = subjectLookupKey(channel, externalId);
-  const waiting: { id: string; payload_enc: Buffer }[] = await manager.query(
-    `SELECT e.id, e.payload_enc FROM inbound_events e JOIN channel_accounts a ON a.id = e.channel_account_id
-      WHERE a.channel = $1 AND e.processed_at IS NULL AND e.payload_enc IS NOT NULL
-      ORDER BY e.id FOR UPDATE OF e`,
-    [channel],
-  );
-  const theirs = waiting
+  return waiting
     .filter((row) => {
       try {
         const event = JSON.parse(keyRing.openStaging(row.payload_enc)) as { senderExternalId?: unknown };
@@ -37,7 +34,4 @@ export async function deleteQueuedPayloads(
       }
     })
     .map((row) => row.id);
-  if (!theirs.length) return 0;
-  await manager.query(`DELETE FROM inbound_events WHERE id = ANY($1::bigint[])`, [theirs]);
-  return theirs.length;
 }

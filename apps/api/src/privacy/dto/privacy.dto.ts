@@ -15,6 +15,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { CHANNELS, Channel, isValidPeriod } from '@webcare/core';
+import { LEGAL_HOLD_REASONS, LegalHoldReasonCode } from '../legal-hold-reasons';
 
 export function IsIsoPeriod(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -47,11 +48,25 @@ export class AccountRetentionDto {
 }
 
 export class PlaceLegalHoldDto {
-  /** A reference such as a file number; not personal data. */
+  /** Why the case is held, from the list. Required unless an older client sends `reason`. */
+  @ValidateIf((o: PlaceLegalHoldDto) => o.reason === undefined || o.reasonCode !== undefined)
+  @IsIn(LEGAL_HOLD_REASONS as unknown as string[], {
+    message: `reasonCode must be one of ${LEGAL_HOLD_REASONS.join(', ')}`,
+  })
+  reasonCode?: LegalHoldReasonCode;
+
+  /** Optional context such as a file number; names, phone numbers and emails are replaced before storage. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+
+  /** Deprecated free-text reason (older clients): stored as the note of an `other` hold. */
+  @IsOptional()
   @IsString()
   @MinLength(1, { message: 'reason is required' })
   @MaxLength(500)
-  reason: string;
+  reason?: string;
 
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO-8601 date-time' })

@@ -775,7 +775,10 @@ export interface components {
             period: string | null;
         };
         PlaceLegalHoldDto: {
-            reason: string;
+            /** @enum {string} */
+            reasonCode?: "other" | "complaint" | "legal_proceedings" | "regulator_request" | "internal_investigation";
+            note?: string;
+            reason?: string;
             expiresAt?: string;
         };
         SubjectDto: {

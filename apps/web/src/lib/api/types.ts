@@ -150,9 +150,20 @@ export interface DeletionReceipt {
   sweepId: string | null;
   deletedAt: string;
 }
+export const LEGAL_HOLD_REASONS = [
+  'complaint',
+  'legal_proceedings',
+  'regulator_request',
+  'internal_investigation',
+  'other',
+] as const;
+export type LegalHoldReasonCode = (typeof LEGAL_HOLD_REASONS)[number];
 export interface LegalHold {
   id: string;
   caseId: string;
+  reasonCode: LegalHoldReasonCode;
+  /** Identifiers already replaced by their type. */
+  note: string | null;
   reason: string;
   expiresAt: string | null;
   placedAt: string;

@@ -6,6 +6,7 @@ import type {
   Channel,
   DeletionReceipt,
   LegalHold,
+  LegalHoldReasonCode,
   Page,
   RetentionPolicy,
 } from '$lib/api/types';
@@ -21,13 +22,17 @@ class Privacy {
   verify = $state<AuditVerify | null>(null);
 
   async loadRetention(): Promise<void> {
-    const r = await ok<{ items: RetentionPolicy[]; accounts: AccountRetention[] }>(api.GET('/api/retention-policies'));
+    const r = await ok<{ items: RetentionPolicy[]; accounts: AccountRetention[] }>(
+      api.GET('/api/retention-policies'),
+    );
     this.policies = r.items;
     this.accounts = r.accounts ?? [];
   }
 
   async setPolicy(channel: Channel, period: string): Promise<void> {
-    await ok(api.PUT('/api/retention-policies/{channel}', { params: { path: { channel } }, body: { period } }));
+    await ok(
+      api.PUT('/api/retention-policies/{channel}', { params: { path: { channel } }, body: { period } }),
+    );
     await this.loadRetention();
   }
 
@@ -37,11 +42,14 @@ class Privacy {
   }
 
   async loadHolds(): Promise<void> {
-    this.holds = (await ok<Page<LegalHold>>(api.GET('/api/legal-holds', { params: { query: { status: 'all' } } }))).items;
+    this.holds = (
+      await ok<Page<LegalHold>>(api.GET('/api/legal-holds', { params: { query: { status: 'all' } } }))
+    ).items;
   }
 
-  async placeHold(caseId: string, reason: string): Promise<void> {
-    await ok(api.POST('/api/cases/{id}/legal-holds', { params: { path: { id: caseId } }, body: { reason } }));
+  async placeHold(caseId: string, reasonCode: LegalHoldReasonCode, note: string): Promise<void> {
+    const body = note ? { reasonCode, note } : { reasonCode };
+    await ok(api.POST('/api/cases/{id}/legal-holds', { params: { path: { id: caseId } }, body }));
     await this.loadHolds();
   }
 
@@ -51,7 +59,9 @@ class Privacy {
   }
 
   async loadReceipts(): Promise<void> {
-    this.receipts = (await ok<Page<DeletionReceipt>>(api.GET('/api/deletions', { params: { query: { limit: 100 } } }))).items;
+    this.receipts = (
+      await ok<Page<DeletionReceipt>>(api.GET('/api/deletions', { params: { query: { limit: 100 } } }))
+    ).items;
   }
 
   async sweep(): Promise<number> {
@@ -62,7 +72,9 @@ class Privacy {
 
   async loadAudit(more = false): Promise<void> {
     const cursor = more ? (this.auditCursor ?? undefined) : undefined;
-    const page = await ok<Page<AuditEvent>>(api.GET('/api/audit', { params: { query: { limit: 50, cursor } } }));
+    const page = await ok<Page<AuditEvent>>(
+      api.GET('/api/audit', { params: { query: { limit: 50, cursor } } }),
+    );
     this.audit = more ? [...this.audit, ...page.items] : page.items;
     this.auditCursor = page.nextCursor ?? null;
   }

@@ -4,8 +4,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export class LegalHoldEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'case_id', type: 'uuid' }) caseId: string;
-  /** Written by the privacy officer: a reference (e.g. a file number), not personal data. */
-  @Column({ type: 'text' }) reason: string;
+  /** Why the case is held, from a fixed list (see the privacy feature's legal-hold reasons). */
+  @Column({ name: 'reason_code', type: 'text' }) reasonCode: string;
+  /** Optional words of the privacy officer, identifiers replaced by their type before storage. */
+  @Column({ type: 'text', nullable: true }) note: string | null;
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true }) expiresAt: Date | null;
   @Column({ name: 'placed_by', type: 'uuid' }) placedBy: string;
   @CreateDateColumn({ name: 'placed_at', type: 'timestamptz' }) placedAt: Date;

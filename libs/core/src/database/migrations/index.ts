@@ -6,6 +6,7 @@ import { SocialChannels1795360000000 } from './1795360000000-SocialChannels';
 import { MessageWithheld1796030000000 } from './1796030000000-MessageWithheld';
 import { Redactions1796030100000 } from './1796030100000-Redactions';
 import { CommentChangeOrder1796040000000 } from './1796040000000-CommentChangeOrder';
+import { LegalHoldReasonCodes1796050000000 } from './1796050000000-LegalHoldReasonCodes';
 import { CaseFacts1796035955769 } from './1796035955769-CaseFacts';
 import { SessionsAndAuditDetail1796035682652 } from './1796035682652-SessionsAndAuditDetail';
 import { DataKeysLeaveMainDatabase1796035682653 } from './1796035682653-DataKeysLeaveMainDatabase';
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   DataKeysLeaveMainDatabase1796035682653,
   CaseFacts1796035955769,
   CommentChangeOrder1796040000000,
+  LegalHoldReasonCodes1796050000000,
   ConsentPurposeCodes1796060000000,
 ];

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AuditAction,
+  AuditService,
+  CaseShredder,
+  CaseTarget,
+  Channel,
+  KeyRing,
+  queuedPayloadsOf,
+  subjectLookupKey,
+} from '@webcare/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth.types';
+import { privacyOfficerOnly } from './privacy.errors';
+import { ErasableCaseRow, SubjectsRepository } from './subjects.repository';
+
+export interface SubjectErasure {
+  deleted: number;
+  held: number;
+  /** Webhook events from the person that were still waiting to be filed, deleted unread. */
+  queued: number;
+  requestId: string;
+}
+
+const erasureTarget = (c: ErasableCaseRow): CaseTarget => ({
+  id: c.id,
+  teamId: c.team_id,
+  contactId: c.contact_id,
+  dataKeyId: c.data_key_id,
+  reason: 'erasure',
+  policy: null,
+});
+
+/**
+ * Erasure on request: every case of the person on this channel (across channel accounts) goes
+ * now, through the retention sweep's deletion path, except cases under an active legal hold; then
+ * the contacts, and what the person sent that is not filed yet.
+ */
+@Injectable()
+export class SubjectErasureService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly subjects: SubjectsRepository,
+    private readonly shredder: CaseShredder,
+    private readonly keyRing: KeyRing,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Audited with the person's keyed reference and this request's id, never the identifier. */
+  async erase(actor: AuthUser, channel: Channel, externalId: string): Promise<SubjectErasure> {
+    privacyOfficerOnly(actor);
+    const requestId = randomUUID();
+    const subjectRef = this.keyRing.subjectRef(channel, externalId);
+    const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
+    const { deleted, held, queued } = await this.dataSource.transaction(async (m) => {
+      // Waiting webhook events first (intake's lock order): what the person sent but is not filed yet.
+      const waiting = await this.subjects.lockWaitingEvents(m, channel);
+      const theirs = queuedPayloadsOf(this.keyRing, waiting, channel, externalId);
+      await this.subjects.deleteEvents(m, theirs);
+      const contactIds = await this.subjects.lockContacts(m, channel, hash);
+      const cases = await this.subjects.lockCases(m, contactIds);
+      const shredded = await this.shredder.shred(m, cases.map(erasureTarget), {
+        sweepId: null,
+        actorId: actor.id,
+      });
+      // Contacts without any case (all swept earlier, or never got one) go as well.
+      await this.shredder.deleteOrphanContacts(m, contactIds);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: AuditAction.SubjectErased,
+        objectType: 'subject',
+        objectId: subjectRef,
+        detail: `request:${requestId}`,
+      });
+      return { deleted: shredded.deleted, held: shredded.held.length, queued: theirs.length };
+    });
+    await this.shredder.afterCommit(deleted);
+    return { deleted: deleted.length, held, queued, requestId };
+  }
+}
