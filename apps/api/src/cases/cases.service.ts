@@ -145,7 +145,9 @@ export class CasesService {
     const notes = (await this.cases.newestNotes(kase.id, CASE_NOTE_CAP)).reverse();
     const m = this.dataSource.manager;
     const overlay =
-      view === 'pseudonymized' ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }]) : undefined;
+      view === 'pseudonymized'
+        ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }])
+        : undefined;
     const redactions = view === 'original' ? await this.redactions.listForCase(m, kase.id) : [];
     return {
       id: kase.id,

@@ -54,8 +54,7 @@ export class ReplyFormService {
         detect(text, { allow: account?.allowlist }).entities.length > 0,
       now: new Date(),
     });
-    if (!decision.ok)
-      throw replyRuleError(decision.error, decision.message);
+    if (!decision.ok) throw replyRuleError(decision.error, decision.message);
     return { visibility: decision.visibility, replyToMessageId: decision.answersComment ? target!.id : null };
   }
 
