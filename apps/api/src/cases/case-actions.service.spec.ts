@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   AuditService,
   CaseEntity,
   CaseFactsRecorder,
@@ -88,7 +89,9 @@ describe('CaseActionsService', () => {
       assigneeId: 'agent-1',
     });
     expect(kase.assigneeId).toBe('agent-1');
-    expect(audit.entries).toMatchObject([{ actorId: 'lead-1', action: 'case.assigned', objectId: kase.id }]);
+    expect(audit.entries).toMatchObject([
+      { actorId: 'lead-1', action: AuditAction.CaseAssigned, objectId: kase.id },
+    ]);
     expect(realtime.events).toEqual([
       {
         rooms: ['team:team-1', 'user:agent-1'],
@@ -131,7 +134,7 @@ describe('CaseActionsService', () => {
     });
     expect(open.repo.closed).toEqual([open.kase.id]);
     expect(open.facts).toEqual([open.kase.id]);
-    expect(open.audit.entries).toMatchObject([{ action: 'case.closed' }]);
+    expect(open.audit.entries).toMatchObject([{ action: AuditAction.CaseClosed }]);
 
     const closed = setup('closed');
     await closed.actions.close(agent, closed.kase.id);
