@@ -24,8 +24,8 @@
  *   - agent and lead: first page open, first page all (≥ 300 each), walks of pages 2..20 via
  *     nextCursor for open and for all (16 walks × 19 pages each).
  *   - concurrent: 8 clients walking as the agent, mixed statuses.
- * Then EXPLAIN (ANALYZE, BUFFERS) of the list SQL (copied from cases.service.ts) for the first page
- * and for cursor pages, printed and stored in the results file.
+ * Then EXPLAIN (ANALYZE, BUFFERS) of the list SQL (CASE_LIST_SQL from the cases repository, the
+ * statement the api runs) for the first page and for cursor pages, printed and stored in the results file.
  *
  * Env knobs: BENCH_CASES (100000), BENCH_REQUESTS (300 per scenario), BENCH_CONCURRENCY (8),
  * BENCH_CONCURRENT_S (10), BENCH_KEEP_DB=1, BENCH_API_NODE_ARGS.
@@ -38,6 +38,7 @@ import {
   scratchNames,
 } from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { CASE_LIST_SQL, caseListParams } from '../apps/api/src/cases/cases.repository';
 import http from 'node:http';
 import { Client, Pool, PoolClient } from 'pg';
 import { defaultKeysDatabaseUrl, type AppConfig } from '../libs/core/src/config/app-config';
@@ -629,20 +630,11 @@ async function main(): Promise<void> {
     const concRps = conc.lat.length / concS;
 
     // -------------------------------------------------------------- EXPLAIN
-    const LIST_SQL = `SELECT c.id, c.channel, c.status, c.team_id, c.assignee_id, c.last_message_at, c.data_key_id,
-              m.text_enc, m.text_pseudo
-         FROM cases c
-         LEFT JOIN LATERAL (
-           SELECT text_enc, text_pseudo FROM messages
-            WHERE case_id = c.id ORDER BY sent_at DESC, id DESC LIMIT 1
-         ) m ON true
-        WHERE c.team_id = $1
-          AND ($2::text IS NULL OR c.status = $2)
-          AND ($3::timestamptz IS NULL OR (c.last_message_at, c.id) < ($3, $4::uuid))
-        ORDER BY c.last_message_at DESC, c.id DESC
-        LIMIT $5`;
-    const decodeCursor = (c: string | null) =>
-      c ? Buffer.from(c, 'base64url').toString('utf8').split('|') : [null, null];
+    const decodeCursor = (c: string | null) => {
+      if (!c) return null;
+      const [at, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
+      return { at, id };
+    };
     // Cursor for page 20 of "open" (from the lead's walk) and deep pages of "all".
     let openCursor: string | null = null;
     for (let p = 1; p < WALK_PAGES; p++)
@@ -664,10 +656,14 @@ async function main(): Promise<void> {
     ];
     const explains: { label: string; executionMs: number; plan: string }[] = [];
     for (const e of explainCases) {
-      const [at, id] = decodeCursor(e.cursor);
-      const params = [teams[0].id, e.status, at, id, PAGE + 1];
-      for (let i = 0; i < 3; i++) await db.query(LIST_SQL, params); // warm
-      const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${LIST_SQL}`, params);
+      const params = caseListParams({
+        teamId: teams[0].id,
+        status: e.status,
+        cursor: decodeCursor(e.cursor),
+        limit: PAGE + 1,
+      });
+      for (let i = 0; i < 3; i++) await db.query(CASE_LIST_SQL, params); // warm
+      const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${CASE_LIST_SQL}`, params);
       const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
       const m = /Execution Time: ([\d.]+) ms/.exec(plan);
       explains.push({ label: e.label, executionMs: m ? Number(m[1]) : NaN, plan });

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, APP_CONFIG } from '@webcare/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CredentialsRepository } from './credentials.repository';
 import { LoginAttemptsService } from './login-attempts.service';
 import { SessionRepository } from './session.repository';
 import { SessionStateService } from './session-state.service';
@@ -20,7 +21,14 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, LoginAttemptsService, SessionRepository, SessionStateService],
+  providers: [
+    AuthService,
+    CredentialsRepository,
+    TokenService,
+    LoginAttemptsService,
+    SessionRepository,
+    SessionStateService,
+  ],
   exports: [TokenService, SessionRepository, SessionStateService],
 })
 export class AuthModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UserEntity } from '@webcare/core';
-import { DataSource } from 'typeorm';
 import { AuthUser } from './auth.types';
+import { CredentialsRepository } from './credentials.repository';
 import { LoginDto } from './dto/login.dto';
 import { LoginAttemptsService } from './login-attempts.service';
 import { DUMMY_HASH, verifyPassword } from './password';
@@ -18,7 +17,7 @@ export interface LoginResult {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly credentials: CredentialsRepository,
     private readonly tokens: TokenService,
     private readonly attempts: LoginAttemptsService,
     private readonly sessionRows: SessionRepository,
@@ -34,12 +33,7 @@ export class AuthService {
   async login(dto: LoginDto, ip: string): Promise<LoginResult> {
     const email = dto.email.trim().toLowerCase();
     await this.attempts.reserve(email, ip);
-    const user = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.active', { email })
-      .getOne();
+    const user = await this.credentials.activeByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), dto.password);
     if (!user || !ok) throw authError(AuthErrorCode.InvalidCredentials, 'Email or password is wrong');
     await this.attempts.succeeded(email, ip);

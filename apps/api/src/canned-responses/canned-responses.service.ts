@@ -1,35 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { CannedResponseEntity, ForbiddenError } from '@webcare/core';
-import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
+import { CannedResponseErrorCode, cannedResponseError } from './canned-responses.errors';
+import { CannedResponseRow, CannedResponsesRepository } from './canned-responses.repository';
 import { CreateCannedResponseDto } from './dto/create-canned-response.dto';
 
-export interface CannedResponseView {
-  id: string;
-  title: string;
-  body: string;
-  language: string | null;
-}
+export type CannedResponseView = CannedResponseRow;
 
 /** Standard answers per team (open days, deadlines, fees), written by the team lead. */
 @Injectable()
 export class CannedResponsesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly canned: CannedResponsesRepository) {}
 
   async list(user: AuthUser): Promise<{ items: CannedResponseView[] }> {
     if (!user.teamId) return { items: [] };
-    const rows = await this.dataSource
-      .getRepository(CannedResponseEntity)
-      .find({ where: { teamId: user.teamId }, order: { title: 'ASC' } });
-    return { items: rows.map((r) => ({ id: r.id, title: r.title, body: r.body, language: r.language })) };
+    return { items: await this.canned.listForTeam(user.teamId) };
   }
 
   async create(user: AuthUser, dto: CreateCannedResponseDto): Promise<CannedResponseView> {
-    if (!user.teamId) throw new ForbiddenError('Only members of a team can add its canned responses');
-    const [row]: CannedResponseView[] = await this.dataSource.query(
-      `INSERT INTO canned_responses (team_id, title, body, language) VALUES ($1, $2, $3, $4) RETURNING id, title, body, language`,
-      [user.teamId, dto.title.trim(), dto.body, dto.language ?? null],
-    );
-    return row;
+    if (!user.teamId)
+      throw cannedResponseError(
+        CannedResponseErrorCode.Forbidden,
+        'Only members of a team can add its canned responses',
+      );
+    return this.canned.insert({
+      teamId: user.teamId,
+      title: dto.title.trim(),
+      body: dto.body,
+      language: dto.language ?? null,
+    });
   }
 }

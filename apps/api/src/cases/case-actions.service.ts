@@ -4,19 +4,18 @@ import {
   AuditService,
   CaseEntity,
   CaseFactsRecorder,
-  DomainError,
   encrypt,
-  ForbiddenError,
   KeyRing,
   PseudonymVaultStore,
   RealtimeEmitter,
   teamRoom,
   userRoom,
-  ValidationError,
 } from '@webcare/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from './case-access.service';
+import { CaseErrorCode, caseDeleted, caseError } from './cases.errors';
+import { CasesRepository } from './cases.repository';
 import { AssignDto } from './dto/assign.dto';
 import { NoteDto } from './dto/note.dto';
 
@@ -26,6 +25,7 @@ export class CaseActionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
+    private readonly cases: CasesRepository,
     private readonly keyRing: KeyRing,
     private readonly vaults: PseudonymVaultStore,
     private readonly audit: AuditService,
@@ -36,15 +36,12 @@ export class CaseActionsService {
   async assign(user: AuthUser, caseId: string, dto: AssignDto): Promise<{ id: string; assigneeId: string }> {
     const kase = await this.dataSource.transaction(async (m) => {
       const { kase } = await this.ownTeamCase(user, caseId, m);
-      const [agent]: { id: string }[] = await m.query(
-        `SELECT id FROM users WHERE id = $1 AND team_id = $2 AND role = 'agent' AND active`,
-        [dto.userId, kase.teamId],
-      );
-      if (!agent) throw new ValidationError('userId must be an active agent of the team that owns this case');
-      await m.query(`UPDATE cases SET assignee_id = $2, updated_at = now() WHERE id = $1`, [
-        kase.id,
-        dto.userId,
-      ]);
+      if (!(await this.cases.isActiveAgentOf(m, dto.userId, kase.teamId)))
+        throw caseError(
+          CaseErrorCode.Invalid,
+          'userId must be an active agent of the team that owns this case',
+        );
+      await this.cases.assign(m, kase.id, dto.userId);
       await this.audit.record(m, {
         actorId: user.id,
         action: AuditAction.CaseAssigned,
@@ -61,10 +58,7 @@ export class CaseActionsService {
     const kase = await this.dataSource.transaction(async (m) => {
       const { kase } = await this.ownTeamCase(user, caseId, m);
       if (kase.status === 'closed') return kase;
-      await m.query(
-        `UPDATE cases SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`,
-        [kase.id],
-      );
+      await this.cases.close(m, kase.id);
       await this.facts.record(m, kase.id);
       await this.audit.record(m, {
         actorId: user.id,
@@ -83,20 +77,22 @@ export class CaseActionsService {
     return this.dataSource.transaction(async (m) => {
       const kase = await this.access.loadForAction(user, caseId, m);
       const key = await this.keyRing.loadDataKey(kase.dataKeyId);
-      if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
+      if (!key) throw caseDeleted();
       const pseudo = await this.vaults.pseudonymize(m, kase.id, key, dto.text);
-      const [note]: { id: string }[] = await m.query(
-        `INSERT INTO case_notes (case_id, author_id, text_enc, text_pseudo) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [kase.id, user.id, encrypt(key, dto.text, kase.id), pseudo.text],
-      );
-      return { id: note.id };
+      const id = await this.cases.insertNote(m, {
+        caseId: kase.id,
+        authorId: user.id,
+        textEnc: encrypt(key, dto.text, kase.id),
+        textPseudo: pseudo.text,
+      });
+      return { id };
     });
   }
 
   private async ownTeamCase(user: AuthUser, caseId: string, m: EntityManager) {
     const loaded = await this.access.load(user, caseId, { lock: true, manager: m });
     if (loaded.kase.teamId !== user.teamId)
-      throw new ForbiddenError('Only the team that owns the case can do this');
+      throw caseError(CaseErrorCode.Forbidden, 'Only the team that owns the case can do this');
     return loaded;
   }
 

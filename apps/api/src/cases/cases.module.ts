@@ -4,12 +4,13 @@ import { RedactionsModule } from '../redactions/redactions.module';
 import { CaseAccessService } from './case-access.service';
 import { CaseActionsService } from './case-actions.service';
 import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
   imports: [RedactionsModule, ReportFactsModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseActionsService, CaseAccessService],
-  exports: [CaseAccessService],
+  providers: [CasesService, CaseActionsService, CaseAccessService, CasesRepository],
+  exports: [CaseAccessService, CasesRepository],
 })
 export class CasesModule {}

@@ -1,21 +1,14 @@
 import { isUUID } from 'class-validator';
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  AuditAction,
-  AuditService,
-  CaseNoteEntity,
-  decrypt,
-  KeyRing,
-  MessageEntity,
-  NotFoundError,
-  ValidationError,
-} from '@webcare/core';
+import { AuditAction, AuditService, decrypt, KeyRing } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { Overlay, RedactionOverlay } from '../redactions/redaction-overlay.service';
 import { RedactionsRepository } from '../redactions/redactions.repository';
 import { caseViewFor, CaseView } from './case-access';
 import { CaseAccessService } from './case-access.service';
+import { CaseErrorCode, caseError, caseNotFound } from './cases.errors';
+import { CasesRepository } from './cases.repository';
 import { ListCasesQuery } from './dto/list-cases.query';
 
 const PREVIEW_CHARS = 140;
@@ -73,24 +66,13 @@ export interface CaseDetail {
   redactions: { id: string; messageId: string; start: number; end: number; type: string; token: string }[];
 }
 
-interface ListRow {
-  id: string;
-  channel: string;
-  status: string;
-  team_id: string;
-  assignee_id: string | null;
-  last_message_at: Date;
-  data_key_id: string;
-  text_enc: Buffer | null;
-  text_pseudo: string | null;
-}
-
 @Injectable()
 export class CasesService {
   private readonly logger = new Logger(CasesService.name);
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
     private readonly keyRing: KeyRing,
     private readonly audit: AuditService,
     private readonly access: CaseAccessService,
@@ -112,21 +94,7 @@ export class CasesService {
     const limit = query.limit ?? DEFAULT_PAGE;
     const status = !query.status || query.status === 'all' ? null : query.status;
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    const rows: ListRow[] = await this.dataSource.query(
-      `SELECT c.id, c.channel, c.status, c.team_id, c.assignee_id, c.last_message_at, c.data_key_id,
-              m.text_enc, m.text_pseudo
-         FROM cases c
-         LEFT JOIN LATERAL (
-           SELECT text_enc, text_pseudo FROM messages
-            WHERE case_id = c.id ORDER BY sent_at DESC, id DESC LIMIT 1
-         ) m ON true
-        WHERE c.team_id = $1
-          AND ($2::text IS NULL OR c.status = $2)
-          AND ($3::timestamptz IS NULL OR (c.last_message_at, c.id) < ($3, $4::uuid))
-        ORDER BY c.last_message_at DESC, c.id DESC
-        LIMIT $5`,
-      [user.teamId, status, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
-    );
+    const rows = await this.cases.listPage({ teamId: user.teamId, status, cursor, limit: limit + 1 });
     const page = rows.slice(0, limit);
     if (view === 'original' && page.length) {
       await this.audit.recordNow({
@@ -165,29 +133,21 @@ export class CasesService {
 
   async get(user: AuthUser, caseId: string): Promise<CaseDetail> {
     const { kase, view } = await this.access.load(user, caseId);
-    const newest = await this.dataSource.getRepository(MessageEntity).find({
-      where: { caseId: kase.id },
-      order: { sentAt: 'DESC', id: 'DESC' },
-      take: CASE_MESSAGE_CAP + 1,
-    });
+    const newest = await this.cases.newestMessages(kase.id, CASE_MESSAGE_CAP + 1);
     const messages = newest.slice(0, CASE_MESSAGE_CAP).reverse();
     const key = view === 'original' ? await this.keyRing.loadDataKey(kase.dataKeyId) : null;
-    if (view === 'original' && !key) throw new NotFoundError('Case');
+    if (view === 'original' && !key) throw caseNotFound();
     if (view === 'original') {
       const action =
         kase.teamId === user.teamId ? AuditAction.CaseViewOriginal : AuditAction.OriginalRevealed;
       await this.audit.recordNow({ actorId: user.id, action, objectType: 'case', objectId: kase.id });
     }
-    const notes = (
-      await this.dataSource.getRepository(CaseNoteEntity).find({
-        where: { caseId: kase.id },
-        order: { createdAt: 'DESC' },
-        take: CASE_NOTE_CAP,
-      })
-    ).reverse();
+    const notes = (await this.cases.newestNotes(kase.id, CASE_NOTE_CAP)).reverse();
     const m = this.dataSource.manager;
     const overlay =
-      view === 'pseudonymized' ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }]) : undefined;
+      view === 'pseudonymized'
+        ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }])
+        : undefined;
     const redactions = view === 'original' ? await this.redactions.listForCase(m, kase.id) : [];
     return {
       id: kase.id,
@@ -266,6 +226,6 @@ function encodeCursor(at: Date, id: string): string {
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!at || !id || Number.isNaN(Date.parse(at)) || !isUUID(id))
-    throw new ValidationError('cursor is not valid');
+    throw caseError(CaseErrorCode.Invalid, 'cursor is not valid');
   return { at, id };
 }

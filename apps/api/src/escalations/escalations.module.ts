@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RedactionsModule } from '../redactions/redactions.module';
 import { EscalationsController } from './escalations.controller';
+import { EscalationsRepository } from './escalations.repository';
 import { EscalationsService } from './escalations.service';
 
-@Module({ imports: [CasesModule, RedactionsModule], controllers: [EscalationsController], providers: [EscalationsService] })
+@Module({
+  imports: [CasesModule, RedactionsModule],
+  controllers: [EscalationsController],
+  providers: [EscalationsService, EscalationsRepository],
+})
 export class EscalationsModule {}

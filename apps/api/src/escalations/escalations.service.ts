@@ -3,22 +3,20 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditAction,
   AuditService,
-  ConflictError,
-  DomainError,
-  ForbiddenError,
   KeyRing,
-  NotFoundError,
   PseudonymVaultStore,
   RealtimeEmitter,
   teamRoom,
-  ValidationError,
 } from '@webcare/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
+import { CasesRepository } from '../cases/cases.repository';
 import { RedactionOverlay } from '../redactions/redaction-overlay.service';
 import { AnswerEscalationDto } from './dto/answer-escalation.dto';
 import { CreateEscalationDto } from './dto/create-escalation.dto';
+import { EscalationErrorCode, escalationError } from './escalations.errors';
+import { ConsentStatus, EscalationsRepository, ReceivedEscalationRow } from './escalations.repository';
 
 export interface EscalationView {
   id: string;
@@ -28,7 +26,7 @@ export interface EscalationView {
   note: string;
   answer: string | null;
   status: string;
-  consent: 'requested' | 'given' | 'withdrawn' | null;
+  consent: ConsentStatus | null;
   createdAt: string;
   messages: { id: string; direction: 'in' | 'out'; text: string; createdAt: string }[];
 }
@@ -42,6 +40,8 @@ export class EscalationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
+    private readonly escalations: EscalationsRepository,
+    private readonly cases: CasesRepository,
     private readonly keyRing: KeyRing,
     private readonly vaults: PseudonymVaultStore,
     private readonly audit: AuditService,
@@ -53,23 +53,29 @@ export class EscalationsService {
     const created = await this.dataSource.transaction(async (m) => {
       const kase = await this.access.loadForAction(user, caseId, m);
       if (dto.toTeamId === kase.teamId)
-        throw new ValidationError('Escalate to another team than the one that owns the case');
-      const [team]: { id: string }[] = await m.query(`SELECT id FROM teams WHERE id = $1`, [dto.toTeamId]);
-      if (!team) throw new ValidationError('toTeamId does not name an existing team');
+        throw escalationError(
+          EscalationErrorCode.Invalid,
+          'Escalate to another team than the one that owns the case',
+        );
+      if (!(await this.escalations.teamExists(m, dto.toTeamId)))
+        throw escalationError(EscalationErrorCode.Invalid, 'toTeamId does not name an existing team');
       const key = await this.keyRing.loadDataKey(kase.dataKeyId);
-      if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
+      if (!key) throw caseDeleted();
       const note = await this.vaults.pseudonymize(m, kase.id, key, dto.note);
-      const [row]: { id: string }[] = await m.query(
-        `INSERT INTO escalations (case_id, from_team_id, to_team_id, from_user_id, note_pseudo) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [kase.id, kase.teamId, dto.toTeamId, user.id, note.text],
-      );
+      const id = await this.escalations.insert(m, {
+        caseId: kase.id,
+        fromTeamId: kase.teamId,
+        toTeamId: dto.toTeamId,
+        fromUserId: user.id,
+        notePseudo: note.text,
+      });
       await this.audit.record(m, {
         actorId: user.id,
         action: AuditAction.EscalationCreated,
         objectType: 'escalation',
-        objectId: row.id,
+        objectId: id,
       });
-      return { id: row.id, caseId: kase.id };
+      return { id, caseId: kase.id };
     });
     this.realtime.emit([teamRoom(dto.toTeamId)], 'escalation.updated', {
       escalationId: created.id,
@@ -81,36 +87,8 @@ export class EscalationsService {
 
   async listForTeam(user: AuthUser): Promise<{ items: EscalationView[] }> {
     if (!user.teamId) return { items: [] };
-    const rows: {
-      id: string;
-      case_id: string;
-      from_team_id: string;
-      to_team_id: string;
-      note_pseudo: string;
-      answer_pseudo: string | null;
-      status: string;
-      created_at: Date;
-      consent: EscalationView['consent'];
-      data_key_id: string;
-    }[] = await this.dataSource.query(
-      `SELECT e.*, c.data_key_id, (SELECT k.status FROM consents k WHERE k.case_id = e.case_id AND k.team_id = e.to_team_id
-                     ORDER BY k.requested_at DESC LIMIT 1) AS consent
-         FROM escalations e JOIN cases c ON c.id = e.case_id
-        WHERE e.to_team_id = $1 ORDER BY e.created_at DESC LIMIT 200`,
-      [user.teamId],
-    );
-    const messages: {
-      id: string;
-      case_id: string;
-      direction: 'in' | 'out';
-      text_pseudo: string;
-      sent_at: Date;
-    }[] = rows.length
-      ? await this.dataSource.query(
-          `SELECT id, case_id, direction, text_pseudo, sent_at FROM messages WHERE case_id = ANY($1::uuid[]) ORDER BY sent_at, id`,
-          [[...new Set(rows.map((r) => r.case_id))]],
-        )
-      : [];
+    const rows = await this.escalations.listTo(user.teamId);
+    const messages = await this.escalations.messagesOf([...new Set(rows.map((r) => r.case_id))]);
     const overlay = await this.overlay.forCases(
       this.dataSource.manager,
       rows.map((r) => ({ id: r.case_id, dataKeyId: r.data_key_id })),
@@ -146,16 +124,11 @@ export class EscalationsService {
   ): Promise<{ id: string; status: string }> {
     const esc = await this.dataSource.transaction(async (m) => {
       const esc = await this.receiving(user, escalationId, m);
-      const [kase]: { data_key_id: string }[] = await m.query(`SELECT data_key_id FROM cases WHERE id = $1`, [
-        esc.case_id,
-      ]);
-      const key = kase && (await this.keyRing.loadDataKey(kase.data_key_id));
-      if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
+      const dataKeyId = await this.cases.dataKeyId(m, esc.case_id);
+      const key = dataKeyId && (await this.keyRing.loadDataKey(dataKeyId));
+      if (!key) throw caseDeleted();
       const answer = await this.vaults.pseudonymize(m, esc.case_id, key, dto.text);
-      await m.query(
-        `UPDATE escalations SET answer_pseudo = $2, status = 'answered', updated_at = now() WHERE id = $1`,
-        [esc.id, answer.text],
-      );
+      await this.escalations.saveAnswer(m, esc.id, answer.text);
       return esc;
     });
     this.realtime.emit([teamRoom(esc.from_team_id)], 'escalation.updated', {
@@ -170,19 +143,15 @@ export class EscalationsService {
   async takeOver(user: AuthUser, escalationId: string): Promise<{ id: string; status: string }> {
     const esc = await this.dataSource.transaction(async (m) => {
       const esc = await this.receiving(user, escalationId, m);
-      const [consent]: { id: string }[] = await m.query(
-        `SELECT id FROM consents WHERE case_id = $1 AND team_id = $2 AND status = 'given'`,
-        [esc.case_id, esc.to_team_id],
-      );
-      if (!consent) throw new ForbiddenError('The person has not consented to this team handling their case');
-      if (esc.status === 'taken_over') throw new ConflictError('This escalation was already taken over');
-      await m.query(`UPDATE cases SET team_id = $2, assignee_id = NULL, updated_at = now() WHERE id = $1`, [
-        esc.case_id,
-        esc.to_team_id,
-      ]);
-      await m.query(`UPDATE escalations SET status = 'taken_over', updated_at = now() WHERE id = $1`, [
-        esc.id,
-      ]);
+      if (!(await this.escalations.consentGiven(m, esc.case_id, esc.to_team_id)))
+        throw escalationError(
+          EscalationErrorCode.Forbidden,
+          'The person has not consented to this team handling their case',
+        );
+      if (esc.status === 'taken_over')
+        throw escalationError(EscalationErrorCode.Conflict, 'This escalation was already taken over');
+      await this.cases.moveToTeam(m, esc.case_id, esc.to_team_id);
+      await this.escalations.markTakenOver(m, esc.id);
       await this.audit.record(m, {
         actorId: user.id,
         action: AuditAction.OriginalRevealed,
@@ -201,14 +170,20 @@ export class EscalationsService {
     return { id: esc.id, status: 'taken_over' };
   }
 
-  private async receiving(user: AuthUser, escalationId: string, m: EntityManager) {
-    if (!isUUID(escalationId) || !user.teamId) throw new NotFoundError('Escalation');
-    const [esc]: { id: string; case_id: string; from_team_id: string; to_team_id: string; status: string }[] =
-      await m.query(
-        `SELECT id, case_id, from_team_id, to_team_id, status FROM escalations WHERE id = $1 AND to_team_id = $2 FOR UPDATE`,
-        [escalationId, user.teamId],
-      );
-    if (!esc) throw new NotFoundError('Escalation');
+  /** Only the team an escalation went to may act on it; to anyone else it does not exist. */
+  private async receiving(
+    user: AuthUser,
+    escalationId: string,
+    m: EntityManager,
+  ): Promise<ReceivedEscalationRow> {
+    const notFound = () => escalationError(EscalationErrorCode.NotFound, 'Escalation was not found');
+    if (!isUUID(escalationId) || !user.teamId) throw notFound();
+    const esc = await this.escalations.lockReceived(m, escalationId, user.teamId);
+    if (!esc) throw notFound();
     return esc;
   }
+}
+
+function caseDeleted() {
+  return escalationError(EscalationErrorCode.CaseDeleted, 'This conversation has been deleted');
 }

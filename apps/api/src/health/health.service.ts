@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyStore, REDIS } from '@webcare/core';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from './health.repository';
 
 const TIMEOUT_MS = 1500;
 
 @Injectable()
 export class HealthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: HealthRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly keyStore: KeyStore,
   ) {}
@@ -16,7 +16,7 @@ export class HealthService {
   /** The key store is a Postgres database too: without it no conversation can be read or filed. */
   async check(): Promise<{ status: 'ok' | 'unavailable'; postgres: boolean; redis: boolean }> {
     const [main, keys, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.db.ping()),
       probe(() => this.keyStore.ping()),
       probe(() => this.redis.ping()),
     ]);

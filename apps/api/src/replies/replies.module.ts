@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RepliesController } from './replies.controller';
+import { RepliesRepository } from './replies.repository';
 import { RepliesService } from './replies.service';
 import { ReplyFormService } from './reply-form.service';
 import { ReplyTargetRepository } from './reply-target.repository';
@@ -8,7 +9,7 @@ import { ReplyTargetRepository } from './reply-target.repository';
 @Module({
   imports: [CasesModule],
   controllers: [RepliesController],
-  providers: [RepliesService, ReplyFormService, ReplyTargetRepository],
+  providers: [RepliesService, ReplyFormService, RepliesRepository, ReplyTargetRepository],
   exports: [RepliesService],
 })
 export class RepliesModule {}

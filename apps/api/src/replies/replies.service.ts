@@ -9,7 +9,6 @@ import {
   CaseEntity,
   checkReplyDraft,
   decrypt,
-  DomainError,
   encrypt,
   enqueueInTransaction,
   detectReplyLanguage,
@@ -29,8 +28,12 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
+import { CasesRepository } from '../cases/cases.repository';
 import { ReplyDto } from './dto/reply.dto';
+import { draftRefused, ReplyErrorCode, replyError, replyRuleError } from './replies.errors';
+import { RepliesRepository } from './replies.repository';
 import { ReplyForm, ReplyFormService } from './reply-form.service';
+import { ReplyTargetRepository } from './reply-target.repository';
 import { windowClosedAt } from './whatsapp-window';
 
 export interface QueuedReply {
@@ -44,6 +47,9 @@ export class RepliesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
+    private readonly cases: CasesRepository,
+    private readonly replies: RepliesRepository,
+    private readonly targets: ReplyTargetRepository,
     private readonly keyRing: KeyRing,
     private readonly vaults: PseudonymVaultStore,
     private readonly policies: RetentionPolicyService,
@@ -75,13 +81,13 @@ export class RepliesService {
       const kase = await this.access.loadForAction(user, caseId, m);
       const key = await this.caseKey(m, kase);
       const draft = dto.text.trim();
-      if (!draft) throw new DomainError('EMPTY_REPLY', 'Write a reply before sending', 400);
+      if (!draft) throw replyError(ReplyErrorCode.EmptyReply, 'Write a reply before sending');
       const check = checkReplyDraft({
         draft,
         inbound: await this.inbound(m, kase, key),
         channel: kase.channel,
       });
-      if (check.refusal) throw new DomainError(check.refusal.code, check.refusal.message, 422);
+      if (check.refusal) throw draftRefused(check.refusal);
       await this.assertWindowOpen(m, kase);
       const form = await this.forms.decide(m, kase, check.text, dto.visibility);
       const stored = await this.store(m, kase, key, check.text, user.id, { assign: true, ...form });
@@ -147,67 +153,43 @@ export class RepliesService {
         privacyUrl: this.config.privacyStatementUrl,
       });
       text = appendNotice(text, notice);
-      await m.query(`UPDATE cases SET notice_version = $2, retention_period = $3 WHERE id = $1`, [
-        kase.id,
-        NOTICE_VERSION,
-        period,
-      ]);
+      await this.cases.recordNotice(m, kase.id, NOTICE_VERSION, period);
     }
     const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
-    const [message]: { id: string }[] = await m
-      .query(
-        `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at, visibility, reply_to_message_id)
-         VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now(), $7, $8) RETURNING id`,
-        [
-          kase.id,
-          kase.channelAccountId,
-          encrypt(key, text, kase.id),
-          pseudo.text,
-          JSON.stringify(pseudo.entities),
-          actorId,
-          opts.visibility,
-          opts.replyToMessageId,
-        ],
-      )
-      .catch((err: unknown) => {
-        // A concurrent private reply to the same comment won the race (unique index).
-        if ((err as { constraint?: string }).constraint === 'UQ_messages_private_reply') {
-          throw new DomainError(
-            ReplyRuleError.PrivateReplyUsed,
-            'This comment already has its private reply',
-            409,
-          );
-        }
-        throw err;
-      });
+    const messageId = await this.replies.insertQueued(m, {
+      caseId: kase.id,
+      channelAccountId: kase.channelAccountId,
+      textEnc: encrypt(key, text, kase.id),
+      textPseudo: pseudo.text,
+      entities: pseudo.entities,
+      authorId: actorId,
+      visibility: opts.visibility,
+      replyToMessageId: opts.replyToMessageId,
+    });
+    // A concurrent private reply to the same comment won the race (unique index).
+    if (!messageId)
+      throw replyRuleError(ReplyRuleError.PrivateReplyUsed, 'This comment already has its private reply');
     const assigned = opts.assign && !kase.assigneeId;
-    await m.query(
-      `UPDATE cases SET assignee_id = CASE WHEN $3 THEN COALESCE(assignee_id, $2) ELSE assignee_id END,
-              last_message_at = now(), updated_at = now() WHERE id = $1`,
-      [kase.id, actorId, opts.assign],
-    );
-    await enqueueInTransaction(m, [{ name: JobName.SendReply, payload: { messageId: message.id } }]);
+    await this.cases.touchAfterReply(m, kase.id, actorId, opts.assign);
+    await enqueueInTransaction(m, [{ name: JobName.SendReply, payload: { messageId } }]);
     await this.audit.record(m, {
       actorId,
       action: AuditAction.ReplyQueued,
       objectType: 'message',
-      objectId: message.id,
+      objectId: messageId,
     });
-    return { kase, messageId: message.id, assigned };
+    return { kase, messageId, assigned };
   }
 
   private async caseKey(m: EntityManager, kase: CaseEntity): Promise<Buffer> {
     const key = await this.keyRing.loadDataKey(kase.dataKeyId);
-    if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
+    if (!key) throw replyError(ReplyErrorCode.CaseDeleted, 'This conversation has been deleted');
     return key;
   }
 
   /** The last inbound messages with the entity types stored at intake (no detection runs here). */
   private async inbound(m: EntityManager, kase: CaseEntity, key: Buffer): Promise<InboundMessageFacts[]> {
-    const rows: { text_enc: Buffer; entities: { type: string }[] }[] = await m.query(
-      `SELECT text_enc, entities FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
-      [kase.id],
-    );
+    const rows = await this.replies.recentInbound(m, kase.id);
     return rows.map((r) => ({
       text: decrypt(key, r.text_enc, kase.id),
       entityTypes: r.entities.map((e) => e.type),
@@ -215,16 +197,11 @@ export class RepliesService {
   }
 
   private async assertWindowOpen(m: EntityManager, kase: CaseEntity): Promise<void> {
-    const [row]: { last: Date | null }[] = await m.query(
-      `SELECT max(sent_at) AS last FROM messages WHERE case_id = $1 AND direction = 'in'`,
-      [kase.id],
-    );
-    const closedAt = windowClosedAt(kase.channel, row?.last ?? null, new Date());
+    const closedAt = windowClosedAt(kase.channel, await this.targets.lastInboundAt(m, kase.id), new Date());
     if (closedAt) {
-      throw new DomainError(
-        'WINDOW_CLOSED',
+      throw replyRuleError(
+        ReplyRuleError.WindowClosed,
         `WhatsApp's 24-hour reply window closed at ${closedAt.toISOString()}. Free-form replies are no longer allowed: send an approved template message, or wait until the person writes again.`,
-        422,
       );
     }
   }

@@ -6,10 +6,10 @@ import {
   decideReply,
   DomainError,
   GuardFinding,
-  REPLY_RULE_STATUS,
   ReplyVisibility,
 } from '@webcare/core';
 import { EntityManager } from 'typeorm';
+import { replyRuleError } from './replies.errors';
 import { ReplyTargetRepository } from './reply-target.repository';
 
 /** How a reply goes out: as a comment reply (public or private, answering which comment) or directly. */
@@ -54,8 +54,7 @@ export class ReplyFormService {
         detect(text, { allow: account?.allowlist }).entities.length > 0,
       now: new Date(),
     });
-    if (!decision.ok)
-      throw new DomainError(decision.error, decision.message, REPLY_RULE_STATUS[decision.error]);
+    if (!decision.ok) throw replyRuleError(decision.error, decision.message);
     return { visibility: decision.visibility, replyToMessageId: decision.answersComment ? target!.id : null };
   }
 

@@ -1,42 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService, ConflictError, TeamEntity, ValidationError } from '@webcare/core';
+import { AuditAction, AuditService } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CreateTeamDto } from './dto/create-team.dto';
+import { TeamErrorCode, teamError } from './teams.errors';
+import { TeamRow, TeamsRepository } from './teams.repository';
 
-export interface TeamView {
-  id: string;
-  name: string;
-}
+export type TeamView = TeamRow;
 
 @Injectable()
 export class TeamsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly teams: TeamsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(_actor: AuthUser): Promise<{ items: TeamView[] }> {
-    const teams = await this.dataSource.getRepository(TeamEntity).find({ order: { name: 'ASC' } });
-    return { items: teams.map((t) => ({ id: t.id, name: t.name })) };
+    return { items: await this.teams.list() };
   }
 
   async create(actor: AuthUser, dto: CreateTeamDto): Promise<TeamView> {
     const name = dto.name.trim();
-    if (!name) throw new ValidationError('name is required');
+    if (!name) throw teamError(TeamErrorCode.Invalid, 'name is required');
     return this.dataSource.transaction(async (m) => {
-      const rows: TeamView[] = await m.query(
-        `INSERT INTO teams (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id, name`,
-        [name],
-      );
-      if (!rows.length) throw new ConflictError('A team with this name already exists');
+      const team = await this.teams.insertIfNew(m, name);
+      if (!team) throw teamError(TeamErrorCode.Conflict, 'A team with this name already exists');
       await this.audit.record(m, {
         actorId: actor.id,
         action: AuditAction.TeamCreated,
         objectType: 'team',
-        objectId: rows[0].id,
+        objectId: team.id,
       });
-      return rows[0];
+      return team;
     });
   }
 }

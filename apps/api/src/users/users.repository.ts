@@ -11,6 +11,19 @@ export interface UserRow {
   active: boolean;
 }
 
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  passwordHash: string;
+}
+
+export interface AvailabilityRow {
+  available: boolean;
+  capacity: number;
+}
+
 const COLUMNS = `id, email, name, role, team_id AS "teamId", active`;
 
 /** Staff accounts as administrators see them: never a password hash. */
@@ -52,5 +65,37 @@ export class UsersRepository {
       [next.id, next.name, next.role, next.teamId, next.active, revoke ? 1 : 0],
     );
     return row;
+  }
+
+  /** Null when an account with this email exists already. */
+  async insertIfNew(manager: EntityManager, u: NewUser): Promise<UserRow | null> {
+    const rows: UserRow[] = await manager.query(
+      `INSERT INTO users (email, name, role, team_id, password_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [u.email, u.name, u.role, u.teamId, u.passwordHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A null capacity keeps the current one. */
+  async setAvailability(id: string, available: boolean, capacity: number | null): Promise<AvailabilityRow> {
+    const [row] = await queryReturning<AvailabilityRow>(
+      this.dataSource.manager,
+      `UPDATE users SET available = $2, capacity = COALESCE($3, capacity) WHERE id = $1 RETURNING available, capacity`,
+      [id, available, capacity],
+    );
+    return row;
+  }
+
+  /** Creates the admin only while the database has no users at all; true when it did. */
+  async insertFirstAdmin(email: string, passwordHash: string): Promise<boolean> {
+    const created: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO users (email, name, role, password_hash)
+       SELECT $1, 'Administrator', 'admin', $2 WHERE NOT EXISTS (SELECT 1 FROM users)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [email, passwordHash],
+    );
+    return created.length > 0;
   }
 }
