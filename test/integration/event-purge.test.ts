@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
+  aad,
   AuditService,
   createDataSource,
   KeyRing,
@@ -134,7 +135,7 @@ describe('webhook events in retention and erasure', () => {
       };
       await ds.query(
         `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc) VALUES ($1, $2, 'message', $3)`,
-        [accountId, hash, keyRing.sealStaging(JSON.stringify(payload))],
+        [accountId, hash, keyRing.sealStaging(JSON.stringify(payload), aad.stagedEvent(accountId, hash))],
       );
       return hash;
     };

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  aad,
   AuditAction,
   AuditService,
   CaseEntity,
@@ -85,11 +87,13 @@ export class CaseActionsService {
       const key = await this.keyRing.loadDataKey(kase.dataKeyId);
       if (!key) throw new DomainError('CASE_DELETED', 'This conversation has been deleted', 410);
       const pseudo = await this.vaults.pseudonymize(m, kase.id, key, dto.text);
-      const [note]: { id: string }[] = await m.query(
-        `INSERT INTO case_notes (case_id, author_id, text_enc, text_pseudo) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [kase.id, user.id, encrypt(key, dto.text, kase.id), pseudo.text],
+      // The id is chosen here: the sealed text is bound to it.
+      const id = randomUUID();
+      await m.query(
+        `INSERT INTO case_notes (id, case_id, author_id, text_enc, text_pseudo) VALUES ($1, $2, $3, $4, $5)`,
+        [id, kase.id, user.id, encrypt(key, dto.text, aad.note(id)), pseudo.text],
       );
-      return { id: note.id };
+      return { id };
     });
   }
 

@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  aad,
   AuditAction,
   AuditService,
   CaseNoteEntity,
@@ -9,6 +10,7 @@ import {
   MessageEntity,
   NotFoundError,
   ValidationError,
+  RowBinding,
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
@@ -81,6 +83,7 @@ interface ListRow {
   assignee_id: string | null;
   last_message_at: Date;
   data_key_id: string;
+  message_id: string | null;
   text_enc: Buffer | null;
   text_pseudo: string | null;
 }
@@ -114,10 +117,10 @@ export class CasesService {
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const rows: ListRow[] = await this.dataSource.query(
       `SELECT c.id, c.channel, c.status, c.team_id, c.assignee_id, c.last_message_at, c.data_key_id,
-              m.text_enc, m.text_pseudo
+              m.id AS message_id, m.text_enc, m.text_pseudo
          FROM cases c
          LEFT JOIN LATERAL (
-           SELECT text_enc, text_pseudo FROM messages
+           SELECT id, text_enc, text_pseudo FROM messages
             WHERE case_id = c.id ORDER BY sent_at DESC, id DESC LIMIT 1
          ) m ON true
         WHERE c.team_id = $1
@@ -154,7 +157,17 @@ export class CasesService {
       teamId: r.team_id,
       assigneeId: r.assignee_id,
       lastMessageAt: r.last_message_at.toISOString(),
-      preview: truncate(this.textOf(view, r.id, r.text_enc, r.text_pseudo, keys.get(r.data_key_id), overlay)),
+      preview: truncate(
+        this.textOf(
+          view,
+          r.id,
+          r.message_id ? aad.message(r.message_id) : null,
+          r.text_enc,
+          r.text_pseudo,
+          keys.get(r.data_key_id),
+          overlay,
+        ),
+      ),
     }));
     const last = page[page.length - 1];
     return {
@@ -187,7 +200,9 @@ export class CasesService {
     ).reverse();
     const m = this.dataSource.manager;
     const overlay =
-      view === 'pseudonymized' ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }]) : undefined;
+      view === 'pseudonymized'
+        ? await this.overlay.forCases(m, [{ id: kase.id, dataKeyId: kase.dataKeyId }])
+        : undefined;
     const redactions = view === 'original' ? await this.redactions.listForCase(m, kase.id) : [];
     return {
       id: kase.id,
@@ -203,7 +218,15 @@ export class CasesService {
         id: m.id,
         direction: m.direction,
         type: m.messageType,
-        text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined, overlay),
+        text: this.textOf(
+          view,
+          kase.id,
+          aad.message(m.id),
+          m.textEnc,
+          m.textPseudo,
+          key ?? undefined,
+          overlay,
+        ),
         withheld: m.withheld,
         entities: view === 'original' ? m.entities : [],
         deliveryStatus: m.deliveryStatus,
@@ -217,7 +240,7 @@ export class CasesService {
       notes: notes.map((n) => ({
         id: n.id,
         authorId: n.authorId,
-        text: this.textOf(view, kase.id, n.textEnc, n.textPseudo, key ?? undefined, overlay),
+        text: this.textOf(view, kase.id, aad.note(n.id), n.textEnc, n.textPseudo, key ?? undefined, overlay),
         createdAt: n.createdAt.toISOString(),
       })),
       redactions: redactions.map((r) => ({
@@ -234,19 +257,20 @@ export class CasesService {
     };
   }
 
-  /** Message texts are sealed with the case id as associated data, so rows cannot be moved between cases. */
+  /** Texts are sealed bound to their own row (aad), so a ciphertext copied to another row does not open. */
   private textOf(
     view: CaseView,
     caseId: string,
+    binding: RowBinding | null,
     enc: Buffer | null,
     pseudo: string | null,
     key: Buffer | undefined,
     overlay?: Overlay,
   ): string {
     if (view === 'pseudonymized') return overlay ? overlay(caseId, pseudo ?? '') : (pseudo ?? '');
-    if (!enc || !key) return '';
+    if (!enc || !key || !binding) return '';
     try {
-      return decrypt(key, enc, caseId);
+      return decrypt(key, enc, binding);
     } catch {
       // One damaged row must not hide the whole queue; it shows as empty and is logged by id.
       this.logger.warn({ caseId }, 'message text could not be decrypted');

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  aad,
   AuditAction,
   AuditService,
   ChannelAccountEntity,
   ChannelAccountSettings,
   ChannelAccountsService,
+  ChannelSecretField,
   ConflictError,
   DomainError,
   KeyRing,
@@ -57,18 +60,23 @@ export class ChannelAccountsAdminService {
         'verifyToken is required for WhatsApp and Facebook (Meta checks it when subscribing)',
       );
     }
+    // The id is chosen here: the sealed secrets are bound to it.
+    const newId = randomUUID();
+    const seal = (v: string, field: ChannelSecretField) =>
+      this.keyRing.sealSecret(v, aad.channelSecret(newId, field));
     const id = await this.dataSource.transaction(async (m) => {
       const rows: { id: string }[] = await m.query(
-        `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
+        `INSERT INTO channel_accounts (id, channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (channel, external_id) DO NOTHING RETURNING id`,
         [
+          newId,
           dto.channel,
           dto.externalId.trim(),
           dto.name.trim(),
           dto.teamId,
-          this.keyRing.sealSecret(dto.appSecret),
-          dto.verifyToken ? this.keyRing.sealSecret(dto.verifyToken) : null,
-          this.keyRing.sealSecret(dto.accessToken),
+          seal(dto.appSecret, 'app_secret'),
+          dto.verifyToken ? seal(dto.verifyToken, 'verify_token') : null,
+          seal(dto.accessToken, 'access_token'),
           JSON.stringify(dto.allowlist ?? {}),
         ],
       );
@@ -91,14 +99,20 @@ export class ChannelAccountsAdminService {
   async rotateSecrets(actor: AuthUser, id: string, dto: RotateSecretsDto): Promise<ChannelAccountView> {
     const fields = (['appSecret', 'verifyToken', 'accessToken'] as const).filter((f) => dto[f] !== undefined);
     if (!fields.length) throw new ValidationError('Name at least one of appSecret, verifyToken, accessToken');
-    const seal = (v: string | undefined) => (v === undefined ? null : this.keyRing.sealSecret(v));
+    const seal = (v: string | undefined, field: ChannelSecretField) =>
+      v === undefined ? null : this.keyRing.sealSecret(v, aad.channelSecret(id, field));
     await this.dataSource.transaction(async (m) => {
       const rows = await queryReturning<{ id: string }>(
         m,
         `UPDATE channel_accounts SET app_secret_enc = COALESCE($2, app_secret_enc),
                 verify_token_enc = COALESCE($3, verify_token_enc), access_token_enc = COALESCE($4, access_token_enc)
           WHERE id = $1 RETURNING id`,
-        [id, seal(dto.appSecret), seal(dto.verifyToken), seal(dto.accessToken)],
+        [
+          id,
+          seal(dto.appSecret, 'app_secret'),
+          seal(dto.verifyToken, 'verify_token'),
+          seal(dto.accessToken, 'access_token'),
+        ],
       );
       if (!rows.length) throw new NotFoundError('The channel account');
       await this.audit.record(m, {

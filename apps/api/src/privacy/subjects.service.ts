@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  aad,
   AuditAction,
   AuditService,
   Channel,
   decrypt,
   KeyRing,
   RetentionSweeper,
+  RowBinding,
   subjectLookupKey,
 } from '@webcare/core';
 import { randomUUID } from 'node:crypto';
@@ -60,10 +62,10 @@ export interface SubjectErasure {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function tryDecrypt(key: Buffer | null, sealed: Buffer | null, aad?: string): string | null {
+function tryDecrypt(key: Buffer | null, sealed: Buffer | null, binding: RowBinding): string | null {
   if (!key || !sealed) return null;
   try {
-    return decrypt(key, sealed, aad);
+    return decrypt(key, sealed, binding);
   } catch {
     return null;
   }
@@ -131,8 +133,8 @@ export class SubjectsService {
       out.contacts.push({
         id: c.id,
         channelAccountId: c.channel_account_id,
-        externalId: tryDecrypt(key, c.external_id_enc),
-        name: tryDecrypt(key, c.display_name_enc),
+        externalId: tryDecrypt(key, c.external_id_enc, aad.contactField(c.id, 'external_id')),
+        name: tryDecrypt(key, c.display_name_enc, aad.contactField(c.id, 'display_name')),
         createdAt: c.created_at.toISOString(),
       });
     }
@@ -190,9 +192,9 @@ export class SubjectsService {
           }[]
         >,
         m.query(
-          `SELECT text_enc, text_pseudo, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at`,
+          `SELECT id, text_enc, text_pseudo, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at`,
           [k.id],
-        ) as Promise<{ text_enc: Buffer; text_pseudo: string; created_at: Date }[]>,
+        ) as Promise<{ id: string; text_enc: Buffer; text_pseudo: string; created_at: Date }[]>,
         m.query(
           `SELECT id, status, note_pseudo, created_at FROM escalations WHERE case_id = $1 ORDER BY created_at`,
           [k.id],
@@ -213,11 +215,11 @@ export class SubjectsService {
           id: msg.id,
           direction: msg.direction,
           type: msg.message_type,
-          text: tryDecrypt(key, msg.text_enc, k.id),
+          text: tryDecrypt(key, msg.text_enc, aad.message(msg.id)),
           sentAt: msg.sent_at.toISOString(),
         })),
         identifiers: pseudonyms.map((p) => {
-          const opened = tryDecrypt(key, p.value_enc, k.id);
+          const opened = tryDecrypt(key, p.value_enc, aad.vaultEntry(k.id, p.token));
           let value: string | null = null;
           try {
             value = opened ? ((JSON.parse(opened) as { value?: string }).value ?? null) : null;
@@ -235,7 +237,7 @@ export class SubjectsService {
           withdrawnAt: iso(c.withdrawn_at),
         })),
         notes: notes.map((n) => ({
-          text: tryDecrypt(key, n.text_enc, k.id) ?? n.text_pseudo,
+          text: tryDecrypt(key, n.text_enc, aad.note(n.id)) ?? n.text_pseudo,
           createdAt: n.created_at.toISOString(),
         })),
         escalations: escalations.map((e) => ({

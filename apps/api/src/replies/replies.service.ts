@@ -1,18 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ReplyRuleError,
-  AppConfig,
+  aad,
   APP_CONFIG,
+  AppConfig,
   appendNotice,
   AuditAction,
   AuditService,
   CaseEntity,
   checkReplyDraft,
   decrypt,
+  detectReplyLanguage,
   DomainError,
   encrypt,
   enqueueInTransaction,
-  detectReplyLanguage,
   InboundMessageFacts,
   JobName,
   KeyRing,
@@ -22,6 +23,7 @@ import {
   RealtimeEmitter,
   renderPrivacyNotice,
   ReplyDraftCheck,
+  ReplyRuleError,
   RetentionPolicyService,
   teamRoom,
   userRoom,
@@ -154,14 +156,17 @@ export class RepliesService {
       ]);
     }
     const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
-    const [message]: { id: string }[] = await m
+    // The id is chosen here: the sealed text is bound to it.
+    const message = { id: randomUUID() };
+    await m
       .query(
-        `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at, visibility, reply_to_message_id)
-         VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now(), $7, $8) RETURNING id`,
+        `INSERT INTO messages (id, case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at, visibility, reply_to_message_id)
+         VALUES ($1, $2, $3, 'out', 'text', $4, $5, $6, '[]', 'queued', $7, now(), $8, $9)`,
         [
+          message.id,
           kase.id,
           kase.channelAccountId,
-          encrypt(key, text, kase.id),
+          encrypt(key, text, aad.message(message.id)),
           pseudo.text,
           JSON.stringify(pseudo.entities),
           actorId,
@@ -204,12 +209,12 @@ export class RepliesService {
 
   /** The last inbound messages with the entity types stored at intake (no detection runs here). */
   private async inbound(m: EntityManager, kase: CaseEntity, key: Buffer): Promise<InboundMessageFacts[]> {
-    const rows: { text_enc: Buffer; entities: { type: string }[] }[] = await m.query(
-      `SELECT text_enc, entities FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
+    const rows: { id: string; text_enc: Buffer; entities: { type: string }[] }[] = await m.query(
+      `SELECT id, text_enc, entities FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
       [kase.id],
     );
     return rows.map((r) => ({
-      text: decrypt(key, r.text_enc, kase.id),
+      text: decrypt(key, r.text_enc, aad.message(r.id)),
       entityTypes: r.entities.map((e) => e.type),
     }));
   }

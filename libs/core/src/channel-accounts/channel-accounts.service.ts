@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { KeyRing } from '../crypto/key-ring.service';
+import { aad } from '../crypto/row-binding';
 import {
   Channel,
   ChannelAccountEntity,
@@ -92,9 +94,11 @@ export class ChannelAccountsService {
       channel: r.channel,
       externalId: r.externalId,
       teamId: r.teamId,
-      appSecret: this.keyRing.openSecret(r.appSecretEnc),
-      verifyToken: r.verifyTokenEnc ? this.keyRing.openSecret(r.verifyTokenEnc) : null,
-      accessToken: this.keyRing.openSecret(r.accessTokenEnc),
+      appSecret: this.keyRing.openSecret(r.appSecretEnc, aad.channelSecret(r.id, 'app_secret')),
+      verifyToken: r.verifyTokenEnc
+        ? this.keyRing.openSecret(r.verifyTokenEnc, aad.channelSecret(r.id, 'verify_token'))
+        : null,
+      accessToken: this.keyRing.openSecret(r.accessTokenEnc, aad.channelSecret(r.id, 'access_token')),
       allowlist: r.allowlist,
       settings: r.settings ?? {},
     }));
@@ -120,27 +124,41 @@ export class ChannelAccountsService {
     accessToken: string;
     allowlist?: ChannelAccountEntity['allowlist'];
   }): Promise<string> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (channel, external_id) DO UPDATE SET
-         app_secret_enc = EXCLUDED.app_secret_enc,
-         verify_token_enc = EXCLUDED.verify_token_enc,
-         access_token_enc = EXCLUDED.access_token_enc
-       RETURNING id`,
-      [
-        input.channel,
-        input.externalId,
-        input.name,
-        input.teamId,
-        this.keyRing.sealSecret(input.appSecret),
-        input.verifyToken === null ? null : this.keyRing.sealSecret(input.verifyToken),
-        this.keyRing.sealSecret(input.accessToken),
-        JSON.stringify(input.allowlist ?? {}),
-      ],
-    );
-    this.invalidate();
-    return rows[0].id;
+    // The secrets are bound to the row's id, so it is known before sealing: the existing row's, or a
+    // new one. The update applies only to the row they were sealed for; losing a race retries.
+    for (;;) {
+      const [existing]: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM channel_accounts WHERE channel = $1 AND external_id = $2`,
+        [input.channel, input.externalId],
+      );
+      const id = existing?.id ?? randomUUID();
+      const rows: { id: string }[] = await this.dataSource.query(
+        `INSERT INTO channel_accounts (id, channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (channel, external_id) DO UPDATE SET
+           app_secret_enc = EXCLUDED.app_secret_enc,
+           verify_token_enc = EXCLUDED.verify_token_enc,
+           access_token_enc = EXCLUDED.access_token_enc
+         WHERE channel_accounts.id = EXCLUDED.id
+         RETURNING id`,
+        [
+          id,
+          input.channel,
+          input.externalId,
+          input.name,
+          input.teamId,
+          this.keyRing.sealSecret(input.appSecret, aad.channelSecret(id, 'app_secret')),
+          input.verifyToken === null
+            ? null
+            : this.keyRing.sealSecret(input.verifyToken, aad.channelSecret(id, 'verify_token')),
+          this.keyRing.sealSecret(input.accessToken, aad.channelSecret(id, 'access_token')),
+          JSON.stringify(input.allowlist ?? {}),
+        ],
+      );
+      if (!rows.length) continue;
+      this.invalidate();
+      return rows[0].id;
+    }
   }
 }
 

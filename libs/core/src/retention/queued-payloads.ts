@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { KeyRing } from '../crypto/key-ring.service';
+import { aad } from '../crypto/row-binding';
 import { Channel } from '../database/entities/channel-account.entity';
 import { subjectLookupKey } from './subject';
 
@@ -18,16 +19,19 @@ export async function deleteQueuedPayloads(
   externalId: string,
 ): Promise<number> {
   const subject = subjectLookupKey(channel, externalId);
-  const waiting: { id: string; payload_enc: Buffer }[] = await manager.query(
-    `SELECT e.id, e.payload_enc FROM inbound_events e JOIN channel_accounts a ON a.id = e.channel_account_id
+  const waiting: { id: string; channel_account_id: string; external_hash: Buffer; payload_enc: Buffer }[] =
+    await manager.query(
+      `SELECT e.id, e.channel_account_id, e.external_hash, e.payload_enc FROM inbound_events e JOIN channel_accounts a ON a.id = e.channel_account_id
       WHERE a.channel = $1 AND e.processed_at IS NULL AND e.payload_enc IS NOT NULL
       ORDER BY e.id FOR UPDATE OF e`,
-    [channel],
-  );
+      [channel],
+    );
   const theirs = waiting
     .filter((row) => {
       try {
-        const event = JSON.parse(keyRing.openStaging(row.payload_enc)) as { senderExternalId?: unknown };
+        const event = JSON.parse(
+          keyRing.openStaging(row.payload_enc, aad.stagedEvent(row.channel_account_id, row.external_hash)),
+        ) as { senderExternalId?: unknown };
         return (
           typeof event.senderExternalId === 'string' &&
           subjectLookupKey(channel, event.senderExternalId) === subject

@@ -9,6 +9,7 @@ import { CommentChangeOrder1796040000000 } from './1796040000000-CommentChangeOr
 import { CaseFacts1796035955769 } from './1796035955769-CaseFacts';
 import { SessionsAndAuditDetail1796035682652 } from './1796035682652-SessionsAndAuditDetail';
 import { DataKeysLeaveMainDatabase1796035682653 } from './1796035682653-DataKeysLeaveMainDatabase';
+import { DataSteps1796050000000 } from './1796050000000-DataSteps';
 
 export const MIGRATIONS = [
   Initial1795355838663,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   DataKeysLeaveMainDatabase1796035682653,
   CaseFacts1796035955769,
   CommentChangeOrder1796040000000,
+  DataSteps1796050000000,
 ];
