@@ -18,8 +18,6 @@ import { intakeEmits } from './intake-emits';
 import { FiledThread, InboundMessage, IncomingThread, IntakeItem, keyOfThread } from './intake-threads';
 import { IntakeRepository, NewMessage, NewTokens } from './intake.repository';
 
-export type { InboundMessage } from './intake-threads';
-
 /**
  * Files a batch of inbound messages in the caller's transaction: contacts, each contact's open case
  * (reopened or new), messages and new tokens. Round trips to Postgres are most of the cost of
