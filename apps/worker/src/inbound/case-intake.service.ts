@@ -39,14 +39,13 @@ export class CaseIntakeService {
     if (!items.length) return [];
     const contacted = await this.contacts.attach(manager, threads);
     const filed = await this.cases.attach(manager, contacted);
-    const texts = items.map(({ thread, event }) =>
-      this.vaults.anonymizeWith(filed[thread].vault, event.text, filed[thread].account.allowlist, {
+    const texts = items.map(({ thread, event }) => {
+      const { vault, account } = filed[thread];
+      return this.vaults.anonymizeWith(vault, event.text, account.allowlist, {
         senderCountry:
-          filed[thread].account.channel === 'whatsapp'
-            ? whatsAppSenderCountry(event.senderExternalId)
-            : undefined,
-      }),
-    );
+          account.channel === 'whatsapp' ? whatsAppSenderCountry(event.senderExternalId) : undefined,
+      });
+    });
     // Ids are chosen here: each sealed text and reply reference is bound to its message.
     const messageIds = items.map(() => randomUUID());
     const stored = await this.repository.insertMessages(
