@@ -44,6 +44,7 @@ import { Client, Pool, PoolClient } from 'pg';
 import { defaultKeysDatabaseUrl, type AppConfig } from '../libs/core/src/config/app-config';
 import { encrypt, wrapDataKey } from '../libs/core/src/crypto/envelope';
 import { KeyRing } from '../libs/core/src/crypto/key-ring.service';
+import { aad } from '../libs/core/src/crypto/row-binding';
 import type { KeyStore } from '../libs/core/src/crypto/key-store';
 import { envNumber, writeResults } from './support/results';
 import { runMigrations } from '../libs/core/src/database/migrate';
@@ -184,8 +185,8 @@ function buildBatch(
     b.contacts.account.push(team.account);
     b.contacts.hash.push(keyRing.lookupHash(`whatsapp:user:${waId}`));
     b.contacts.key.push(ck.id);
-    b.contacts.ext.push(encrypt(ck.key, waId));
-    b.contacts.name.push(encrypt(ck.key, `Contact ${i}`));
+    b.contacts.ext.push(encrypt(ck.key, waId, aad.contactField(contactId, 'external_id')));
+    b.contacts.name.push(encrypt(ck.key, `Contact ${i}`, aad.contactField(contactId, 'display_name')));
     // case
     const caseId = randomUUID();
     const kk = newKey();
@@ -215,12 +216,13 @@ function buildBatch(
         dir === 'in'
           ? dutchText()
           : 'Dank voor je bericht! De open dag is op zaterdag 14 maart, van 10 tot 15 uur.';
-      b.messages.id.push(randomUUID());
+      const messageId = randomUUID();
+      b.messages.id.push(messageId);
       b.messages.kase.push(caseId);
       b.messages.account.push(team.account);
       b.messages.direction.push(dir);
       b.messages.hash.push(dir === 'in' ? randomBytes(32) : null);
-      b.messages.enc.push(encrypt(kk.key, text, caseId));
+      b.messages.enc.push(encrypt(kk.key, text, aad.message(messageId)));
       b.messages.pseudo.push(pseudoOf(text));
       b.messages.delivery.push(dir === 'out' ? 'delivered' : null);
       b.messages.sent.push(iso(times[k]));
@@ -386,17 +388,19 @@ async function main(): Promise<void> {
       const [team] = (await db.query(`INSERT INTO teams (name) VALUES ($1) RETURNING id`, [name])).rows as {
         id: string;
       }[];
+      const accountId = randomUUID();
       const [acc] = (
         await db.query(
-          `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc)
-           VALUES ('whatsapp', $1, $2, $3, $4, $5, $6) RETURNING id`,
+          `INSERT INTO channel_accounts (id, channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc)
+           VALUES ($7, 'whatsapp', $1, $2, $3, $4, $5, $6) RETURNING id`,
           [
             `10987654321${String(t).padStart(4, '0')}`,
             `WhatsApp ${name}`,
             team.id,
-            keyRing.sealSecret(randomBytes(16).toString('hex')),
-            keyRing.sealSecret(randomBytes(8).toString('hex')),
-            keyRing.sealSecret(randomBytes(24).toString('hex')),
+            keyRing.sealSecret(randomBytes(16).toString('hex'), aad.channelSecret(accountId, 'app_secret')),
+            keyRing.sealSecret(randomBytes(8).toString('hex'), aad.channelSecret(accountId, 'verify_token')),
+            keyRing.sealSecret(randomBytes(24).toString('hex'), aad.channelSecret(accountId, 'access_token')),
+            accountId,
           ],
         )
       ).rows as { id: string }[];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { inboundEventJobs, inboundEventKey, QueueName } from '../../libs/core/src';
+import { aad, inboundEventJobs, inboundEventKey, QueueName } from '../../libs/core/src';
 import { testKeyRing } from '../support/keys';
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
 import { AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
@@ -378,11 +378,11 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
       const bad = (
         await insert(keyRing.lookupHash(`whatsapp:msg:${waMessageId()}`), Buffer.from('not sealed'))
       ).rows[0].id;
+      const goodHash = keyRing.lookupHash(
+        inboundEventKey({ kind: 'message', channel: 'whatsapp', externalId: wamid }),
+      );
       const good = (
-        await insert(
-          keyRing.lookupHash(inboundEventKey({ kind: 'message', channel: 'whatsapp', externalId: wamid })),
-          keyRing.sealStaging(JSON.stringify(event)),
-        )
+        await insert(goodHash, keyRing.sealStaging(JSON.stringify(event), aad.stagedEvent(account, goodHash)))
       ).rows[0].id;
 
       const connection = new Redis(process.env.TEST_REDIS_URL!, { maxRetriesPerRequest: null });

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
+  aad,
   createDataSource,
   KeyRing,
   KeyStore,
@@ -115,7 +116,7 @@ describe('webhook events in retention and erasure', () => {
       };
       await ds.query(
         `INSERT INTO inbound_events (channel_account_id, external_hash, kind, payload_enc) VALUES ($1, $2, 'message', $3)`,
-        [accountId, hash, keyRing.sealStaging(JSON.stringify(payload))],
+        [accountId, hash, keyRing.sealStaging(JSON.stringify(payload), aad.stagedEvent(accountId, hash))],
       );
       return hash;
     };

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
+  aad,
   createDataSource,
   decrypt,
   encrypt,
@@ -87,10 +88,17 @@ describe('crypto-shredding survives a restored backup of the main database', () 
     );
     const makeCase = async (text: string, due: boolean) => {
       const contactKey = await keyRing.createDataKey();
-      const [{ id: contactId }] = await ds.query(
-        `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
-         VALUES ('whatsapp', $1, $2, $3, $4) RETURNING id`,
-        [accountId, randomBytes(32), contactKey.id, encrypt(contactKey.key, '31612345678')],
+      const contactId = randomUUID();
+      await ds.query(
+        `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc)
+         VALUES ($5, 'whatsapp', $1, $2, $3, $4)`,
+        [
+          accountId,
+          randomBytes(32),
+          contactKey.id,
+          encrypt(contactKey.key, '31612345678', aad.contactField(contactId, 'external_id')),
+          contactId,
+        ],
       );
       const key = await keyRing.createDataKey();
       const [{ id: caseId }] = await ds.query(
@@ -101,10 +109,11 @@ describe('crypto-shredding survives a restored backup of the main database', () 
          RETURNING id`,
         [accountId, contactId, teamId, key.id, due ? '-5 seconds' : '30 days'],
       );
+      const messageId = randomUUID();
       await ds.query(
-        `INSERT INTO messages (case_id, channel_account_id, direction, text_enc, text_pseudo, sent_at)
-         VALUES ($1, $2, 'in', $3, 'Hoi [PERSON_1]', now())`,
-        [caseId, accountId, encrypt(key.key, text, caseId)],
+        `INSERT INTO messages (id, case_id, channel_account_id, direction, text_enc, text_pseudo, sent_at)
+         VALUES ($4, $1, $2, 'in', $3, 'Hoi [PERSON_1]', now())`,
+        [caseId, accountId, encrypt(key.key, text, aad.message(messageId)), messageId],
       );
       return { caseId, keyId: key.id };
     };
@@ -136,12 +145,12 @@ describe('crypto-shredding survives a restored backup of the main database', () 
     try {
       const open = async (c: { caseId: string }) => {
         const { rows } = await restored.query(
-          `SELECT c.data_key_id, m.text_enc FROM cases c JOIN messages m ON m.case_id = c.id WHERE c.id = $1`,
+          `SELECT c.data_key_id, m.id, m.text_enc FROM cases c JOIN messages m ON m.case_id = c.id WHERE c.id = $1`,
           [c.caseId],
         );
         expect(rows).toHaveLength(1); // the backup still holds the ciphertext…
         const key = await restoredRing.loadDataKey(rows[0].data_key_id);
-        return key ? decrypt(key, rows[0].text_enc, c.caseId) : null;
+        return key ? decrypt(key, rows[0].text_enc, aad.message(rows[0].id)) : null;
       };
       expect(await open(swept)).toBeNull(); // …but its key is gone from the key store
       expect(await open(kept)).toBe('Hoi, ik ben Daan Jansen');

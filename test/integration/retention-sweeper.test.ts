@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
+  aad,
   AuditService,
   createDataSource,
   encrypt,
@@ -85,10 +86,18 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     if (!contactId) {
       const k = await keyRing.createDataKey();
       contactKeyId = k.id;
-      [{ id: contactId }] = await ds.query(
-        `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
-         VALUES ('whatsapp', $1, $2, $3, $4) RETURNING id`,
-        [accountId, randomBytes(32), k.id, encrypt(k.key, '31612345678')],
+      const id = randomUUID();
+      contactId = id;
+      await ds.query(
+        `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc)
+         VALUES ($5, 'whatsapp', $1, $2, $3, $4)`,
+        [
+          accountId,
+          randomBytes(32),
+          k.id,
+          encrypt(k.key, '31612345678', aad.contactField(id, 'external_id')),
+          id,
+        ],
       );
     }
     const key = await keyRing.createDataKey();
@@ -326,10 +335,11 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const contacts: string[] = [];
     for (const acc of [accountId, account2]) {
       const k = await keyRing.createDataKey();
-      const [{ id }] = await ds.query(
-        `INSERT INTO contacts (channel, channel_account_id, external_hash, data_key_id, external_id_enc)
-         VALUES ('whatsapp', $1, $2, $3, $4) RETURNING id`,
-        [acc, hash, k.id, encrypt(k.key, phone)],
+      const id = randomUUID();
+      await ds.query(
+        `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc)
+         VALUES ($5, 'whatsapp', $1, $2, $3, $4)`,
+        [acc, hash, k.id, encrypt(k.key, phone, aad.contactField(id, 'external_id')), id],
       );
       contacts.push(id);
     }

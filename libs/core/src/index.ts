@@ -7,6 +7,7 @@ export * from './crypto/envelope';
 export * from './crypto/key-ring.service';
 export * from './crypto/key-store';
 export * from './crypto/key-cache-sync';
+export * from './crypto/row-binding';
 export * from './database/data-source';
 export * from './database/entities';
 export * from './database/migrate';

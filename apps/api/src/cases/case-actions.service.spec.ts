@@ -45,9 +45,8 @@ class FakeCases {
   async close(_m: EntityManager, caseId: string): Promise<void> {
     this.closed.push(caseId);
   }
-  async insertNote(_m: EntityManager, note: NewCaseNote): Promise<string> {
+  async insertNote(_m: EntityManager, note: NewCaseNote): Promise<void> {
     this.notes.push(note);
-    return `note-${this.notes.length}`;
   }
 }
 
@@ -145,9 +144,10 @@ describe('CaseActionsService', () => {
 
   it('stores a note sealed and pseudonymized; a lead (pseudonymized view) may not write one', async () => {
     const { kase, actions, repo } = setup();
-    await expect(actions.addNote(agent, kase.id, { text: 'Belt terug' })).resolves.toEqual({ id: 'note-1' });
+    const { id } = await actions.addNote(agent, kase.id, { text: 'Belt terug' });
     expect(repo.notes).toHaveLength(1);
     expect(repo.notes[0]).toMatchObject({
+      id,
       caseId: kase.id,
       authorId: 'agent-1',
       textPseudo: 'pseudo:Belt terug',

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  aad,
   AuditAction,
   AuditService,
   CaseEntity,
@@ -79,10 +81,13 @@ export class CaseActionsService {
       const key = await this.keyRing.loadDataKey(kase.dataKeyId);
       if (!key) throw caseDeleted();
       const pseudo = await this.vaults.pseudonymize(m, kase.id, key, dto.text);
-      const id = await this.cases.insertNote(m, {
+      // The id is chosen here: the sealed text is bound to it.
+      const id = randomUUID();
+      await this.cases.insertNote(m, {
+        id,
         caseId: kase.id,
         authorId: user.id,
-        textEnc: encrypt(key, dto.text, kase.id),
+        textEnc: encrypt(key, dto.text, aad.note(id)),
         textPseudo: pseudo.text,
       });
       return { id };

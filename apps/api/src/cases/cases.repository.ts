@@ -21,6 +21,7 @@ export interface CaseListRow {
   last_message_at: Date;
   data_key_id: string;
   /** The newest message of the case (null when it has none). */
+  message_id: string | null;
   text_enc: Buffer | null;
   text_pseudo: string | null;
 }
@@ -32,6 +33,8 @@ export interface CaseAccessFactsRow {
 }
 
 export interface NewCaseNote {
+  /** Chosen by the caller: the sealed text is bound to it. */
+  id: string;
   caseId: string;
   authorId: string;
   textEnc: Buffer;
@@ -43,10 +46,10 @@ export interface NewCaseNote {
  * runs. The lateral join reads one message per case through the (case_id, sent_at, id) index.
  */
 export const CASE_LIST_SQL = `SELECT c.id, c.channel, c.status, c.team_id, c.assignee_id, c.last_message_at, c.data_key_id,
-              m.text_enc, m.text_pseudo
+              m.id AS message_id, m.text_enc, m.text_pseudo
          FROM cases c
          LEFT JOIN LATERAL (
-           SELECT text_enc, text_pseudo FROM messages
+           SELECT id, text_enc, text_pseudo FROM messages
             WHERE case_id = c.id ORDER BY sent_at DESC, id DESC LIMIT 1
          ) m ON true
         WHERE c.team_id = $1
@@ -127,12 +130,11 @@ export class CasesRepository {
     ]);
   }
 
-  async insertNote(m: EntityManager, note: NewCaseNote): Promise<string> {
-    const [row]: { id: string }[] = await m.query(
-      `INSERT INTO case_notes (case_id, author_id, text_enc, text_pseudo) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [note.caseId, note.authorId, note.textEnc, note.textPseudo],
+  async insertNote(m: EntityManager, note: NewCaseNote): Promise<void> {
+    await m.query(
+      `INSERT INTO case_notes (id, case_id, author_id, text_enc, text_pseudo) VALUES ($1, $2, $3, $4, $5)`,
+      [note.id, note.caseId, note.authorId, note.textEnc, note.textPseudo],
     );
-    return row.id;
   }
 
   /** A take-over: the case moves to the receiving team's queue, unassigned. */

@@ -1,4 +1,4 @@
-import { AuditAction, AuditService, encrypt, KeyRing } from '@webcare/core';
+import { aad, AuditAction, AuditService, encrypt, KeyRing } from '@webcare/core';
 import { failureOf, FakeAudit, fakeDataSource } from '../../../../test/support/service-fakes';
 import { AuthUser } from '../auth/auth.types';
 import { RedactionOverlay } from '../redactions/redaction-overlay.service';
@@ -11,6 +11,7 @@ const KEY = Buffer.alloc(32, 5);
 
 function row(n: number, text: string): CaseListRow {
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  const messageId = `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
   return {
     id,
     channel: 'whatsapp',
@@ -19,7 +20,8 @@ function row(n: number, text: string): CaseListRow {
     assignee_id: null,
     last_message_at: new Date(Date.UTC(2026, 0, 1, 12, 0, 60 - n)),
     data_key_id: `key-${n}`,
-    text_enc: encrypt(KEY, text, id),
+    message_id: messageId,
+    text_enc: encrypt(KEY, text, aad.message(messageId)),
     text_pseudo: `[PERSON_1]: ${text}`,
   };
 }

@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditAction, AuditService, decrypt, KeyRing } from '@webcare/core';
+import { aad, AuditAction, AuditService, decrypt, KeyRing, RowBinding } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { Overlay, RedactionOverlay } from '../redactions/redaction-overlay.service';
@@ -122,7 +122,17 @@ export class CasesService {
       teamId: r.team_id,
       assigneeId: r.assignee_id,
       lastMessageAt: r.last_message_at.toISOString(),
-      preview: truncate(this.textOf(view, r.id, r.text_enc, r.text_pseudo, keys.get(r.data_key_id), overlay)),
+      preview: truncate(
+        this.textOf(
+          view,
+          r.id,
+          r.message_id ? aad.message(r.message_id) : null,
+          r.text_enc,
+          r.text_pseudo,
+          keys.get(r.data_key_id),
+          overlay,
+        ),
+      ),
     }));
     const last = page[page.length - 1];
     return {
@@ -163,7 +173,15 @@ export class CasesService {
         id: m.id,
         direction: m.direction,
         type: m.messageType,
-        text: this.textOf(view, kase.id, m.textEnc, m.textPseudo, key ?? undefined, overlay),
+        text: this.textOf(
+          view,
+          kase.id,
+          aad.message(m.id),
+          m.textEnc,
+          m.textPseudo,
+          key ?? undefined,
+          overlay,
+        ),
         withheld: m.withheld,
         entities: view === 'original' ? m.entities : [],
         deliveryStatus: m.deliveryStatus,
@@ -177,7 +195,7 @@ export class CasesService {
       notes: notes.map((n) => ({
         id: n.id,
         authorId: n.authorId,
-        text: this.textOf(view, kase.id, n.textEnc, n.textPseudo, key ?? undefined, overlay),
+        text: this.textOf(view, kase.id, aad.note(n.id), n.textEnc, n.textPseudo, key ?? undefined, overlay),
         createdAt: n.createdAt.toISOString(),
       })),
       redactions: redactions.map((r) => ({
@@ -194,19 +212,20 @@ export class CasesService {
     };
   }
 
-  /** Message texts are sealed with the case id as associated data, so rows cannot be moved between cases. */
+  /** Texts are sealed bound to their own row (aad), so a ciphertext copied to another row does not open. */
   private textOf(
     view: CaseView,
     caseId: string,
+    binding: RowBinding | null,
     enc: Buffer | null,
     pseudo: string | null,
     key: Buffer | undefined,
     overlay?: Overlay,
   ): string {
     if (view === 'pseudonymized') return overlay ? overlay(caseId, pseudo ?? '') : (pseudo ?? '');
-    if (!enc || !key) return '';
+    if (!enc || !key || !binding) return '';
     try {
-      return decrypt(key, enc, caseId);
+      return decrypt(key, enc, binding);
     } catch {
       // One damaged row must not hide the whole queue; it shows as empty and is logged by id.
       this.logger.warn({ caseId }, 'message text could not be decrypted');

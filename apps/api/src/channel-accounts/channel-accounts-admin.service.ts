@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  aad,
   AuditAction,
   AuditService,
   ChannelAccountEntity,
   ChannelAccountSettings,
   ChannelAccountsRepository,
   ChannelAccountsService,
+  ChannelSecretField,
   KeyRing,
 } from '@webcare/core';
 import { DataSource } from 'typeorm';
@@ -52,15 +55,20 @@ export class ChannelAccountsAdminService {
   async create(actor: AuthUser, dto: CreateChannelAccountDto): Promise<ChannelAccountView> {
     if (!(await this.repository.teamExists(dto.teamId))) throw channelAccountErrors.unknownTeam();
     if (dto.channel !== 'linkedin' && !dto.verifyToken) throw channelAccountErrors.verifyTokenRequired();
+    // The id is chosen here: the sealed secrets are bound to it.
+    const newId = randomUUID();
+    const seal = (v: string, field: ChannelSecretField) =>
+      this.keyRing.sealSecret(v, aad.channelSecret(newId, field));
     const id = await this.dataSource.transaction(async (m) => {
       const id = await this.repository.insertNew(m, {
+        id: newId,
         channel: dto.channel,
         externalId: dto.externalId.trim(),
         name: dto.name.trim(),
         teamId: dto.teamId,
-        appSecretEnc: this.keyRing.sealSecret(dto.appSecret),
-        verifyTokenEnc: dto.verifyToken ? this.keyRing.sealSecret(dto.verifyToken) : null,
-        accessTokenEnc: this.keyRing.sealSecret(dto.accessToken),
+        appSecretEnc: seal(dto.appSecret, 'app_secret'),
+        verifyTokenEnc: dto.verifyToken ? seal(dto.verifyToken, 'verify_token') : null,
+        accessTokenEnc: seal(dto.accessToken, 'access_token'),
         allowlist: dto.allowlist ?? {},
       });
       if (!id) throw channelAccountErrors.alreadyConnected();
@@ -80,12 +88,13 @@ export class ChannelAccountsAdminService {
   async rotateSecrets(actor: AuthUser, id: string, dto: RotateSecretsDto): Promise<ChannelAccountView> {
     const fields = secretsNamed(dto);
     if (!fields.length) throw channelAccountErrors.noSecretNamed();
-    const seal = (v: string | undefined) => (v === undefined ? null : this.keyRing.sealSecret(v));
+    const seal = (v: string | undefined, field: ChannelSecretField) =>
+      v === undefined ? null : this.keyRing.sealSecret(v, aad.channelSecret(id, field));
     await this.dataSource.transaction(async (m) => {
       const replaced = await this.repository.replaceSecrets(m, id, {
-        appSecretEnc: seal(dto.appSecret),
-        verifyTokenEnc: seal(dto.verifyToken),
-        accessTokenEnc: seal(dto.accessToken),
+        appSecretEnc: seal(dto.appSecret, 'app_secret'),
+        verifyTokenEnc: seal(dto.verifyToken, 'verify_token'),
+        accessTokenEnc: seal(dto.accessToken, 'access_token'),
       });
       if (!replaced) throw channelAccountErrors.notFound();
       await this.audit.record(m, {

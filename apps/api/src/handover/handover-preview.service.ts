@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decrypt, KeyRing, PseudonymVaultStore } from '@webcare/core';
+import { aad, decrypt, KeyRing, PseudonymVaultStore } from '@webcare/core';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
@@ -85,7 +85,7 @@ export class HandoverPreviewService {
         withheld: r.withheld,
         createdAt: r.sent_at.toISOString(),
         ...(receivingView === 'original'
-          ? withTokens(decrypt(key, r.text_enc, kase.id))
+          ? withTokens(decrypt(key, r.text_enc, aad.message(r.id)))
           : shown(r.text_pseudo)),
       })),
       notes: escalations.map((e) => ({

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  aad,
   AuditAction,
   AuditService,
   CaseEntity,
@@ -47,7 +48,7 @@ export class RedactionsService {
         : null;
       if (!sealed)
         throw handoverError(HandoverErrorCode.MessageNotFound, 'That message is not part of this case');
-      const value = spanValue(decrypt(key, sealed, kase.id), dto.start, dto.end);
+      const value = spanValue(decrypt(key, sealed, aad.message(dto.messageId)), dto.start, dto.end);
       if ((await this.repository.countForCase(m, kase.id)) >= MAX_REDACTIONS_PER_CASE) {
         throw handoverError(
           HandoverErrorCode.LimitReached,

@@ -7,6 +7,9 @@ import { SubjectsRepository } from './subjects.repository';
 const officer: AuthUser = { id: 'officer-1', role: 'privacy_officer', teamId: null };
 const phone = '31612345678';
 
+/** Where a waiting event came from; its sealed payload is bound to it. */
+const event = { channel_account_id: 'account-1', external_hash: Buffer.from('hash') };
+
 function setUp() {
   const calls: string[] = [];
   const audited: Record<string, unknown>[] = [];
@@ -17,9 +20,13 @@ function setUp() {
     lockWaitingEvents: async () => {
       calls.push('lockWaitingEvents');
       return [
-        { id: '1', payload_enc: Buffer.from(JSON.stringify({ senderExternalId: '+31 6 1234 5678' })) },
-        { id: '2', payload_enc: Buffer.from(JSON.stringify({ senderExternalId: '31687654321' })) },
-        { id: '3', payload_enc: Buffer.from('not json') },
+        {
+          id: '1',
+          ...event,
+          payload_enc: Buffer.from(JSON.stringify({ senderExternalId: '+31 6 1234 5678' })),
+        },
+        { id: '2', ...event, payload_enc: Buffer.from(JSON.stringify({ senderExternalId: '31687654321' })) },
+        { id: '3', ...event, payload_enc: Buffer.from('not json') },
       ];
     },
     deleteEvents: async (_m: EntityManager, ids: string[]) => calls.push(`deleteEvents:${ids.join(',')}`),

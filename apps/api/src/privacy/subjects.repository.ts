@@ -49,6 +49,7 @@ export interface SubjectConsentRow {
 }
 
 export interface SubjectNoteRow {
+  id: string;
   text_enc: Buffer;
   text_pseudo: string;
   created_at: Date;
@@ -111,7 +112,7 @@ export class SubjectsRepository {
 
   async notes(m: EntityManager, caseId: string): Promise<SubjectNoteRow[]> {
     return m.query(
-      `SELECT text_enc, text_pseudo, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at`,
+      `SELECT id, text_enc, text_pseudo, created_at FROM case_notes WHERE case_id = $1 ORDER BY created_at`,
       [caseId],
     );
   }
@@ -130,7 +131,7 @@ export class SubjectsRepository {
    */
   async lockWaitingEvents(m: EntityManager, channel: Channel): Promise<WaitingEventRow[]> {
     return m.query(
-      `SELECT e.id, e.payload_enc FROM inbound_events e JOIN channel_accounts a ON a.id = e.channel_account_id
+      `SELECT e.id, e.channel_account_id, e.external_hash, e.payload_enc FROM inbound_events e JOIN channel_accounts a ON a.id = e.channel_account_id
         WHERE a.channel = $1 AND e.processed_at IS NULL AND e.payload_enc IS NOT NULL
         ORDER BY e.id FOR UPDATE OF e`,
       [channel],

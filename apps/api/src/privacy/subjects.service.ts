@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService, Channel, decrypt, KeyRing, subjectLookupKey } from '@webcare/core';
+import {
+  aad,
+  AuditAction,
+  AuditService,
+  Channel,
+  decrypt,
+  KeyRing,
+  RowBinding,
+  subjectLookupKey,
+} from '@webcare/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
@@ -46,10 +55,10 @@ export interface SubjectExport {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function tryDecrypt(key: Buffer | null, sealed: Buffer | null, aad?: string): string | null {
+function tryDecrypt(key: Buffer | null, sealed: Buffer | null, binding: RowBinding): string | null {
   if (!key || !sealed) return null;
   try {
-    return decrypt(key, sealed, aad);
+    return decrypt(key, sealed, binding);
   } catch {
     return null;
   }
@@ -107,8 +116,8 @@ export class SubjectsService {
       out.contacts.push({
         id: c.id,
         channelAccountId: c.channel_account_id,
-        externalId: tryDecrypt(key, c.external_id_enc),
-        name: tryDecrypt(key, c.display_name_enc),
+        externalId: tryDecrypt(key, c.external_id_enc, aad.contactField(c.id, 'external_id')),
+        name: tryDecrypt(key, c.display_name_enc, aad.contactField(c.id, 'display_name')),
         createdAt: c.created_at.toISOString(),
       });
     }
@@ -147,11 +156,11 @@ export class SubjectsService {
           id: msg.id,
           direction: msg.direction,
           type: msg.message_type,
-          text: tryDecrypt(key, msg.text_enc, k.id),
+          text: tryDecrypt(key, msg.text_enc, aad.message(msg.id)),
           sentAt: msg.sent_at.toISOString(),
         })),
         identifiers: pseudonyms.map((p) => {
-          const opened = tryDecrypt(key, p.value_enc, k.id);
+          const opened = tryDecrypt(key, p.value_enc, aad.vaultEntry(k.id, p.token));
           let value: string | null = null;
           try {
             value = opened ? ((JSON.parse(opened) as { value?: string }).value ?? null) : null;
@@ -169,7 +178,7 @@ export class SubjectsService {
           withdrawnAt: iso(c.withdrawn_at),
         })),
         notes: notes.map((n) => ({
-          text: tryDecrypt(key, n.text_enc, k.id) ?? n.text_pseudo,
+          text: tryDecrypt(key, n.text_enc, aad.note(n.id)) ?? n.text_pseudo,
           createdAt: n.created_at.toISOString(),
         })),
         escalations: escalations.map((e) => ({

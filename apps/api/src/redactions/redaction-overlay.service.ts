@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decrypt, KeyRing } from '@webcare/core';
+import { aad, decrypt, KeyRing } from '@webcare/core';
 import { EntityManager } from 'typeorm';
 import { applyRedactions, type RedactionMark } from './redaction-marks';
 import { RedactionsRepository } from './redactions.repository';
@@ -35,7 +35,9 @@ export class RedactionOverlay {
     for (const r of rows) {
       const key = keys.get(keyIdOf.get(r.case_id)!);
       if (!key) continue; // shredded: the case is being deleted and shows nothing anyway
-      const { value } = JSON.parse(decrypt(key, r.value_enc, r.case_id)) as { value: string };
+      const { value } = JSON.parse(decrypt(key, r.value_enc, aad.vaultEntry(r.case_id, r.token))) as {
+        value: string;
+      };
       marks.set(r.case_id, [...(marks.get(r.case_id) ?? []), { value, token: r.token }]);
     }
     return (caseId, text) => applyRedactions(text, marks.get(caseId) ?? []);

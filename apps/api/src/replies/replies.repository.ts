@@ -4,11 +4,14 @@ import { ReplyVisibility } from '@webcare/core';
 import { EntityManager } from 'typeorm';
 
 export interface InboundTextRow {
+  id: string;
   text_enc: Buffer;
   entities: { type: string }[];
 }
 
 export interface NewOutboundMessage {
+  /** Chosen by the caller: the sealed text is bound to it. */
+  id: string;
   caseId: string;
   channelAccountId: string;
   textEnc: Buffer;
@@ -29,7 +32,7 @@ export class RepliesRepository {
   /** The last inbound messages of the case, newest first. */
   recentInbound(m: EntityManager, caseId: string): Promise<InboundTextRow[]> {
     return m.query(
-      `SELECT text_enc, entities FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
+      `SELECT id, text_enc, entities FROM messages WHERE case_id = $1 AND direction = 'in' ORDER BY sent_at DESC LIMIT 20`,
       [caseId],
     );
   }
@@ -38,12 +41,13 @@ export class RepliesRepository {
    * Stores a queued reply. Null when a concurrent private reply to the same comment won the race
    * (the unique index refused this one).
    */
-  async insertQueued(m: EntityManager, msg: NewOutboundMessage): Promise<string | null> {
+  async insertQueued(m: EntityManager, msg: NewOutboundMessage): Promise<boolean> {
     try {
-      const [row]: { id: string }[] = await m.query(
-        `INSERT INTO messages (case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at, visibility, reply_to_message_id)
-         VALUES ($1, $2, 'out', 'text', $3, $4, $5, '[]', 'queued', $6, now(), $7, $8) RETURNING id`,
+      await m.query(
+        `INSERT INTO messages (id, case_id, channel_account_id, direction, message_type, text_enc, text_pseudo, entities, special, delivery_status, author_id, sent_at, visibility, reply_to_message_id)
+         VALUES ($1, $2, $3, 'out', 'text', $4, $5, $6, '[]', 'queued', $7, now(), $8, $9)`,
         [
+          msg.id,
           msg.caseId,
           msg.channelAccountId,
           msg.textEnc,
@@ -54,9 +58,9 @@ export class RepliesRepository {
           msg.replyToMessageId,
         ],
       );
-      return row.id;
+      return true;
     } catch (err) {
-      if ((err as { constraint?: string }).constraint === PRIVATE_REPLY_INDEX) return null;
+      if ((err as { constraint?: string }).constraint === PRIVATE_REPLY_INDEX) return false;
       throw err;
     }
   }

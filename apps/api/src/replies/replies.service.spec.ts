@@ -3,6 +3,7 @@ import {
   AuditService,
   CaseEntity,
   ChannelAccountsService,
+  aad,
   encrypt,
   KeyRing,
   NOTICE_VERSION,
@@ -56,11 +57,14 @@ class FakeStore {
 
   // RepliesRepository
   async recentInbound(): Promise<InboundTextRow[]> {
-    return this.inbound.map((text) => ({ text_enc: encrypt(KEY, text, this.kase.id), entities: [] }));
+    return this.inbound.map((text, i) => {
+      const id = `inbound-${i}`;
+      return { id, text_enc: encrypt(KEY, text, aad.message(id)), entities: [] };
+    });
   }
-  async insertQueued(_m: EntityManager, msg: NewOutboundMessage): Promise<string | null> {
+  async insertQueued(_m: EntityManager, msg: NewOutboundMessage): Promise<boolean> {
     this.inserted.push(msg);
-    return this.privateReplyTaken ? null : 'message-1';
+    return !this.privateReplyTaken;
   }
 }
 

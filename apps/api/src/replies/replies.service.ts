@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  aad,
   ReplyRuleError,
   AppConfig,
   APP_CONFIG,
@@ -156,10 +158,13 @@ export class RepliesService {
       await this.cases.recordNotice(m, kase.id, NOTICE_VERSION, period);
     }
     const pseudo = await this.vaults.pseudonymize(m, kase.id, key, text);
-    const messageId = await this.replies.insertQueued(m, {
+    // The id is chosen here: the sealed text is bound to it.
+    const messageId = randomUUID();
+    const stored = await this.replies.insertQueued(m, {
+      id: messageId,
       caseId: kase.id,
       channelAccountId: kase.channelAccountId,
-      textEnc: encrypt(key, text, kase.id),
+      textEnc: encrypt(key, text, aad.message(messageId)),
       textPseudo: pseudo.text,
       entities: pseudo.entities,
       authorId: actorId,
@@ -167,7 +172,7 @@ export class RepliesService {
       replyToMessageId: opts.replyToMessageId,
     });
     // A concurrent private reply to the same comment won the race (unique index).
-    if (!messageId)
+    if (!stored)
       throw replyRuleError(ReplyRuleError.PrivateReplyUsed, 'This comment already has its private reply');
     const assigned = opts.assign && !kase.assigneeId;
     await this.cases.touchAfterReply(m, kase.id, actorId, opts.assign);
@@ -191,7 +196,7 @@ export class RepliesService {
   private async inbound(m: EntityManager, kase: CaseEntity, key: Buffer): Promise<InboundMessageFacts[]> {
     const rows = await this.replies.recentInbound(m, kase.id);
     return rows.map((r) => ({
-      text: decrypt(key, r.text_enc, kase.id),
+      text: decrypt(key, r.text_enc, aad.message(r.id)),
       entityTypes: r.entities.map((e) => e.type),
     }));
   }

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { CommentChangeEvent } from '@webcare/channels';
 import {
+  aad,
   AuditAction,
   AuditService,
   ChannelAccountsService,
   encrypt,
   inboundEventKey,
   KeyRing,
+  PendingEmit,
   PseudonymVaultStore,
   teamRoom,
 } from '@webcare/core';
 import { EntityManager } from 'typeorm';
 import { CommentRepository, StoredCommentRow } from './comment.repository';
-import { PendingEmit } from './inbound-event.handler';
 
 /**
  * Applies what a person (or the page) did to a comment we stored: an edit replaces our copy and
@@ -91,7 +92,7 @@ export class CommentChangeService {
       manager,
       comment.id,
       {
-        enc: encrypt(key, text, comment.case_id),
+        enc: encrypt(key, text, aad.message(comment.id)),
         pseudo: result.text,
         entities: result.entities,
         special: result.special,

@@ -1,25 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { detect } from '@webcare/anonymizer';
 import { CommentChangeEvent, NormalizedEvent } from '@webcare/channels';
-import {
-  JobHandlerRegistry,
-  JobName,
-  KeyRing,
-  preparedQuery,
-  RealtimeEmitter,
-  SocketEventName,
-  SocketEvents,
-} from '@webcare/core';
+import { aad, JobHandlerRegistry, JobName, KeyRing, PendingEmit, RealtimeEmitter } from '@webcare/core';
 import { DataSource } from 'typeorm';
-import { CaseIntakeService, InboundMessage } from './case-intake.service';
+import { CaseIntakeService } from './case-intake.service';
 import { CommentChangeService } from './comment-change.service';
+import { InboundEventRepository } from './inbound-event.repository';
+import { InboundMessage } from './intake-threads';
 import { StatusUpdateService } from './status-update.service';
-
-export interface PendingEmit<E extends SocketEventName = SocketEventName> {
-  rooms: string[];
-  event: E;
-  payload: SocketEvents[E];
-}
 
 /**
  * Turns a batch of stored webhook events into domain rows in one transaction that also marks the
@@ -40,6 +28,7 @@ export class InboundEventHandler implements OnModuleInit {
     private readonly statuses: StatusUpdateService,
     private readonly commentChanges: CommentChangeService,
     private readonly realtime: RealtimeEmitter,
+    private readonly events: InboundEventRepository,
   ) {}
 
   onModuleInit(): void {
@@ -72,28 +61,19 @@ export class InboundEventHandler implements OnModuleInit {
 
   private async processTogether(ids: string[]): Promise<void> {
     const emits = await this.dataSource.transaction(async (manager) => {
-      // Claims the events (lock, mark processed, drop the sealed payloads) and hands back the
-      // payloads in one statement. Events another job holds are skipped: that job files them, or
-      // the recovery sweep brings them back if it fails. The commit need not wait for the disk: the
-      // webhook's own commit made the events durable, and a lost commit only means they re-run.
-      const rows = await preparedQuery<{ id: string; channel_account_id: string; payload_enc: Buffer }>(
-        manager,
-        'inbound-claim',
-        `WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
-              old AS (SELECT id, payload_enc FROM inbound_events
-                       WHERE id = ANY($1::bigint[]) AND processed_at IS NULL AND payload_enc IS NOT NULL
-                       ORDER BY id FOR UPDATE SKIP LOCKED)
-         UPDATE inbound_events e SET processed_at = now(), payload_enc = NULL
-           FROM old, cfg WHERE e.id = old.id
-         RETURNING e.id, e.channel_account_id, old.payload_enc`,
-        [ids],
-      );
-      rows.sort((a, b) => Number(a.id) - Number(b.id));
+      const rows = await this.events.claim(manager, ids);
       const messages: InboundMessage[] = [];
       const changes: { accountId: string; event: CommentChangeEvent }[] = [];
       const emits: PendingEmit[] = [];
       for (const row of rows) {
-        const event = reviveEvent(JSON.parse(this.keyRing.openStaging(row.payload_enc)));
+        const event = reviveEvent(
+          JSON.parse(
+            this.keyRing.openStaging(
+              row.payload_enc,
+              aad.stagedEvent(row.channel_account_id, row.external_hash),
+            ),
+          ),
+        );
         if (event.kind === 'message') messages.push({ accountId: row.channel_account_id, event });
         else if (event.kind === 'comment_change') changes.push({ accountId: row.channel_account_id, event });
         else emits.push(...(await this.statuses.apply(manager, row.channel_account_id, event)));

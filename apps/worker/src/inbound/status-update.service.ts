@@ -1,9 +1,8 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { StatusEvent } from '@webcare/channels';
-import { inboundEventKey, KeyRing, queryReturning, teamRoom } from '@webcare/core';
+import { inboundEventKey, KeyRing, PendingEmit, queryReturning, teamRoom } from '@webcare/core';
 import { EntityManager } from 'typeorm';
-import { PendingEmit } from './inbound-event.handler';
 
 /**
  * Later states win whatever order the platform delivers them in; `read` never reaches here.

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { inboundEventJobs, QUEUES, QueueName } from '@webcare/core';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { InboundRecoveryRepository } from './inbound-recovery.repository';
 
 const EVERY_MS = 10_000;
 const OLDER_THAN_SECONDS = 15;
@@ -19,7 +19,7 @@ export class InboundRecoveryService implements OnApplicationBootstrap, OnApplica
   private busy = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: InboundRecoveryRepository,
     @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
   ) {}
 
@@ -36,16 +36,11 @@ export class InboundRecoveryService implements OnApplicationBootstrap, OnApplica
     if (this.busy) return 0;
     this.busy = true;
     try {
-      const rows: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM inbound_events
-          WHERE processed_at IS NULL AND received_at < now() - make_interval(secs => $1)
-          ORDER BY id LIMIT $2`,
-        [OLDER_THAN_SECONDS, BATCH],
-      );
-      if (!rows.length) return 0;
-      await this.queues.get(QueueName.Inbound)!.addBulk(inboundEventJobs(rows.map(({ id }) => String(id))));
-      this.logger.log({ events: rows.length }, 're-enqueued unprocessed inbound events');
-      return rows.length;
+      const ids = await this.repository.unprocessedIds(OLDER_THAN_SECONDS, BATCH);
+      if (!ids.length) return 0;
+      await this.queues.get(QueueName.Inbound)!.addBulk(inboundEventJobs(ids));
+      this.logger.log({ events: ids.length }, 're-enqueued unprocessed inbound events');
+      return ids.length;
     } catch (err) {
       this.logger.warn({ err: { message: (err as Error).message } }, 'inbound recovery pass failed');
       return 0;

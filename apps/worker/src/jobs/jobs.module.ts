@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { JobHandlerRegistry } from '@webcare/core';
+import { InboundRecoveryRepository } from './inbound-recovery.repository';
 import { InboundRecoveryService } from './inbound-recovery.service';
 import { JobRunner } from './job-runner.service';
 
@@ -9,6 +10,7 @@ import { JobRunner } from './job-runner.service';
     { provide: JobHandlerRegistry, useValue: new JobHandlerRegistry() },
     JobRunner,
     InboundRecoveryService,
+    InboundRecoveryRepository,
   ],
   exports: [JobHandlerRegistry],
 })

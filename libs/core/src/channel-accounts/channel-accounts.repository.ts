@@ -10,6 +10,8 @@ import { TeamEntity } from '../database/entities/team.entity';
 
 /** An account as stored: its secrets sealed by the caller, never in clear. */
 export interface SealedChannelAccount {
+  /** Chosen by the caller: the sealed secrets are bound to it. */
+  id: string;
   channel: Channel;
   externalId: string;
   name: string;
@@ -27,11 +29,12 @@ export interface SealedSecrets {
   accessTokenEnc: Buffer | null;
 }
 
-const INSERT = `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+const INSERT = `INSERT INTO channel_accounts (id, channel, external_id, name, team_id, app_secret_enc, verify_token_enc, access_token_enc, allowlist)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
 function insertParams(a: SealedChannelAccount): unknown[] {
   return [
+    a.id,
     a.channel,
     a.externalId,
     a.name,
@@ -76,18 +79,32 @@ export class ChannelAccountsRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Configuration-owned accounts: created, or their secrets replaced by the configured ones. */
-  async upsert(a: SealedChannelAccount): Promise<string> {
+  /** The id of the channel's account with that external id, if there is one. */
+  async idOf(channel: Channel, externalId: string): Promise<string | null> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM channel_accounts WHERE channel = $1 AND external_id = $2`,
+      [channel, externalId],
+    );
+    return row?.id ?? null;
+  }
+
+  /**
+   * Configuration-owned accounts: created, or their secrets replaced by the configured ones. The
+   * update applies only to the row the secrets were sealed for (`a.id`): false when another row
+   * with that external id won a race, and the caller seals again for it.
+   */
+  async upsert(a: SealedChannelAccount): Promise<boolean> {
     const rows: { id: string }[] = await this.dataSource.query(
       `${INSERT}
        ON CONFLICT (channel, external_id) DO UPDATE SET
          app_secret_enc = EXCLUDED.app_secret_enc,
          verify_token_enc = EXCLUDED.verify_token_enc,
          access_token_enc = EXCLUDED.access_token_enc
+       WHERE channel_accounts.id = EXCLUDED.id
        RETURNING id`,
       insertParams(a),
     );
-    return rows[0].id;
+    return rows.length > 0;
   }
 
   /** Replaces the given secrets; false when there is no such account. */

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { KeyRing } from '../crypto/key-ring.service';
+import { aad, ChannelSecretField } from '../crypto/row-binding';
 import {
   Channel,
   ChannelAccountEntity,
@@ -92,9 +94,11 @@ export class ChannelAccountsService {
       channel: r.channel,
       externalId: r.externalId,
       teamId: r.teamId,
-      appSecret: this.keyRing.openSecret(r.appSecretEnc),
-      verifyToken: r.verifyTokenEnc ? this.keyRing.openSecret(r.verifyTokenEnc) : null,
-      accessToken: this.keyRing.openSecret(r.accessTokenEnc),
+      appSecret: this.keyRing.openSecret(r.appSecretEnc, aad.channelSecret(r.id, 'app_secret')),
+      verifyToken: r.verifyTokenEnc
+        ? this.keyRing.openSecret(r.verifyTokenEnc, aad.channelSecret(r.id, 'verify_token'))
+        : null,
+      accessToken: this.keyRing.openSecret(r.accessTokenEnc, aad.channelSecret(r.id, 'access_token')),
       allowlist: r.allowlist,
       settings: r.settings ?? {},
     }));
@@ -120,18 +124,27 @@ export class ChannelAccountsService {
     accessToken: string;
     allowlist?: ChannelAccountEntity['allowlist'];
   }): Promise<string> {
-    const id = await this.repository.upsert({
-      channel: input.channel,
-      externalId: input.externalId,
-      name: input.name,
-      teamId: input.teamId,
-      appSecretEnc: this.keyRing.sealSecret(input.appSecret),
-      verifyTokenEnc: input.verifyToken === null ? null : this.keyRing.sealSecret(input.verifyToken),
-      accessTokenEnc: this.keyRing.sealSecret(input.accessToken),
-      allowlist: input.allowlist ?? {},
-    });
-    this.invalidate();
-    return id;
+    // The secrets are bound to the row's id, so it is known before sealing: the existing row's, or a
+    // new one. Losing a race to another writer seals again for the winner's row.
+    for (;;) {
+      const id = (await this.repository.idOf(input.channel, input.externalId)) ?? randomUUID();
+      const seal = (v: string, field: ChannelSecretField) =>
+        this.keyRing.sealSecret(v, aad.channelSecret(id, field));
+      const stored = await this.repository.upsert({
+        id,
+        channel: input.channel,
+        externalId: input.externalId,
+        name: input.name,
+        teamId: input.teamId,
+        appSecretEnc: seal(input.appSecret, 'app_secret'),
+        verifyTokenEnc: input.verifyToken === null ? null : seal(input.verifyToken, 'verify_token'),
+        accessTokenEnc: seal(input.accessToken, 'access_token'),
+        allowlist: input.allowlist ?? {},
+      });
+      if (!stored) continue;
+      this.invalidate();
+      return id;
+    }
   }
 }
 

@@ -1,27 +1,28 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { aad as bindings, RowBinding } from './row-binding';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** AES-256-GCM; output is iv | tag | ciphertext so one bytea column holds everything. */
-export function encrypt(key: Buffer, plaintext: string | Buffer, aad?: string): Buffer {
+export function encrypt(key: Buffer, plaintext: string | Buffer, aad: RowBinding): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  if (aad) cipher.setAAD(Buffer.from(aad));
+  cipher.setAAD(Buffer.from(aad));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-export function decryptBuffer(key: Buffer, sealed: Buffer, aad?: string): Buffer {
+export function decryptBuffer(key: Buffer, sealed: Buffer, aad: RowBinding): Buffer {
   const iv = sealed.subarray(0, IV_BYTES);
   const tag = sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  if (aad) decipher.setAAD(Buffer.from(aad));
+  decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
 
-export function decrypt(key: Buffer, sealed: Buffer, aad?: string): string {
+export function decrypt(key: Buffer, sealed: Buffer, aad: RowBinding): string {
   return decryptBuffer(key, sealed, aad).toString('utf8');
 }
 
@@ -31,11 +32,11 @@ export function generateDataKey(): Buffer {
 
 /** Wraps a data key with the master key; the key id is bound as AAD so wrapped keys cannot be swapped. */
 export function wrapDataKey(masterKey: Buffer, dataKey: Buffer, keyId: string): Buffer {
-  return encrypt(masterKey, dataKey, `data-key:${keyId}`);
+  return encrypt(masterKey, dataKey, bindings.dataKey(keyId));
 }
 
 export function unwrapDataKey(masterKey: Buffer, wrapped: Buffer, keyId: string): Buffer {
-  return decryptBuffer(masterKey, wrapped, `data-key:${keyId}`);
+  return decryptBuffer(masterKey, wrapped, bindings.dataKey(keyId));
 }
 
 /** Separate sub-keys per purpose, so the lookup hash key never encrypts anything and vice versa. */

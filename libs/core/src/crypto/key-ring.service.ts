@@ -13,6 +13,7 @@ import {
 import { Channel } from '../database/entities/channel-account.entity';
 import { subjectLookupKey } from '../retention/subject';
 import { KeyStore } from './key-store';
+import { RowBinding } from './row-binding';
 import { randomUUID } from 'node:crypto';
 
 /** Owns the master key: creates, unwraps and caches per-case and per-contact data keys. */
@@ -142,19 +143,21 @@ export class KeyRing {
     return keyedHash(this.subjectRefKey, subjectLookupKey(channel, externalId)).toString('hex');
   }
 
-  sealSecret(value: string): Buffer {
-    return encrypt(this.secretsKey, value, 'secret');
+  /** Channel secrets, each bound to its account and field (aad.channelSecret). */
+  sealSecret(value: string, binding: RowBinding): Buffer {
+    return encrypt(this.secretsKey, value, binding);
   }
 
-  openSecret(sealed: Buffer): string {
-    return decrypt(this.secretsKey, sealed, 'secret');
+  openSecret(sealed: Buffer, binding: RowBinding): string {
+    return decrypt(this.secretsKey, sealed, binding);
   }
 
-  sealStaging(value: string): Buffer {
-    return encrypt(this.stagingKey, value, 'staging');
+  /** Staged webhook payloads, each bound to its event (aad.stagedEvent). */
+  sealStaging(value: string, binding: RowBinding): Buffer {
+    return encrypt(this.stagingKey, value, binding);
   }
 
-  openStaging(sealed: Buffer): string {
-    return decrypt(this.stagingKey, sealed, 'staging');
+  openStaging(sealed: Buffer, binding: RowBinding): string {
+    return decrypt(this.stagingKey, sealed, binding);
   }
 }

@@ -16,6 +16,7 @@ const MAIN_GRANTS = (role: string) => [
   `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
   `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
   `REVOKE ALL ON TABLE migrations FROM ${role}`,
+  `REVOKE ALL ON TABLE data_steps FROM ${role}`,
   `REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_events FROM ${role}`,
 ];
 

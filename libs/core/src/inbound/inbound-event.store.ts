@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { KeyRing } from '../crypto/key-ring.service';
+import { aad } from '../crypto/row-binding';
 import { preparedQuery } from '../database/prepared-query';
 import { JobName } from '../jobs/job-catalogue';
 
@@ -37,6 +38,7 @@ export async function storeInboundEvents(
 ): Promise<string[]> {
   if (!rows.length) return [];
   // One statement is one implicit transaction and one round trip, prepared once per connection.
+  const hashes = rows.map((r) => keyRing.lookupHash(r.event.dedupeKey ?? inboundEventKey(r.event)));
   const runner = dataSource.createQueryRunner();
   const stored = await preparedQuery<{ id: string }>(
     runner.manager,
@@ -54,9 +56,11 @@ export async function storeInboundEvents(
      SELECT id::text AS id FROM ins ORDER BY ins.id`,
     [
       rows.map((r) => r.accountId),
-      rows.map((r) => keyRing.lookupHash(r.event.dedupeKey ?? inboundEventKey(r.event))),
+      hashes,
       rows.map((r) => r.event.kind),
-      rows.map((r) => keyRing.sealStaging(JSON.stringify(r.event))),
+      rows.map((r, i) =>
+        keyRing.sealStaging(JSON.stringify(r.event), aad.stagedEvent(r.accountId, hashes[i])),
+      ),
       JobName.ProcessInboundEvent,
       opts.outbox,
     ],

@@ -10,6 +10,7 @@ import {
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { decrypt, encrypt } from '../crypto/envelope';
+import { aad } from '../crypto/row-binding';
 import { detectReplyLanguage } from '../notice/detect-language';
 import { preparedQuery } from '../database/prepared-query';
 import { EntityManager } from 'typeorm';
@@ -47,7 +48,9 @@ export class PseudonymVaultStore {
     const keys = new Map(cases.map((c) => [c.caseId, c.key]));
     const entries = new Map<string, VaultEntry[]>(cases.map((c) => [c.caseId, []]));
     for (const r of rows) {
-      const { key, value } = JSON.parse(decrypt(keys.get(r.case_id)!, r.value_enc, r.case_id)) as {
+      const { key, value } = JSON.parse(
+        decrypt(keys.get(r.case_id)!, r.value_enc, aad.vaultEntry(r.case_id, r.token)),
+      ) as {
         key: string;
         value: string;
       };
@@ -95,7 +98,9 @@ export class PseudonymVaultStore {
     return [
       entries.map((e) => e.token),
       entries.map((e) => e.type),
-      entries.map((e) => encrypt(caseKey, JSON.stringify({ key: e.key, value: e.value }), caseId)),
+      entries.map((e) =>
+        encrypt(caseKey, JSON.stringify({ key: e.key, value: e.value }), aad.vaultEntry(caseId, e.token)),
+      ),
     ];
   }
 

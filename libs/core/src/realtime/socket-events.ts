@@ -10,3 +10,10 @@ export type SocketEventName = keyof SocketEvents;
 
 export const teamRoom = (teamId: string) => `team:${teamId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+
+/** A socket event decided inside a transaction, sent to its rooms only after the commit. */
+export interface PendingEmit<E extends SocketEventName = SocketEventName> {
+  rooms: string[];
+  event: E;
+  payload: SocketEvents[E];
+}

@@ -1,10 +1,13 @@
 import { KeyRing } from '../crypto/key-ring.service';
+import { aad } from '../crypto/row-binding';
 import { Channel } from '../database/entities/channel-account.entity';
 import { subjectLookupKey } from './subject';
 
 /** A webhook event still waiting to be filed, with its sealed payload. */
 export interface WaitingEventRow {
   id: string;
+  channel_account_id: string;
+  external_hash: Buffer;
   payload_enc: Buffer;
 }
 
@@ -24,7 +27,9 @@ export function queuedPayloadsOf(
   return waiting
     .filter((row) => {
       try {
-        const event = JSON.parse(keyRing.openStaging(row.payload_enc)) as { senderExternalId?: unknown };
+        const event = JSON.parse(
+          keyRing.openStaging(row.payload_enc, aad.stagedEvent(row.channel_account_id, row.external_hash)),
+        ) as { senderExternalId?: unknown };
         return (
           typeof event.senderExternalId === 'string' &&
           subjectLookupKey(channel, event.senderExternalId) === subject

@@ -11,6 +11,7 @@ import { CaseFacts1796035955769 } from './1796035955769-CaseFacts';
 import { SessionsAndAuditDetail1796035682652 } from './1796035682652-SessionsAndAuditDetail';
 import { DataKeysLeaveMainDatabase1796035682653 } from './1796035682653-DataKeysLeaveMainDatabase';
 import { ConsentPurposeCodes1796060000000 } from './1796060000000-ConsentPurposeCodes';
+import { DataSteps1796070000000 } from './1796070000000-DataSteps';
 
 export const MIGRATIONS = [
   Initial1795355838663,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CommentChangeOrder1796040000000,
   LegalHoldReasonCodes1796050000000,
   ConsentPurposeCodes1796060000000,
+  DataSteps1796070000000,
 ];
