@@ -1,5 +1,6 @@
 const moduleNameMapper = {
-  '^@webcare/core(|/.*)$': '<rootDir>/libs/core/src$1',
+  '^@webcare/platform(|/.*)$': '<rootDir>/libs/platform/src$1',
+  '^@webcare/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
   '^@webcare/anonymizer(|/.*)$': '<rootDir>/libs/anonymizer/src$1',
   '^@webcare/channels(|/.*)$': '<rootDir>/libs/channels/src$1',
 };

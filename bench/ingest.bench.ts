@@ -42,7 +42,7 @@ import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { envNumber as num, writeResults } from './support/results';
-import { runMigrations } from '../libs/core/src/database/migrate';
+import { runMigrations } from '../libs/platform/src/database/migrate';
 import { openSocket, teamWithAgent } from '../test/support/api-client';
 import { CpuSampler, CpuSnapshot } from './support/cpu';
 import {

@@ -20,7 +20,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '../libs/core/src/database/migrate';
+import { runMigrations } from '../libs/platform/src/database/migrate';
 import { login } from '../test/support/api-client';
 import { nowMs, percentile, printTable, sortedCopy } from './support/load';
 import { ADMIN, AppProcess } from '../test/support/processes';

@@ -27,8 +27,8 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { envNumber as num, writeResults } from './support/results';
-import { runMigrations } from '../libs/core/src/database/migrate';
-import { defaultKeysDatabaseUrl } from '../libs/core/src/config/app-config';
+import { runMigrations } from '../libs/platform/src/database/migrate';
+import { defaultKeysDatabaseUrl } from '../libs/platform/src/config/app-config';
 import {
   nowMs,
   openLoop,

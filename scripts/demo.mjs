@@ -10,7 +10,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureAppRole, ensureInstalled, ensureServices, keysDatabaseUrl } from './lib/services.mjs';
+import {
+  DEFAULT_DATABASE_URL,
+  DEFAULT_REDIS_URL,
+  ensureDatabase,
+  ensureAppRole,
+  ensureInstalled,
+  ensureServices,
+  keysDatabaseUrl,
+} from './lib/services.mjs';
 import {
   Fatal,
   ROOT,
@@ -32,7 +40,7 @@ import {
 const DATA_DIR = path.join(ROOT, '.data');
 const DEMO_ENV = path.join(DATA_DIR, 'demo.env');
 const DIST = {
-  migrate: 'dist/libs/core/src/database/migrate.main.js',
+  migrate: 'dist/libs/platform/src/database/migrate.main.js',
   seed: 'dist/apps/api/src/demo/seed.main.js',
   deliverWebhooks: 'dist/apps/api/src/demo/deliver-webhooks.main.js',
   api: 'dist/apps/api/src/main.js',
@@ -91,7 +99,8 @@ function demoSecrets() {
 
 // ---------------------------------------------------------------- children
 function requireDist(rel) {
-  if (!fs.existsSync(path.join(ROOT, rel))) throw new Fatal(`${rel} is missing: the build did not produce it`);
+  if (!fs.existsSync(path.join(ROOT, rel)))
+    throw new Fatal(`${rel} is missing: the build did not produce it`);
   return rel;
 }
 
@@ -122,7 +131,12 @@ const childDeath = new Promise((_, reject) => (onChildDeath = reject));
 childDeath.catch(() => {}); // handled where awaited
 
 function startService(name, rel, env) {
-  const child = spawn(process.execPath, [rel], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [rel], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   killOnExit(child);
   prefixLines(child.stdout, `[${name}] `, process.stderr);
   prefixLines(child.stderr, `[${name}] `, process.stderr);
@@ -130,7 +144,8 @@ function startService(name, rel, env) {
   child.on('error', (err) => onChildDeath(new Fatal(`${name} could not start: ${err.message}`)));
   child.on('exit', (code, signal) => {
     exited = true;
-    if (!isShuttingDown()) onChildDeath(new Fatal(`${name} exited unexpectedly (${signal ?? `code ${code}`})`));
+    if (!isShuttingDown())
+      onChildDeath(new Fatal(`${name} exited unexpectedly (${signal ?? `code ${code}`})`));
   });
   onCleanup(async () => {
     if (exited) return;
@@ -176,13 +191,16 @@ main(
   async () => {
     const noBuild = process.argv.includes('--no-build') || process.env.SKIP_BUILD === '1';
     const port = Number(process.env.PORT || 3000);
-    if (!Number.isInteger(port) || port < 1 || port > 65534) throw new Fatal(`PORT must be a port number (got ${process.env.PORT})`);
+    if (!Number.isInteger(port) || port < 1 || port > 65534)
+      throw new Fatal(`PORT must be a port number (got ${process.env.PORT})`);
     const graphPort = port + 1;
 
     await ensureInstalled();
     for (const p of [port, graphPort]) {
       if (await tcpOpen('127.0.0.1', p, 500)) {
-        throw new Fatal(`port ${p} is already in use (another demo running?): stop it or set PORT (the demo uses PORT and PORT+1)`);
+        throw new Fatal(
+          `port ${p} is already in use (another demo running?): stop it or set PORT (the demo uses PORT and PORT+1)`,
+        );
       }
     }
 
@@ -204,7 +222,11 @@ main(
 
     // Migrations run as the database owner; api, worker and seed as a role that cannot alter tables
     // or rewrite the audit trail (its password is derived from the demo's own secret).
-    const appPassword = crypto.createHash('sha256').update(`app-role:${secrets.APP_SECRET}`).digest('hex').slice(0, 32);
+    const appPassword = crypto
+      .createHash('sha256')
+      .update(`app-role:${secrets.APP_SECRET}`)
+      .digest('hex')
+      .slice(0, 32);
     const appDatabaseUrl = (await ensureAppRole(svc.databaseUrl, appPassword)) ?? svc.databaseUrl;
     const env = {
       ...process.env,
@@ -231,7 +253,9 @@ main(
     };
 
     step('migrate');
-    const migrateCode = await runNode(requireDist(DIST.migrate), env, (l) => process.stderr.write(`[migrate] ${l}\n`));
+    const migrateCode = await runNode(requireDist(DIST.migrate), env, (l) =>
+      process.stderr.write(`[migrate] ${l}\n`),
+    );
     if (migrateCode !== 0) throw new Fatal(`migrations failed (exit ${migrateCode})`);
 
     step('seed demo teams, users and conversations');
@@ -269,7 +293,9 @@ main(
     await Promise.race([waitForHealth(`http://127.0.0.1:${port}/health`, 120000), childDeath]);
 
     step('delivering the Facebook and LinkedIn demo conversations as signed webhooks');
-    const deliverCode = await runNode(requireDist(DIST.deliverWebhooks), env, (l) => process.stderr.write(`[demo] ${l}\n`));
+    const deliverCode = await runNode(requireDist(DIST.deliverWebhooks), env, (l) =>
+      process.stderr.write(`[demo] ${l}\n`),
+    );
     if (deliverCode !== 0) warn('some Facebook/LinkedIn demo webhooks were not accepted (see above)');
 
     const out = process.stdout;
@@ -277,12 +303,22 @@ main(
     out.write(`Webcare inbox demo is running\n`);
     out.write(`  App:       ${base}\n`);
     out.write(`  API docs:  ${base}/api/docs\n`);
-    out.write(`  WhatsApp webhook: ${base}/webhooks/whatsapp (verify token ${env.WHATSAPP_VERIFY_TOKEN}, app secret in .data/demo.env)\n`);
-    out.write(`  Facebook webhook: ${base}/webhooks/facebook (verify token ${env.FACEBOOK_VERIFY_TOKEN}, app secret in .data/demo.env)\n`);
+    out.write(
+      `  WhatsApp webhook: ${base}/webhooks/whatsapp (verify token ${env.WHATSAPP_VERIFY_TOKEN}, app secret in .data/demo.env)\n`,
+    );
+    out.write(
+      `  Facebook webhook: ${base}/webhooks/facebook (verify token ${env.FACEBOOK_VERIFY_TOKEN}, app secret in .data/demo.env)\n`,
+    );
     out.write(`  LinkedIn webhook: ${base}/webhooks/linkedin (client secret in .data/demo.env)\n`);
     if (logins?.length) {
       out.write('\nDemo logins:\n');
-      table([['email', 'password', 'role'], ...logins.map((l) => [l.email ?? '', l.password ?? '', l.role ?? ''])], out);
+      table(
+        [
+          ['email', 'password', 'role'],
+          ...logins.map((l) => [l.email ?? '', l.password ?? '', l.role ?? '']),
+        ],
+        out,
+      );
     }
     out.write('\nPress Ctrl-C to stop.\n\n');
 

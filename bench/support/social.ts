@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { signLinkedInBody } from '../../libs/channels/src/linkedin/linkedin.signature';
-import { deriveKey, keyedHash } from '../../libs/core/src/crypto/envelope';
+import { deriveKey, keyedHash } from '../../libs/platform/src/crypto/envelope';
 import {
   FACEBOOK,
   LINKEDIN,

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { KeyRing } from '../../libs/core/src';
+import { KeyRing } from '../../libs/platform/src';
 import { connectKeyStore, testKeyRing } from '../support/keys';
 import { api, connectSocket, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor, WHATSAPP } from '../support/processes';
@@ -20,7 +20,7 @@ jest.setTimeout(180_000);
  * reply flow will: status 'answered', answered_at, retention_period and retain_until.
  */
 
-const AUDIT_CHAIN_LOCK = 5_318_008; // libs/core/src/audit/audit.service.ts: lets a test stall a sweep mid-batch
+const AUDIT_CHAIN_LOCK = 5_318_008; // libs/domain/src/audit/audit.service.ts: lets a test stall a sweep mid-batch
 
 interface Receipt {
   id: string;

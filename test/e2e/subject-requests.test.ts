@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditAction, AuditService, createDataSource, loadConfig } from '../../libs/core/src';
+import { createDataSource, loadConfig } from '../../libs/platform/src';
+import { AuditAction, AuditService } from '../../libs/domain/src';
 import { api, login, teamWithAgent, userWithRole } from '../support/api-client';
 import { testKeyRing } from '../support/keys';
 import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';

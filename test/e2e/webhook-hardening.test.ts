@@ -1,5 +1,5 @@
 import { connect, Socket } from 'node:net';
-import { loadConfig } from '../../libs/core/src';
+import { loadConfig } from '../../libs/platform/src';
 import { AppProcess, startApi, testEnv } from '../support/processes';
 import { signedBody, waTextWebhook } from '../support/whatsapp-payloads';
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { defaultKeysDatabaseUrl } from '../../libs/core/src';
+import { defaultKeysDatabaseUrl } from '../../libs/platform/src';
 
 jest.setTimeout(60_000);
 

@@ -2,15 +2,8 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import {
-  AuditAction,
-  AuditService,
-  chainHash,
-  createDataSource,
-  GENESIS_HASH,
-  loadConfig,
-  runMigrations,
-} from '../../libs/core/src';
+import { createDataSource, loadConfig, runMigrations } from '../../libs/platform/src';
+import { AuditAction, AuditService, chainHash, GENESIS_HASH } from '../../libs/domain/src';
 import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 
 jest.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createDataSource, runMigrations } from '../../libs/core/src';
-import { ConsentPurposeCodes1796060000000 } from '../../libs/core/src/database/migrations/1796060000000-ConsentPurposeCodes';
+import { createDataSource, runMigrations } from '../../libs/platform/src';
+import { ConsentPurposeCodes1796060000000 } from '../../libs/platform/src/database/migrations/1796060000000-ConsentPurposeCodes';
 
 jest.setTimeout(60_000);
 

@@ -10,7 +10,7 @@ import {
   loadConfig,
   RealtimeEmitter,
   runMigrations,
-} from '../../libs/core/src';
+} from '../../libs/platform/src';
 import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 import { retentionParts } from '../support/retention';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { KeyCacheSync, KeyRing, KeyStore, loadConfig } from '../../libs/core/src';
+import { KeyCacheSync, KeyRing, KeyStore, loadConfig } from '../../libs/platform/src';
 
 jest.setTimeout(30_000);
 

@@ -17,7 +17,7 @@ import {
   loadConfig,
   RealtimeEmitter,
   runMigrations,
-} from '../../libs/core/src';
+} from '../../libs/platform/src';
 import { onServer } from '../support/databases';
 import { retentionParts } from '../support/retention';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createDataSource, runMigrations } from '../../libs/core/src';
-import { MIGRATIONS } from '../../libs/core/src/database/migrations';
+import { createDataSource, runMigrations } from '../../libs/platform/src';
+import { MIGRATIONS } from '../../libs/platform/src/database/migrations';
 import { createDatabase, dropDatabase } from '../support/databases';
 
 jest.setTimeout(60_000);

@@ -8,7 +8,7 @@ import {
   JobName,
   OutboxRelay,
   QueueName,
-} from '../../libs/core/src';
+} from '../../libs/platform/src';
 
 jest.setTimeout(30_000);
 

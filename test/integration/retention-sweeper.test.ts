@@ -4,19 +4,21 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import {
   aad,
-  AuditService,
   createDataSource,
   encrypt,
   KeyRing,
   KeyStore,
   loadConfig,
   RealtimeEmitter,
+  runMigrations,
+} from '../../libs/platform/src';
+import {
+  AuditService,
   RetentionMaintenance,
   RetentionPolicyService,
   RetentionRepository,
   RetentionSweeper,
-  runMigrations,
-} from '../../libs/core/src';
+} from '../../libs/domain/src';
 import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 import { SubjectErasureService } from '../../apps/api/src/privacy/subject-erasure.service';
 import { retentionParts } from '../support/retention';

@@ -10,11 +10,11 @@ import {
   KeyRing,
   KeyStore,
   loadConfig,
-  PseudonymVaultStore,
   RowBinding,
   runMigrations,
-} from '../../libs/core/src';
-import { migrate, undoDataStep } from '../../libs/core/src/database/migrate';
+} from '../../libs/platform/src';
+import { PseudonymVaultStore } from '../../libs/domain/src';
+import { migrate, undoDataStep } from '../../libs/platform/src/database/migrate';
 
 jest.setTimeout(60_000);
 

@@ -26,7 +26,7 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
   const { NestFactory, ModulesContainer, MetadataScanner } = await import('@nestjs/core');
   const { RequestMethod } = await import('@nestjs/common');
   const { PATH_METADATA, METHOD_METADATA } = await import('@nestjs/common/constants');
-  const { loadConfig } = await import(dist('libs/core/src'));
+  const { loadConfig } = await import(dist('libs/platform/src'));
   const { AppModule } = await import(dist('apps/api/src/app.module'));
   const { IS_PUBLIC, ROLES } = await import(dist('apps/api/src/auth/auth.decorators'));
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '../../libs/core/src/database/migrate';
+import { runMigrations } from '../../libs/platform/src/database/migrate';
 
 /**
  * One fresh database and one Redis key prefix per test run; the values reach every test file

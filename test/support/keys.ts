@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { defaultKeysDatabaseUrl, KeyRing, KeyStore, loadConfig } from '../../libs/core/src';
+import { defaultKeysDatabaseUrl, KeyRing, KeyStore, loadConfig } from '../../libs/platform/src';
 
 /** The run's key ring (lookup hashes, sealing); its key store is the run's `_keys` database. */
 export function testKeyRing(): KeyRing {

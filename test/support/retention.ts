@@ -1,16 +1,14 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { AppConfig, KeyRing, RealtimeEmitter } from '../../libs/platform/src';
 import {
-  AppConfig,
   AuditService,
   CaseShredder,
   DeletedCaseTraces,
-  KeyRing,
-  RealtimeEmitter,
   RetentionMaintenance,
   RetentionRepository,
   RetentionSweeper,
-} from '../../libs/core/src';
+} from '../../libs/domain/src';
 import { SubjectErasureService } from '../../apps/api/src/privacy/subject-erasure.service';
 import { SubjectsRepository } from '../../apps/api/src/privacy/subjects.repository';
 

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '@webcare/core';
-import { CaseEntity } from '@webcare/core';
+import type { AuditEntry } from '@webcare/domain';
+import { CaseEntity } from '@webcare/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**

@@ -1,7 +1,8 @@
+import { AuditDomainModule, ChannelAccountsDomainModule } from '@webcare/domain';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
+import { AppConfig, PlatformModule, LoggingModule } from '@webcare/platform';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -30,7 +31,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        AuditDomainModule,
+        ChannelAccountsDomainModule,
+        PlatformModule.forRoot(config),
         LoggingModule.forRoot(config, 'api'),
         AuthModule,
         RateLimitModule,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@webcare/core';
+import { loadConfigOrExit } from '@webcare/platform';
 import { bootstrapApi } from './bootstrap';
 
 const config = loadConfigOrExit();

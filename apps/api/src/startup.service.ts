@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { detect } from '@webcare/anonymizer';
-import { AuditService, ChannelAccountsService } from '@webcare/core';
+import { AuditService, ChannelAccountsService } from '@webcare/domain';
 import { UsersService } from './users/users.service';
 
 /** Idempotent start-up writes, safe when several API instances start at once. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getPriority, setPriority } from 'node:os';
-import { loadConfigOrExit } from '@webcare/core';
+import { loadConfigOrExit } from '@webcare/platform';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 

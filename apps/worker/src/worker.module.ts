@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule, LoggingModule } from '@webcare/core';
+import { AppConfig, PlatformModule, LoggingModule } from '@webcare/platform';
 import { InboundModule } from './inbound/inbound.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RetentionModule } from './retention/retention.module';
@@ -12,7 +12,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot(config),
+        PlatformModule.forRoot(config),
         LoggingModule.forRoot(config, 'worker'),
         JobsModule,
         InboundModule,

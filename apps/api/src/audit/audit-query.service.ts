@@ -5,7 +5,7 @@ import {
   AuditService,
   CheckpointVerifyResult,
   VerifyResult,
-} from '@webcare/core';
+} from '@webcare/domain';
 import { CheckpointDto } from './checkpoint.dto';
 import { ListAuditQuery } from './list-audit.query';
 import { auditError, AuditErrorCode } from './audit.errors';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditCheckpoint, AuditEventView, CheckpointVerifyResult, VerifyResult } from '@webcare/core';
+import { AuditCheckpoint, AuditEventView, CheckpointVerifyResult, VerifyResult } from '@webcare/domain';
 import { Roles } from '../auth/auth.decorators';
 import { Expensive } from '../rate-limit/rate-limit';
 import { AuditQueryService } from './audit-query.service';

@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 
 export enum AuditErrorCode {
   CheckpointInvalid = 'CHECKPOINT_INVALID',

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ROLES } from '@webcare/core';
+import { ROLES } from '@webcare/platform';
 import { CurrentUser, Public, Roles } from './auth.decorators';
 import { AuthUser } from './auth.types';
 import { AuthService, LoginResult } from './auth.service';

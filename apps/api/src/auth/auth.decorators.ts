@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Role } from '@webcare/core';
+import { Role } from '@webcare/platform';
 import { AuthUser } from './auth.types';
 
 export const IS_PUBLIC = 'isPublic';

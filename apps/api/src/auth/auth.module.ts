@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { AppConfig, APP_CONFIG } from '@webcare/core';
+import { AppConfig, APP_CONFIG } from '@webcare/platform';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialsRepository } from './credentials.repository';

@@ -1,4 +1,4 @@
-import { Role } from '@webcare/core';
+import { Role } from '@webcare/platform';
 
 /** What a verified bearer token says about its holder. */
 export interface AuthUser {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserEntity } from '@webcare/core';
+import { UserEntity } from '@webcare/platform';
 import { DataSource } from 'typeorm';
 
 /** The one read of a password hash: the active account a login names. */

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, Role } from '@webcare/core';
+import { ForbiddenError, Role } from '@webcare/platform';
 import { Request } from 'express';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import { AuthUser } from './auth.types';

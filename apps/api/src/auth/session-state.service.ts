@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, createRedis, REDIS } from '@webcare/core';
+import { AppConfig, APP_CONFIG, createRedis, REDIS } from '@webcare/platform';
 import Redis from 'ioredis';
 import { VerifiedToken } from './auth.types';
 import { SessionRepository } from './session.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Role, ROLES } from '@webcare/core';
+import { Role, ROLES } from '@webcare/platform';
 import { AuthUser, VerifiedToken } from './auth.types';
 
 interface TokenClaims {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CannedResponseEntity } from '@webcare/core';
+import { CannedResponseEntity } from '@webcare/platform';
 import { DataSource } from 'typeorm';
 
 export interface CannedResponseRow {

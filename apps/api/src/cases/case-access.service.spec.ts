@@ -1,4 +1,4 @@
-import { CaseEntity } from '@webcare/core';
+import { CaseEntity } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 import { failureOf, fakeCase, fakeDataSource } from '../../../../test/support/service-fakes';
 import { AuthUser } from '../auth/auth.types';

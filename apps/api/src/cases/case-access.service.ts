@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { CaseEntity } from '@webcare/core';
+import { CaseEntity } from '@webcare/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { caseViewFor, CaseView } from './case-access';

@@ -1,12 +1,5 @@
-import {
-  AuditAction,
-  AuditService,
-  CaseEntity,
-  CaseFactsRecorder,
-  KeyRing,
-  PseudonymVaultStore,
-  RealtimeEmitter,
-} from '@webcare/core';
+import { CaseEntity, KeyRing, RealtimeEmitter } from '@webcare/platform';
+import { AuditAction, AuditService, CaseFactsRecorder, PseudonymVaultStore } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import {
   failureOf,

@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  aad,
-  AuditAction,
-  AuditService,
-  CaseEntity,
-  CaseFactsRecorder,
-  encrypt,
-  KeyRing,
-  PseudonymVaultStore,
-  RealtimeEmitter,
-  teamRoom,
-  userRoom,
-} from '@webcare/core';
+import { aad, CaseEntity, encrypt, KeyRing, RealtimeEmitter, teamRoom, userRoom } from '@webcare/platform';
+import { AuditAction, AuditService, CaseFactsRecorder, PseudonymVaultStore } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from './case-access.service';

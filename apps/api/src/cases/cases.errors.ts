@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 
 /** Every code the case queue, a case and its owning team's actions return. */
 export enum CaseErrorCode {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportFactsModule } from '@webcare/core';
+import { ReportFactsModule, AuditDomainModule, PseudonymsDomainModule } from '@webcare/domain';
 import { RedactionsModule } from '../redactions/redactions.module';
 import { CaseAccessService } from './case-access.service';
 import { CaseActionsService } from './case-actions.service';
@@ -8,7 +8,7 @@ import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [RedactionsModule, ReportFactsModule],
+  imports: [AuditDomainModule, PseudonymsDomainModule, RedactionsModule, ReportFactsModule],
   controllers: [CasesController],
   providers: [CasesService, CaseActionsService, CaseAccessService, CasesRepository],
   exports: [CaseAccessService, CasesRepository],

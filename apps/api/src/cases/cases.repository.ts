@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseEntity, CaseNoteEntity, MessageEntity } from '@webcare/core';
+import { CaseEntity, CaseNoteEntity, MessageEntity } from '@webcare/platform';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** One page of a team's queue, newest activity first; keyset pagination on (last_message_at, id). */

@@ -1,4 +1,5 @@
-import { aad, AuditAction, AuditService, encrypt, KeyRing } from '@webcare/core';
+import { aad, encrypt, KeyRing } from '@webcare/platform';
+import { AuditAction, AuditService } from '@webcare/domain';
 import { failureOf, FakeAudit, fakeDataSource } from '../../../../test/support/service-fakes';
 import { AuthUser } from '../auth/auth.types';
 import { RedactionOverlay } from '../redactions/redaction-overlay.service';

@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable, Logger } from '@nestjs/common';
-import { aad, AuditAction, AuditService, decrypt, KeyRing, RowBinding } from '@webcare/core';
+import { aad, decrypt, KeyRing, RowBinding } from '@webcare/platform';
+import { AuditAction, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { Overlay, RedactionOverlay } from '../redactions/redaction-overlay.service';

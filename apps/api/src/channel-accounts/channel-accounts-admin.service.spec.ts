@@ -1,13 +1,11 @@
+import { ChannelAccountEntity, DomainError, KeyRing } from '@webcare/platform';
 import {
   AuditService,
-  ChannelAccountEntity,
   ChannelAccountsRepository,
   ChannelAccountsService,
-  DomainError,
-  KeyRing,
   SealedChannelAccount,
   SealedSecrets,
-} from '@webcare/core';
+} from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { ChannelAccountsAdminService } from './channel-accounts-admin.service';

@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   aad,
-  AuditAction,
-  AuditService,
   ChannelAccountEntity,
   ChannelAccountSettings,
-  ChannelAccountsRepository,
-  ChannelAccountsService,
   ChannelSecretField,
   KeyRing,
-} from '@webcare/core';
+} from '@webcare/platform';
+import {
+  AuditAction,
+  AuditService,
+  ChannelAccountsRepository,
+  ChannelAccountsService,
+} from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { channelAccountErrors } from './channel-accounts.errors';

@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 
 /** The codes channel account administration answers with (unchanged from before they were listed here). */
 export enum ChannelAccountErrorCode {

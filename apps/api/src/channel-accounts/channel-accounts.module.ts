@@ -1,6 +1,11 @@
+import { AuditDomainModule, ChannelAccountsDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { ChannelAccountsAdminService } from './channel-accounts-admin.service';
 import { ChannelAccountsController } from './channel-accounts.controller';
 
-@Module({ controllers: [ChannelAccountsController], providers: [ChannelAccountsAdminService] })
+@Module({
+  imports: [AuditDomainModule, ChannelAccountsDomainModule],
+  controllers: [ChannelAccountsController],
+  providers: [ChannelAccountsAdminService],
+})
 export class ChannelAccountsModule {}

@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 
 /** The codes the consent feature answers with (shared names, so clients see what they always saw). */
 export enum ConsentErrorCode {

@@ -1,3 +1,4 @@
+import { AuditDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RepliesModule } from '../replies/replies.module';
@@ -6,7 +7,7 @@ import { ConsentsService } from './consents.service';
 import { ConsentsRepository } from './consents.repository';
 
 @Module({
-  imports: [CasesModule, RepliesModule],
+  imports: [AuditDomainModule, CasesModule, RepliesModule],
   controllers: [ConsentsController],
   providers: [ConsentsService, ConsentsRepository],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentStatus } from '@webcare/core';
+import { ConsentStatus } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
 export interface ConsentRow {

@@ -1,4 +1,5 @@
-import { AuditService, DomainError, RealtimeEmitter } from '@webcare/core';
+import { DomainError, RealtimeEmitter } from '@webcare/platform';
+import { AuditService } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';

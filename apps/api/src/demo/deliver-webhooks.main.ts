@@ -1,5 +1,5 @@
 import { signLinkedInBody, signMetaBody } from '@webcare/channels';
-import { loadConfigOrExit } from '@webcare/core';
+import { loadConfigOrExit } from '@webcare/platform';
 import { DEMO_CONVERSATIONS } from './demo-conversations';
 import { demoDeliveries } from './demo-webhooks';
 

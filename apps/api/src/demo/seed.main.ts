@@ -1,15 +1,11 @@
 import 'reflect-metadata';
+import { AppConfig, createDataSource, KeyRing, KeyStore, loadConfigOrExit } from '@webcare/platform';
 import {
-  AppConfig,
   ChannelAccountsRepository,
   ChannelAccountsService,
-  createDataSource,
   ensureTeam,
-  KeyRing,
-  KeyStore,
-  loadConfigOrExit,
   storeInboundEvents,
-} from '@webcare/core';
+} from '@webcare/domain';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';

@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 
 /** Every code the escalation endpoints return themselves (loading the case adds CaseErrorCode's). */
 export enum EscalationErrorCode {

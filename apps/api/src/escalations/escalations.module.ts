@@ -1,3 +1,4 @@
+import { AuditDomainModule, PseudonymsDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RedactionsModule } from '../redactions/redactions.module';
@@ -6,7 +7,7 @@ import { EscalationsRepository } from './escalations.repository';
 import { EscalationsService } from './escalations.service';
 
 @Module({
-  imports: [CasesModule, RedactionsModule],
+  imports: [AuditDomainModule, PseudonymsDomainModule, CasesModule, RedactionsModule],
   controllers: [EscalationsController],
   providers: [EscalationsService, EscalationsRepository],
 })

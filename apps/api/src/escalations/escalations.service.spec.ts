@@ -1,11 +1,5 @@
-import {
-  AuditAction,
-  AuditService,
-  CaseEntity,
-  KeyRing,
-  PseudonymVaultStore,
-  RealtimeEmitter,
-} from '@webcare/core';
+import { CaseEntity, KeyRing, RealtimeEmitter } from '@webcare/platform';
+import { AuditAction, AuditService, PseudonymVaultStore } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import {
   failureOf,

@@ -1,13 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import {
-  AuditAction,
-  AuditService,
-  KeyRing,
-  PseudonymVaultStore,
-  RealtimeEmitter,
-  teamRoom,
-} from '@webcare/core';
+import { KeyRing, RealtimeEmitter, teamRoom } from '@webcare/platform';
+import { AuditAction, AuditService, PseudonymVaultStore } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';

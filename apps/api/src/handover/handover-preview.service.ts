@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { aad, decrypt, KeyRing, PseudonymVaultStore } from '@webcare/core';
+import { aad, decrypt, KeyRing } from '@webcare/platform';
+import { PseudonymVaultStore } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';

@@ -1,3 +1,4 @@
+import { PseudonymsDomainModule, AuditDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RedactionsModule } from '../redactions/redactions.module';
@@ -8,7 +9,7 @@ import { RedactionsService } from './redactions.service';
 
 /** The human check before hand-over: the receiving team's view, and marking what the engine missed. */
 @Module({
-  imports: [CasesModule, RedactionsModule],
+  imports: [PseudonymsDomainModule, AuditDomainModule, CasesModule, RedactionsModule],
   controllers: [HandoverController],
   providers: [HandoverPreviewService, HandoverPreviewRepository, RedactionsService],
 })

@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  aad,
-  AuditAction,
-  AuditService,
-  CaseEntity,
-  decrypt,
-  KeyRing,
-  PseudonymVaultStore,
-  RealtimeEmitter,
-  teamRoom,
-} from '@webcare/core';
+import { aad, CaseEntity, decrypt, KeyRing, RealtimeEmitter, teamRoom } from '@webcare/platform';
+import { AuditAction, AuditService, PseudonymVaultStore } from '@webcare/domain';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';

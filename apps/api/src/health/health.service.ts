@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KeyStore, REDIS } from '@webcare/core';
+import { KeyStore, REDIS } from '@webcare/platform';
 import Redis from 'ioredis';
 import { HealthRepository } from './health.repository';
 

@@ -1,6 +1,6 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 import { randomUUID } from 'node:crypto';
 
 const STATUS_CODES: Record<number, string> = {

@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { ValidationError } from '@webcare/core';
+import { ValidationError } from '@webcare/platform';
 
 export const validationPipe = new ValidationPipe({
   whitelist: true,

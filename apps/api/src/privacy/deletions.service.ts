@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CaseShredder, RetentionMaintenance, RetentionSweeper } from '@webcare/core';
+import { CaseShredder, RetentionMaintenance, RetentionSweeper } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { DeletionReceiptsRepository, ReceiptListRow } from './deletion-receipts.repository';

@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 import { holdReason, HoldReasonInput } from './legal-hold-reasons';
 
 describe('holdReason', () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { activeHoldSql, queryReturning } from '@webcare/core';
+import { queryReturning } from '@webcare/platform';
+import { activeHoldSql } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { LegalHoldReasonCode } from './legal-hold-reasons';
 

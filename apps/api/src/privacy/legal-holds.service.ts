@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService, isHoldActive } from '@webcare/core';
+import { AuditAction, AuditService, isHoldActive } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { holdReason, HoldReasonInput, LegalHoldReasonCode } from './legal-hold-reasons';

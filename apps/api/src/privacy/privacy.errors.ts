@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 import { AuthUser } from '../auth/auth.types';
 
 export enum PrivacyErrorCode {

@@ -1,3 +1,4 @@
+import { RetentionDomainModule, AuditDomainModule, ChannelAccountsDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { DeletionReceiptsRepository } from './deletion-receipts.repository';
 import { DeletionsService } from './deletions.service';
@@ -11,6 +12,7 @@ import { SubjectsRepository } from './subjects.repository';
 import { SubjectsService } from './subjects.service';
 
 @Module({
+  imports: [RetentionDomainModule, AuditDomainModule, ChannelAccountsDomainModule],
   controllers: [PrivacyController],
   providers: [
     RetentionPoliciesRepository,

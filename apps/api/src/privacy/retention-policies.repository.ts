@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, queryReturning } from '@webcare/core';
+import { Channel, queryReturning } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
 export interface PolicyRow {

@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService, Channel, CHANNELS, ChannelAccountsService } from '@webcare/core';
+import { Channel, CHANNELS } from '@webcare/platform';
+import { AuditAction, AuditService, ChannelAccountsService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { PrivacyErrorCode, privacyError, privacyNotFound, privacyOfficerOnly } from './privacy.errors';

@@ -1,4 +1,5 @@
-import { AuditService, CaseShredder, CaseTarget, KeyRing, ShredContext } from '@webcare/core';
+import { KeyRing } from '@webcare/platform';
+import { AuditService, CaseShredder, CaseTarget, ShredContext } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { SubjectErasureService } from './subject-erasure.service';

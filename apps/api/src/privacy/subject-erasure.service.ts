@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuditAction,
-  AuditService,
-  CaseShredder,
-  CaseTarget,
-  Channel,
-  KeyRing,
-  queuedPayloadsOf,
-  subjectLookupKey,
-} from '@webcare/core';
+import { Channel, KeyRing, subjectLookupKey } from '@webcare/platform';
+import { AuditAction, AuditService, CaseShredder, CaseTarget, queuedPayloadsOf } from '@webcare/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';

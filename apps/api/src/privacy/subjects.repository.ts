@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, WaitingEventRow } from '@webcare/core';
+import { Channel } from '@webcare/platform';
+import { WaitingEventRow } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 
 export interface SubjectContactRow {

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  aad,
-  AuditAction,
-  AuditService,
-  Channel,
-  decrypt,
-  KeyRing,
-  RowBinding,
-  subjectLookupKey,
-} from '@webcare/core';
+import { aad, Channel, decrypt, KeyRing, RowBinding, subjectLookupKey } from '@webcare/platform';
+import { AuditAction, AuditService } from '@webcare/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';

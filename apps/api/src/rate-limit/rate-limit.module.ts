@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig, APP_CONFIG, REDIS } from '@webcare/core';
+import { AppConfig, APP_CONFIG, REDIS } from '@webcare/platform';
 import Redis from 'ioredis';
 import { rateLimitOptions } from './rate-limit';
 

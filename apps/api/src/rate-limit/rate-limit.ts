@@ -1,7 +1,7 @@
 import { ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerModuleOptions } from '@nestjs/throttler';
-import { AppConfig } from '@webcare/core';
+import { AppConfig } from '@webcare/platform';
 import Redis from 'ioredis';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, REDIS } from '@webcare/core';
+import { AppConfig, APP_CONFIG, REDIS } from '@webcare/platform';
 import Redis from 'ioredis';
 
 /** Seconds a "viewing" mark lives without a heartbeat: a closed tab clears itself. */

@@ -7,7 +7,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { RealtimeEmitter, Role, teamRoom, userRoom } from '@webcare/core';
+import { RealtimeEmitter, Role, teamRoom, userRoom } from '@webcare/platform';
 import { Server, Socket } from 'socket.io';
 import { AuthUser } from '../auth/auth.types';
 import { SessionStateService } from '../auth/session-state.service';

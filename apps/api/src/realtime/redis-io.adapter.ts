@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { AppConfig, createRedis } from '@webcare/core';
+import { AppConfig, createRedis } from '@webcare/platform';
 import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { aad, decrypt, KeyRing } from '@webcare/core';
+import { aad, decrypt, KeyRing } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 import { applyRedactions, type RedactionMark } from './redaction-marks';
 import { RedactionsRepository } from './redactions.repository';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { queryReturning } from '@webcare/core';
+import { queryReturning } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
 export interface RedactionRow {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ReplyDraftCheck } from '@webcare/core';
+import { ReplyDraftCheck } from '@webcare/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { ReplyDto } from './dto/reply.dto';

@@ -1,4 +1,5 @@
-import { DomainError, GuardFinding, REPLY_RULE_STATUS, ReplyRuleError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
+import { GuardFinding, REPLY_RULE_STATUS, ReplyRuleError } from '@webcare/domain';
 
 /**
  * The codes replies return besides the platforms' reply rules (ReplyRuleError, whose statuses are

@@ -1,3 +1,9 @@
+import {
+  AuditDomainModule,
+  PseudonymsDomainModule,
+  RetentionDomainModule,
+  ChannelAccountsDomainModule,
+} from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { RepliesController } from './replies.controller';
@@ -7,7 +13,13 @@ import { ReplyFormService } from './reply-form.service';
 import { ReplyTargetRepository } from './reply-target.repository';
 
 @Module({
-  imports: [CasesModule],
+  imports: [
+    AuditDomainModule,
+    PseudonymsDomainModule,
+    RetentionDomainModule,
+    ChannelAccountsDomainModule,
+    CasesModule,
+  ],
   controllers: [RepliesController],
   providers: [RepliesService, ReplyFormService, RepliesRepository, ReplyTargetRepository],
   exports: [RepliesService],

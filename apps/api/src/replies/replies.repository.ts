@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DetectedEntity } from '@webcare/anonymizer';
-import { ReplyVisibility } from '@webcare/core';
+import { ReplyVisibility } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 
 export interface InboundTextRow {

@@ -1,17 +1,19 @@
 import {
   AppConfig,
-  AuditService,
   CaseEntity,
-  ChannelAccountsService,
   aad,
   encrypt,
   KeyRing,
-  NOTICE_VERSION,
   OutboxRelay,
-  PseudonymVaultStore,
   RealtimeEmitter,
+} from '@webcare/platform';
+import {
+  AuditService,
+  ChannelAccountsService,
+  NOTICE_VERSION,
+  PseudonymVaultStore,
   RetentionPolicyService,
-} from '@webcare/core';
+} from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import {
   failureOf,

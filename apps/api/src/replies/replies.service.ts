@@ -2,31 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   aad,
-  ReplyRuleError,
   AppConfig,
   APP_CONFIG,
-  appendNotice,
-  AuditAction,
-  AuditService,
   CaseEntity,
-  checkReplyDraft,
   decrypt,
   encrypt,
   enqueueInTransaction,
-  detectReplyLanguage,
-  InboundMessageFacts,
   JobName,
   KeyRing,
-  NOTICE_VERSION,
   OutboxRelay,
-  PseudonymVaultStore,
   RealtimeEmitter,
+  teamRoom,
+  userRoom,
+} from '@webcare/platform';
+import {
+  ReplyRuleError,
+  appendNotice,
+  AuditAction,
+  AuditService,
+  checkReplyDraft,
+  detectReplyLanguage,
+  InboundMessageFacts,
+  NOTICE_VERSION,
+  PseudonymVaultStore,
   renderPrivacyNotice,
   ReplyDraftCheck,
   RetentionPolicyService,
-  teamRoom,
-  userRoom,
-} from '@webcare/core';
+} from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { detect } from '@webcare/anonymizer';
-import {
-  CaseEntity,
-  ChannelAccountsService,
-  decideReply,
-  DomainError,
-  GuardFinding,
-  ReplyVisibility,
-} from '@webcare/core';
+import { CaseEntity, DomainError } from '@webcare/platform';
+import { ChannelAccountsService, decideReply, GuardFinding, ReplyVisibility } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { replyRuleError } from './replies.errors';
 import { ReplyTargetRepository } from './reply-target.repository';

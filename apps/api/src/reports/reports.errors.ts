@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 
 export enum ReportErrorCode {
   InvalidRange = 'REPORT_INVALID_RANGE',

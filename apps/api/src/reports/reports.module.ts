@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportSealingModule } from '@webcare/core';
+import { ReportSealingModule } from '@webcare/domain';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, ForbiddenError } from '@webcare/platform';
 import {
-  APP_CONFIG,
-  AppConfig,
   FACT_DIMENSIONS,
-  ForbiddenError,
   GROUP_KEYS,
   GroupKey,
   isoWeeksBetween,
@@ -13,7 +11,7 @@ import {
   weekEnd,
   REPORT_SHAPE,
   SealedWeeksService,
-} from '@webcare/core';
+} from '@webcare/domain';
 import { DateTime } from 'luxon';
 import { AuthUser } from '../auth/auth.types';
 import { TrendsQuery } from './dto/trends.query';

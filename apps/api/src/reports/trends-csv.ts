@@ -1,4 +1,4 @@
-import { TrendRow } from '@webcare/core';
+import { TrendRow } from '@webcare/domain';
 
 const FIGURES = [
   'count',

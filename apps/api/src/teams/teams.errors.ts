@@ -1,4 +1,4 @@
-import { DomainError } from '@webcare/core';
+import { DomainError } from '@webcare/platform';
 
 export enum TeamErrorCode {
   Invalid = 'VALIDATION_FAILED',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TeamEntity } from '@webcare/core';
+import { TeamEntity } from '@webcare/platform';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface TeamRow {

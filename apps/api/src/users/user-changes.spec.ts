@@ -1,4 +1,4 @@
-import { AuditAction } from '@webcare/core';
+import { AuditAction } from '@webcare/domain';
 import { planUserChange } from './user-changes';
 import { UserRow } from './users.repository';
 

@@ -1,4 +1,5 @@
-import { AuditAction, Role } from '@webcare/core';
+import { Role } from '@webcare/platform';
+import { AuditAction } from '@webcare/domain';
 import { UserRow } from './users.repository';
 
 export interface UserPatch {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { queryReturning, Role } from '@webcare/core';
+import { queryReturning, Role } from '@webcare/platform';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface UserRow {

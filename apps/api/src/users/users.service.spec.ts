@@ -1,4 +1,5 @@
-import { AppConfig, AuditService } from '@webcare/core';
+import { AppConfig } from '@webcare/platform';
+import { AuditService } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { failureOf, FakeAudit, fakeDataSource } from '../../../../test/support/service-fakes';
 import { AuthUser } from '../auth/auth.types';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, AuditAction, AuditService } from '@webcare/core';
+import { AppConfig, APP_CONFIG } from '@webcare/platform';
+import { AuditAction, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { hashPassword } from '../auth/password';

@@ -1,13 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { NormalizedEvent } from '@webcare/channels';
-import {
-  INBOUND_JOB_BATCH,
-  inboundEventJobs,
-  KeyRing,
-  QUEUES,
-  QueueName,
-  storeInboundEvents,
-} from '@webcare/core';
+import { INBOUND_JOB_BATCH, inboundEventJobs, KeyRing, QUEUES, QueueName } from '@webcare/platform';
+import { storeInboundEvents } from '@webcare/domain';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 

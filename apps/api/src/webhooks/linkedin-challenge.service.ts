@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { linkedInChallengeResponse } from '@webcare/channels';
-import { ChannelAccountsService } from '@webcare/core';
+import { ChannelAccountsService } from '@webcare/domain';
 import { webhookError, WebhookErrorCode } from './webhook.errors';
 
 @Injectable()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { verifyMetaHandshake } from '@webcare/channels';
-import { Channel, ChannelAccountsService } from '@webcare/core';
+import { Channel } from '@webcare/platform';
+import { ChannelAccountsService } from '@webcare/domain';
 import { webhookError, WebhookErrorCode } from './webhook.errors';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, KeyRing, REDIS } from '@webcare/core';
+import { AppConfig, APP_CONFIG, KeyRing, REDIS } from '@webcare/platform';
 import Redis from 'ioredis';
 import { IncomingMessage } from 'node:http';
 

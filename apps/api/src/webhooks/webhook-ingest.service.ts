@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { NormalizedEvent, verifyMetaSignature, WebhookPayloadError } from '@webcare/channels';
-import { Channel, ChannelAccountSecrets, ChannelAccountsService, DomainError } from '@webcare/core';
+import { Channel, DomainError } from '@webcare/platform';
+import { ChannelAccountSecrets, ChannelAccountsService } from '@webcare/domain';
 import { InboundEventBatcher } from './inbound-event.batcher';
 import { webhookError, WebhookErrorCode } from './webhook.errors';
 

@@ -1,3 +1,4 @@
+import { ChannelAccountsDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { FacebookWebhookController } from './facebook-webhook.controller';
 import { InboundEventBatcher } from './inbound-event.batcher';
@@ -10,6 +11,7 @@ import { WebhookIngestService } from './webhook-ingest.service';
 import { WhatsAppWebhookController } from './whatsapp-webhook.controller';
 
 @Module({
+  imports: [ChannelAccountsDomainModule],
   controllers: [WhatsAppWebhookController, FacebookWebhookController, LinkedInWebhookController],
   providers: [
     WebhookIngestService,

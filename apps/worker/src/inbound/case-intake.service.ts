@@ -2,15 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AnonymizeResult } from '@webcare/anonymizer';
 import { whatsAppSenderCountry } from '@webcare/channels';
-import {
-  aad,
-  ChannelAccountsService,
-  encrypt,
-  inboundEventKey,
-  KeyRing,
-  PendingEmit,
-  PseudonymVaultStore,
-} from '@webcare/core';
+import { aad, encrypt, KeyRing, PendingEmit } from '@webcare/platform';
+import { ChannelAccountsService, inboundEventKey, PseudonymVaultStore } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { IntakeCases } from './intake-cases.service';
 import { IntakeContacts } from './intake-contacts.service';

@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CommentChangeEvent } from '@webcare/channels';
+import { aad, encrypt, KeyRing, PendingEmit, teamRoom } from '@webcare/platform';
 import {
-  aad,
   AuditAction,
   AuditService,
   ChannelAccountsService,
-  encrypt,
   inboundEventKey,
-  KeyRing,
-  PendingEmit,
   PseudonymVaultStore,
-  teamRoom,
-} from '@webcare/core';
+} from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { CommentRepository, StoredCommentRow } from './comment.repository';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, preparedQuery } from '@webcare/core';
+import { Channel, preparedQuery } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
 /** A case still open (or answered) for a contact on one thread, as intake needs it. */

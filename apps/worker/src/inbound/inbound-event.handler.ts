@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { detect } from '@webcare/anonymizer';
 import { CommentChangeEvent, NormalizedEvent } from '@webcare/channels';
-import { aad, JobHandlerRegistry, JobName, KeyRing, PendingEmit, RealtimeEmitter } from '@webcare/core';
+import { aad, JobHandlerRegistry, JobName, KeyRing, PendingEmit, RealtimeEmitter } from '@webcare/platform';
 import { DataSource } from 'typeorm';
 import { CaseIntakeService } from './case-intake.service';
 import { CommentChangeService } from './comment-change.service';

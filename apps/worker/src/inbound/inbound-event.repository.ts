@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { preparedQuery } from '@webcare/core';
+import { preparedQuery } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
 export interface ClaimedEventRow {

@@ -1,3 +1,4 @@
+import { ChannelAccountsDomainModule, PseudonymsDomainModule, AuditDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { CaseIntakeService } from './case-intake.service';
 import { CommentChangeService } from './comment-change.service';
@@ -11,6 +12,7 @@ import { IntakeRepository } from './intake.repository';
 import { StatusUpdateService } from './status-update.service';
 
 @Module({
+  imports: [ChannelAccountsDomainModule, PseudonymsDomainModule, AuditDomainModule],
   providers: [
     InboundEventHandler,
     CaseIntakeService,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TokenVault } from '@webcare/anonymizer';
-import { KeyRing, PseudonymVaultStore } from '@webcare/core';
+import { KeyRing } from '@webcare/platform';
+import { PseudonymVaultStore } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { assignNewCases } from './case-assignment';
 import { OpenCaseRow } from './contacts.repository';

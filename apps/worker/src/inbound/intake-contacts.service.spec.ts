@@ -1,5 +1,6 @@
 import { InboundMessageEvent } from '@webcare/channels';
-import { aad, ChannelAccountSecrets, decrypt, generateDataKey, KeyRing } from '@webcare/core';
+import { aad, decrypt, generateDataKey, KeyRing } from '@webcare/platform';
+import { ChannelAccountSecrets } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { ContactProbe, ContactsRepository, LockedContactRow, NewContact } from './contacts.repository';
 import { IntakeContacts } from './intake-contacts.service';

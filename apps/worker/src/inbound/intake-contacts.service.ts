@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { aad, encrypt, KeyRing } from '@webcare/core';
+import { aad, encrypt, KeyRing } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 import { ContactsRepository, LockedContactRow, NewContact } from './contacts.repository';
 import { contactKey, ContactedThread, IncomingThread, keyOfThread, threadKey } from './intake-threads';

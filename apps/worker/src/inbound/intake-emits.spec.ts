@@ -1,6 +1,6 @@
 import { TokenVault } from '@webcare/anonymizer';
 import { InboundMessageEvent } from '@webcare/channels';
-import { ChannelAccountSecrets } from '@webcare/core';
+import { ChannelAccountSecrets } from '@webcare/domain';
 import { intakeEmits } from './intake-emits';
 import { FiledThread } from './intake-threads';
 

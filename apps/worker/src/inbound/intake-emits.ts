@@ -1,4 +1,4 @@
-import { PendingEmit, teamRoom, userRoom } from '@webcare/core';
+import { PendingEmit, teamRoom, userRoom } from '@webcare/platform';
 import { FiledThread, IntakeItem } from './intake-threads';
 
 /** Socket events for a filed batch: new and reopened cases first, then every message stored. */

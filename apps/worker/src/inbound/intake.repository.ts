@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, preparedQuery } from '@webcare/core';
+import { Channel, preparedQuery } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
 export interface AgentLoadRow {

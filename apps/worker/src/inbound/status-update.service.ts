@@ -1,7 +1,8 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { StatusEvent } from '@webcare/channels';
-import { inboundEventKey, KeyRing, PendingEmit, queryReturning, teamRoom } from '@webcare/core';
+import { KeyRing, PendingEmit, queryReturning, teamRoom } from '@webcare/platform';
+import { inboundEventKey } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { inboundEventJobs, QUEUES, QueueName } from '@webcare/core';
+import { inboundEventJobs, QUEUES, QueueName } from '@webcare/platform';
 import { Queue } from 'bullmq';
 import { InboundRecoveryRepository } from './inbound-recovery.repository';
 

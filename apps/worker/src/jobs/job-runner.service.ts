@@ -7,7 +7,7 @@ import {
   createRedis,
   isJobName,
   JobHandlerRegistry,
-} from '@webcare/core';
+} from '@webcare/platform';
 import { Job, Worker } from 'bullmq';
 
 /**

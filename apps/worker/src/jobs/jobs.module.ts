@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { JobHandlerRegistry } from '@webcare/core';
+import { JobHandlerRegistry } from '@webcare/platform';
 import { InboundRecoveryRepository } from './inbound-recovery.repository';
 import { InboundRecoveryService } from './inbound-recovery.service';
 import { JobRunner } from './job-runner.service';

@@ -7,7 +7,8 @@ import {
   SendResult,
   WhatsAppClient,
 } from '@webcare/channels';
-import { AppConfig, APP_CONFIG, ChannelAccountSecrets, needsHumanAgentTag } from '@webcare/core';
+import { AppConfig, APP_CONFIG } from '@webcare/platform';
+import { ChannelAccountSecrets, needsHumanAgentTag } from '@webcare/domain';
 
 /** One reply to send, with what the platform needs to place it. */
 export interface OutboundReply {

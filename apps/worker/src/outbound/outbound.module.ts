@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ReportFactsModule } from '@webcare/core';
+import { ReportFactsModule, ChannelAccountsDomainModule } from '@webcare/domain';
 import { ChannelSenders } from './channel-senders.service';
 import { SendReplyProcessor } from './send-reply.processor';
 import { SendReplyRepository } from './send-reply.repository';
 
 @Module({
-  imports: [ReportFactsModule],
+  imports: [ChannelAccountsDomainModule, ReportFactsModule],
   providers: [ChannelSenders, SendReplyProcessor, SendReplyRepository],
 })
 export class OutboundModule {}

@@ -2,16 +2,14 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ChannelSendError, ReplyRef } from '@webcare/channels';
 import {
   aad,
-  CaseFactsRecorder,
-  ChannelAccountsService,
   decrypt,
-  inboundEventKey,
   JobHandlerRegistry,
   JobName,
   KeyRing,
   RealtimeEmitter,
   teamRoom,
-} from '@webcare/core';
+} from '@webcare/platform';
+import { CaseFactsRecorder, ChannelAccountsService, inboundEventKey } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { ChannelSenders } from './channel-senders.service';
 import { ReplyToSendRow, SendReplyRepository } from './send-reply.repository';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportSealingModule } from '@webcare/core';
+import { ReportSealingModule } from '@webcare/domain';
 import { SealReportWeeksProcessor } from './seal-report-weeks.processor';
 
 @Module({ imports: [ReportSealingModule], providers: [SealReportWeeksProcessor] })

@@ -1,12 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import {
-  JobHandlerRegistry,
-  JobName,
-  JobPayloads,
-  QUEUES,
-  QueueName,
-  SealedWeeksService,
-} from '@webcare/core';
+import { JobHandlerRegistry, JobName, JobPayloads, QUEUES, QueueName } from '@webcare/platform';
+import { SealedWeeksService } from '@webcare/domain';
 import { Queue } from 'bullmq';
 
 /** Job scheduler id: every worker upserts the same one, so there is one schedule however many run. */

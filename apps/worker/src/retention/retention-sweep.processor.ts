@@ -7,9 +7,8 @@ import {
   JobPayloads,
   QUEUES,
   QueueName,
-  RetentionMaintenance,
-  RetentionSweeper,
-} from '@webcare/core';
+} from '@webcare/platform';
+import { RetentionMaintenance, RetentionSweeper } from '@webcare/domain';
 import { Queue } from 'bullmq';
 
 /** Job scheduler id: every worker upserts the same one, so there is one schedule however many run. */

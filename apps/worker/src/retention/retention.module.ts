@@ -1,5 +1,6 @@
+import { RetentionDomainModule } from '@webcare/domain';
 import { Module } from '@nestjs/common';
 import { RetentionSweepProcessor } from './retention-sweep.processor';
 
-@Module({ providers: [RetentionSweepProcessor] })
+@Module({ imports: [RetentionDomainModule], providers: [RetentionSweepProcessor] })
 export class RetentionModule {}

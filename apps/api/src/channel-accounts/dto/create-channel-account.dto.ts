@@ -9,7 +9,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Channel, CHANNELS } from '@webcare/core';
+import { Channel, CHANNELS } from '@webcare/platform';
 
 export class AllowlistDto {
   @IsOptional() @IsArray() @IsString({ each: true }) emails?: string[];

@@ -14,7 +14,8 @@ import {
   ValidateIf,
   ValidationOptions,
 } from 'class-validator';
-import { CHANNELS, Channel, isValidPeriod } from '@webcare/core';
+import { CHANNELS, Channel } from '@webcare/platform';
+import { isValidPeriod } from '@webcare/domain';
 import { LEGAL_HOLD_REASONS, LegalHoldReasonCode } from '../legal-hold-reasons';
 
 export function IsIsoPeriod(options?: ValidationOptions): PropertyDecorator {

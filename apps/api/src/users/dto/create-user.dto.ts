@@ -1,5 +1,5 @@
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Role, ROLES } from '@webcare/core';
+import { Role, ROLES } from '@webcare/platform';
 
 export class CreateUserDto {
   @IsEmail({}, { message: 'email must be an email address' })

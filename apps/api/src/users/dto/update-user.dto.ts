@@ -8,7 +8,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { Role, ROLES } from '@webcare/core';
+import { Role, ROLES } from '@webcare/platform';
 
 export class UpdateUserDto {
   @IsOptional()
