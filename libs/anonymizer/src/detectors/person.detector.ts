@@ -4,7 +4,9 @@ import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
 import {
   AUXILIARY,
+  closingBefore,
   cueBefore,
+  GENERIC_ADDRESSEE,
   mayEndCue,
   VOCATIVE_NEXT,
   VOCATIVE_PRONOUN,
@@ -13,7 +15,6 @@ import {
 import {
   type Word,
   MAX_NAME_WORDS,
-  MAX_INITIALS,
   MIN_BARE_LENGTH,
   CUED_SCORE,
   CUED_LOWER_SCORE,
@@ -32,11 +33,16 @@ import {
   unlisted,
   bareName,
   takenFlags,
+  isParticleLike,
 } from './person.words';
 import { taggedPeople, signatureLines, conjunctions, repeats } from './person.passes';
+import { surnameAfterInitials } from './person.initials';
+import { signOffNames } from './person.signoff';
+import { syllableContinues, syllablesBefore } from './person.syllables';
 
 /** Whether a word written in capitals is a name rather than an acronym; `cue` is looked up only when needed. */
 function upperName(w: Word, cue: () => CueKind | undefined): boolean {
+  if (w.foreign) return true;
   if ((w.first || w.last) && !w.common && w.key.length >= 3) return true;
   if (w.key.length < 2) return false;
   const kind = cue();
@@ -44,6 +50,10 @@ function upperName(w: Word, cue: () => CueKind | undefined): boolean {
   if (kind === undefined || w.key.length < 4) return false;
   return !w.common || w.guessed ? w.score > CUED_SCORE : w.score > STRONG_CUE_SCORE;
 }
+
+/** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
+const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
+const DASH_BEFORE = /(?:^|\s)[-—–][ \t]*$/;
 
 export interface PersonDetectorInput {
   text: string;
@@ -119,7 +129,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     let end = i + 1;
     while (j < words.length && j - i < MAX_NAME_WORDS && joined(text, words[j - 1], words[j])) {
       const w = words[j];
-      if (w.particle || (w.text.length === 1 && w.cap)) {
+      if (isParticleLike(words, j) || (w.text.length === 1 && w.cap)) {
         j++;
         continue;
       }
@@ -130,6 +140,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       if (
         nameLike(w, lowerMode || whispering) ||
         lowerName ||
+        syllableContinues(words[j - 1], w) ||
         afterParticle ||
         (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)
       ) {
@@ -166,44 +177,34 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
     // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
     if (initial) {
-      let j = i + 1;
-      while (
-        j < words.length &&
-        j - i < MAX_INITIALS &&
-        words[j].text.length === 1 &&
-        (words[j].cap || lowerInitial(words[j].end)) &&
-        text[words[j].end] === '.' &&
-        words[j].start - words[j - 1].end <= 2
-      )
-        j++;
-      let k = j;
-      while (k < words.length && words[k].particle && k - j < 3) k++;
-      const s = words[k];
-      if (
-        s &&
-        s.start - words[k - 1].end <= 2 &&
-        (s.cap || (!s.common && s.score > LOWER_CONTINUATION_SCORE)) &&
-        !s.stop &&
-        !s.taken &&
-        (k > j || (!s.frequent && (!s.common || s.last || s.score > CUED_SCORE)))
-      ) {
+      const signed = i > 0 && mayEndCue(words[i - 1].key) && closingBefore(text, w.start);
+      const k = surnameAfterInitials(text, words, i, lowerInitial, signed);
+      if (k >= 0) {
         emit(i, extend(k, false));
         i = k;
         continue;
       }
     }
 
+    // "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase.
+    const closes = CLOSES.test(text.slice(w.end, w.end + 6));
+    const afterCueWord = i > 0 && mayEndCue(words[i - 1].key);
     // Only words that could start a name need the (comparatively costly) cue lookup.
     const mayStart =
       w.cap ||
       (w.first && !w.frequent) ||
-      (!w.common && w.score > CUED_LOWER_SCORE && i > 0 && mayEndCue(words[i - 1].key)) ||
-      (w.particle && next !== undefined && next.cap);
+      (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
+      (w.particle && next !== undefined && next.cap) ||
+      ((closes || nextIsSurname) &&
+        (afterCueWord || DASH_BEFORE.test(text.slice(Math.max(0, w.start - 3), w.start))));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
       const surnameAt = (x: Word | undefined): boolean =>
-        x !== undefined && !x.stop && !x.org && (x.cap || (!x.common && !x.frequent && !x.taken));
+        x !== undefined &&
+        !x.stop &&
+        !x.org &&
+        (x.cap || (x.upper && !x.taken) || (!x.common && !x.frequent && !x.taken));
       if (cue === 'honorific' && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
         let k = i;
         while (k < words.length && words[k].particle && k - i < 3) k++;
@@ -223,14 +224,18 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !next.stop &&
         !next.org &&
         (next.first || next.last || !next.common || next.particle);
-      // "Hi Spencer,", "Groetjes, Hope": after a greeting or sign-off a capitalised word that ends the
-      // phrase is the addressee or the writer, also when it is a dictionary word.
-      const closes = /^[ \t]*(?:[,.!?\n]|$)/.test(text.slice(w.end, w.end + 3));
+      // "Hi Spencer,", "Groetjes, Hope", "Hoi Holly!": after a greeting or sign-off a capitalised word
+      // that ends the phrase is the addressee or the writer, also when it is a (frequent) word; so is
+      // one inside a sentence after a relation ("mijn vriendin Valentine wil").
+      const addressee = closes && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key);
       const strongName =
         cue === 'strong' &&
-        !w.frequent &&
+        (!w.frequent || addressee) &&
         (!w.place || closes) &&
-        (w.guessed || w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
+        (w.guessed ||
+          w.score > STRONG_CUE_SCORE ||
+          (closes && w.score > -1) ||
+          (!w.initial && !w.place && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key)));
       if (
         w.cap &&
         (!w.particle || w.first) &&
@@ -242,11 +247,21 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         i = end - 1;
         continue;
       }
-      const lowerOk =
+      // "hey lars 👋", "- tara", "mijn naam is anil Malhotra": lower case, but ending the phrase or
+      // followed by a surname.
+      const lowerClosing =
         !w.cap &&
-        !w.frequent &&
-        ((w.first && (cue !== 'intro' || !w.common)) ||
-          (unlisted(w) && !w.common && !w.stop && w.score > CUED_LOWER_SCORE));
+        !w.stop &&
+        !w.place &&
+        (!w.frequent || w.first) &&
+        ((cue === 'strong' && closes && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key)) ||
+          (nextIsSurname && !w.frequent));
+      const lowerOk =
+        lowerClosing ||
+        (!w.cap &&
+          !w.frequent &&
+          ((w.first && (cue !== 'intro' || !w.common)) ||
+            (unlisted(w) && !w.common && !w.stop && w.score > CUED_LOWER_SCORE)));
       if (lowerOk) {
         const end = extend(i, true);
         emit(i, end);
@@ -264,6 +279,15 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         i = end - 1;
         continue;
       }
+    }
+
+    // A word with letters Dutch and English do not use ("Hằng", "Işıklar"), with its syllables.
+    if (w.foreign && !w.place && !w.particle && w.key.length >= 2) {
+      const from = syllablesBefore(words, i, used, (a, b) => joined(text, a, b));
+      const end = extend(i, !w.cap);
+      emit(from, end);
+      i = end - 1;
+      continue;
     }
 
     if (!bareName(w)) {
@@ -333,6 +357,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   if (deadline?.passed()) return [];
   if (lang === 'en') taggedPeople(text, words, used, spans);
   signatureLines(text, words, used, spans);
+  signOffNames(text, words, used, spans);
   conjunctions(text, words, used, spans);
   repeats(text, words, used, spans, knownNames);
 

@@ -179,7 +179,8 @@ export function repeats(
   if (known.size === 0) return;
   words.forEach((w, i) => {
     if (used[i] || w.taken) return;
-    if (known.has(w.key) && (w.cap || w.first || w.last)) {
+    // A name found once counts again in any case ("Oscar Fong … Oscar fong", "ik ben nona … liefs nona").
+    if (known.has(w.key) && (w.cap || w.first || w.last || (!w.frequent && !w.stop && !w.org))) {
       used[i] = 1;
       spans.push([w.start, w.end]);
     } else if (leading.has(w.key) && w.cap) {
