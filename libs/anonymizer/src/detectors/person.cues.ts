@@ -163,7 +163,7 @@ function startOfPhrase(text: string, end: number, n: number): number {
 /** Words after a greeting that address a group, not a person ("Hoi allemaal!", "Hi there,"). */
 export const GENERIC_ADDRESSEE: ReadonlySet<string> = new Set(
   `allemaal iedereen all everyone everybody there team guys folks people friends student students studenten
-  sir madam again daar weer lieverd schat dear love mensen lui collegas.split(/\s+/),
+  sir madam again daar weer lieverd schat dear love mensen lui collegas`.split(/\s+/),
 );
 
 /** Words after a message-initial name that show it is addressed ("Fleur kijk", "Mees jij …"). */

@@ -238,7 +238,8 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
           (!w.initial && !w.place && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key)));
       if (
         w.cap &&
-        (!w.particle || w.first) &&
+        // "Ben", "El" are first names too, but "Bedankt! De open dag …" starts no name.
+        (!w.particle || (w.first && (closes || !w.initial)) || nextIsSurname) &&
         (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName || strongName) &&
         !(w.place && !w.first && !strongName && !(pairedName && cue === 'strong'))
       ) {
