@@ -68,7 +68,11 @@ const MAX_PHRASE_WORDS = 5;
 /** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
 const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));
 
-const CLOSING_SET = new Set(CLOSING);
+/** Thanks that end a message and come before the writer's name ("thanks,\nsamed lescrauwaet"). */
+const CLOSING_THANKS = list(
+  'thanks|thank you|thx|bedankt|alvast heel erg bedankt|heel erg bedankt|dankjewel|dank je wel|merci',
+);
+const CLOSING_SET = new Set([...CLOSING, ...CLOSING_THANKS]);
 
 /**
  * Whether a sign-off ("Groetjes,", "Kind regards,\n", "Mvg", "- ") ends right before `start`: the

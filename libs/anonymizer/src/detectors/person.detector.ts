@@ -124,7 +124,8 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   const introducedHere = /\b(?:hier|here)\b/i.test(text);
 
   /** Extends a name that starts at word i; returns the index after its last word. */
-  const extend = (i: number, lowerMode: boolean): number => {
+  /** `cued`: the name follows a cue, so a capitalised word right after its first word is the surname ("Ik ben Almira Puts"). */
+  const extend = (i: number, lowerMode: boolean, cued = false): number => {
     let j = i + 1;
     let end = i + 1;
     while (j < words.length && j - i < MAX_NAME_WORDS && joined(text, words[j - 1], words[j])) {
@@ -137,9 +138,20 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
       // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
       const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
+      const cuedSurname =
+        cued &&
+        j === i + 1 &&
+        w.cap &&
+        !w.initial &&
+        !w.frequent &&
+        !w.stop &&
+        !w.org &&
+        !w.place &&
+        !w.taken;
       if (
         nameLike(w, lowerMode || whispering) ||
         lowerName ||
+        cuedSurname ||
         syllableContinues(words[j - 1], w) ||
         afterParticle ||
         (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)
@@ -194,7 +206,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       w.cap ||
       (w.first && !w.frequent) ||
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
-      (w.particle && next !== undefined && next.cap) ||
+      (w.particle && next !== undefined && (next.cap || next.upper)) ||
       ((closes || nextIsSurname) &&
         (afterCueWord || DASH_BEFORE.test(text.slice(Math.max(0, w.start - 3), w.start))));
     const cue = mayStart ? cueAt(w) : undefined;
@@ -208,7 +220,9 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       if (cue === 'honorific' && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
         let k = i;
         while (k < words.length && words[k].particle && k - i < 3) k++;
-        if (surnameAt(words[k])) {
+        // After "meneer van den" any word is the surname ("heer de win").
+        const s = words[k];
+        if (surnameAt(s) || (k > i && s !== undefined && !s.stop && !s.frequent && !s.taken && !s.org)) {
           const end = extend(k, false);
           emit(i, end);
           i = end - 1;
@@ -243,7 +257,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName || strongName) &&
         !(w.place && !w.first && !strongName && !(pairedName && cue === 'strong'))
       ) {
-        const end = extend(i, false);
+        const end = extend(i, false, true);
         emit(i, end);
         i = end - 1;
         continue;
@@ -273,7 +287,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
     // "Met Oscar Fong hier", "Hyun-woo Park here": capitalised name-like words before "hier"/"here".
     if (introducedHere && w.cap && !w.place && (w.first || w.last || !w.common)) {
-      const end = extend(i, false);
+      const end = extend(i, false, true);
       const after = words[end];
       if (after && (after.key === 'hier' || after.key === 'here') && joined(text, words[end - 1], after)) {
         emit(i, end);

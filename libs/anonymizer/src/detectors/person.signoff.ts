@@ -46,7 +46,9 @@ export function signOffNames(
     if (end === i || end - i > MAX_SIGNED_WORDS) continue;
     if (!TRAILER.test(text.slice(words[end - 1].end, stop))) continue;
     const seg = words.slice(i, end);
-    if (!seg.every(signable) || !seg.some(nameEvidence)) continue;
+    // After a particle any word is the surname ("nella de boer").
+    const ok = seg.every((w, n) => signable(w) || (n > 0 && seg[n - 1].particle && !w.taken && !w.stop));
+    if (!ok || !seg.some(nameEvidence)) continue;
     if (seg.some((w, n) => n > 0 && !joined(text, seg[n - 1], w) && text[seg[n - 1].end] !== '.')) continue;
     if (seg.every((_, n) => used[i + n])) continue;
     for (let n = i; n < end; n++) used[n] = 1;
