@@ -238,6 +238,19 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !next.stop &&
         !next.org &&
         (next.first || next.last || !next.common || next.particle);
+      // "Ik ben Connie Sipes", "My name is Una Gyssels": two capitalised words right after a cue are a
+      // first name and a surname even when both are also words or places.
+      const twoAfterCue =
+        nextJoined &&
+        next.cap &&
+        !next.upper &&
+        !w.frequent &&
+        !next.frequent &&
+        !next.stop &&
+        !next.org &&
+        !next.taken &&
+        !(next.place && !next.first && !next.last) &&
+        !GENERIC_ADDRESSEE.has(w.key);
       // "Hi Spencer,", "Groetjes, Hope", "Hoi Holly!": after a greeting or sign-off a capitalised word
       // that ends the phrase is the addressee or the writer, also when it is a (frequent) word; so is
       // one inside a sentence after a relation ("mijn vriendin Valentine wil").
@@ -254,8 +267,13 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         w.cap &&
         // "Ben", "El" are first names too, but "Bedankt! De open dag …" starts no name.
         (!w.particle || (w.first && (closes || !w.initial)) || nextIsSurname) &&
-        (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName || strongName) &&
-        !(w.place && !w.first && !strongName && !(pairedName && cue === 'strong'))
+        (w.first ||
+          !w.common ||
+          (w.last && !w.initial && !w.frequent) ||
+          pairedName ||
+          strongName ||
+          twoAfterCue) &&
+        !(w.place && !w.first && !strongName && !twoAfterCue && !(pairedName && cue === 'strong'))
       ) {
         const end = extend(i, false, true);
         emit(i, end);

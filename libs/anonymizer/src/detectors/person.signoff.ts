@@ -11,7 +11,6 @@ const TRAILER = /^[\s,.!]*(?:x{1,4}\b)?[^\p{L}\p{N}]*$/u;
 function signable(w: Word): boolean {
   if (w.taken || w.stop || w.org) return false;
   if (w.particle || w.text.length === 1) return true;
-  if (w.place && !w.first && !w.last) return false;
   if (w.frequent && !w.first && !w.foreign) return false;
   if (w.cap || w.upper) return true;
   return !w.common || w.first || w.last || w.score > 0;
@@ -48,7 +47,9 @@ export function signOffNames(
     const seg = words.slice(i, end);
     // After a particle any word is the surname ("nella de boer").
     const ok = seg.every((w, n) => signable(w) || (n > 0 && seg[n - 1].particle && !w.taken && !w.stop));
-    if (!ok || !seg.some(nameEvidence)) continue;
+    // A lone place after a sign-off is a greeting from there ("Groeten, Zwolle"), not a name.
+    const places = seg.filter((w) => w.place && !w.first && !w.last).length;
+    if (!ok || !seg.some(nameEvidence) || places === seg.length || (places > 0 && seg.length === 1)) continue;
     if (seg.some((w, n) => n > 0 && !joined(text, seg[n - 1], w) && text[seg[n - 1].end] !== '.')) continue;
     if (seg.every((_, n) => used[i + n])) continue;
     for (let n = i; n < end; n++) used[n] = 1;
