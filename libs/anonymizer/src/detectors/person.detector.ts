@@ -206,7 +206,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       w.cap ||
       (w.first && !w.frequent) ||
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
-      (w.particle && next !== undefined && (next.cap || next.upper)) ||
+      (w.particle && next !== undefined && (next.cap || next.upper || next.particle)) ||
       ((closes || nextIsSurname) &&
         (afterCueWord || DASH_BEFORE.test(text.slice(Math.max(0, w.start - 3), w.start))));
     const cue = mayStart ? cueAt(w) : undefined;
@@ -288,7 +288,8 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !w.place &&
         (!w.frequent || w.first) &&
         ((cue === 'strong' && closes && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key)) ||
-          (nextIsSurname && !w.frequent));
+          // "docent Wiradinatjo": a role word in lower case before a name is no first name.
+          (nextIsSurname && !w.frequent && (cue === 'strong' || !w.common)));
       const lowerOk =
         lowerClosing ||
         (!w.cap &&

@@ -48,8 +48,10 @@ export function signOffNames(
     // After a particle any word is the surname ("nella de boer").
     const ok = seg.every((w, n) => signable(w) || (n > 0 && seg[n - 1].particle && !w.taken && !w.stop));
     // A lone place after a sign-off is a greeting from there ("Groeten, Zwolle"), not a name.
-    const places = seg.filter((w) => w.place && !w.first && !w.last).length;
-    if (!ok || !seg.some(nameEvidence) || places === seg.length || (places > 0 && seg.length === 1)) continue;
+    const core = seg.filter((w) => !w.particle && w.text.length > 1);
+    const places = core.filter((w) => w.place && !w.first && !w.last).length;
+    if (!ok || !seg.some(nameEvidence) || places === core.length || (places > 0 && core.length === 1))
+      continue;
     if (seg.some((w, n) => n > 0 && !joined(text, seg[n - 1], w) && text[seg[n - 1].end] !== '.')) continue;
     if (seg.every((_, n) => used[i + n])) continue;
     for (let n = i; n < end; n++) used[n] = 1;
