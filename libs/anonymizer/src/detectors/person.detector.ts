@@ -6,7 +6,6 @@ import {
   AUXILIARY,
   closingBefore,
   cueBefore,
-  GENERIC_ADDRESSEE,
   mayEndCue,
   VOCATIVE_NEXT,
   VOCATIVE_PRONOUN,
@@ -39,6 +38,7 @@ import { taggedPeople, signatureLines, conjunctions, repeats } from './person.pa
 import { surnameAfterInitials } from './person.initials';
 import { signOffNames } from './person.signoff';
 import { syllableContinues, syllablesBefore } from './person.syllables';
+import { capitalisedAfterCue, lowerAfterCue } from './person.after-cue';
 
 /** Whether a word written in capitals is a name rather than an acronym; `cue` is looked up only when needed. */
 function upperName(w: Word, cue: () => CueKind | undefined): boolean {
@@ -217,7 +217,9 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !x.stop &&
         !x.org &&
         (x.cap || (x.upper && !x.taken) || (!x.common && !x.frequent && !x.taken));
-      if (cue === 'honorific' && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
+      // "MR" in capitals is a council (medezeggenschapsraad), not "Mr".
+      const honorific = cue === 'honorific' && !(i > 0 && words[i - 1].upper);
+      if (honorific && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
         let k = i;
         while (k < words.length && words[k].particle && k - i < 3) k++;
         // After "meneer van den" any word is the surname ("heer de win").
@@ -229,73 +231,14 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
           continue;
         }
       }
-      // After a cue, a listed name that is also a word still starts a name when another capitalised
-      // word follows ("Mvg, Li Ying Tan", "groet, Mark de Boer").
-      const pairedName =
-        (w.first || w.last || w.score > CUED_SCORE) &&
-        nextJoined &&
-        (next.cap || next.particle) &&
-        !next.stop &&
-        !next.org &&
-        (next.first || next.last || !next.common || next.particle);
-      // "Ik ben Connie Sipes", "My name is Una Gyssels": two capitalised words right after a cue are a
-      // first name and a surname even when both are also words or places.
-      const twoAfterCue =
-        nextJoined &&
-        next.cap &&
-        !next.upper &&
-        !w.frequent &&
-        !next.frequent &&
-        !next.stop &&
-        !next.org &&
-        !next.taken &&
-        !(next.place && !next.first && !next.last) &&
-        !GENERIC_ADDRESSEE.has(w.key);
-      // "Hi Spencer,", "Groetjes, Hope", "Hoi Holly!": after a greeting or sign-off a capitalised word
-      // that ends the phrase is the addressee or the writer, also when it is a (frequent) word; so is
-      // one inside a sentence after a relation ("mijn vriendin Valentine wil").
-      const addressee = closes && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key);
-      const strongName =
-        cue === 'strong' &&
-        (!w.frequent || addressee) &&
-        (!w.place || closes) &&
-        (w.guessed ||
-          w.score > STRONG_CUE_SCORE ||
-          (closes && w.score > -1) ||
-          (!w.initial && !w.place && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key)));
-      if (
-        w.cap &&
-        // "Ben", "El" are first names too, but "Bedankt! De open dag …" starts no name.
-        (!w.particle || (w.first && (closes || !w.initial)) || nextIsSurname) &&
-        (w.first ||
-          !w.common ||
-          (w.last && !w.initial && !w.frequent) ||
-          pairedName ||
-          strongName ||
-          twoAfterCue) &&
-        !(w.place && !w.first && !strongName && !twoAfterCue && !(pairedName && cue === 'strong'))
-      ) {
+      const situation = { w, next: nextJoined ? next : undefined, cue, closes, nextIsSurname };
+      if (capitalisedAfterCue(situation)) {
         const end = extend(i, false, true);
         emit(i, end);
         i = end - 1;
         continue;
       }
-      // "hey lars 👋", "- tara", "mijn naam is anil Malhotra": lower case, but ending the phrase or
-      // followed by a surname.
-      const lowerClosing =
-        !w.cap &&
-        !w.stop &&
-        !w.place &&
-        (!w.frequent || w.first) &&
-        ((cue === 'strong' && closes && w.score > CUED_SCORE && !GENERIC_ADDRESSEE.has(w.key)) ||
-          // "docent Wiradinatjo": a role word in lower case before a name is no first name.
-          (nextIsSurname && !w.frequent && (cue === 'strong' || !w.common)));
-      const lowerOk =
-        lowerClosing ||
-        (!w.cap &&
-          !w.frequent &&
-          ((w.first && (cue !== 'intro' || !w.common)) ||
-            (unlisted(w) && !w.common && !w.stop && w.score > CUED_LOWER_SCORE)));
+      const lowerOk = lowerAfterCue(situation);
       if (lowerOk) {
         const end = extend(i, true);
         emit(i, end);

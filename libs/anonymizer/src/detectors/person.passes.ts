@@ -1,6 +1,6 @@
 /** The passes of the name layer after the main scan: compromise, signature lines, conjunctions, repeats. */
 import { compromiseMayTagName, compromisePeople } from './compromise.signal';
-import { type Word, CUED_SCORE, PAIRED_SCORE, joined, bareName } from './person.words';
+import { type Word, CUED_SCORE, joined, bareName } from './person.words';
 
 /** A capitalised word inside a sentence that no rule has claimed or ruled out. */
 const undecided = (w: Word, used: number): boolean =>

@@ -148,7 +148,7 @@ function lexicalFlags(key: string): number {
  * Letters that Dutch, English, German and French words do not use but Vietnamese, Turkish, Polish,
  * Czech or Romanian names do ("Hằng", "Işık", "Łukasz", "Sơn"): such a word is no dictionary word.
  */
-const FOREIGN_LETTER = /[ăâđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹı\u0307şğłśżźńęąćřěůțș]/;
+const FOREIGN_LETTER = /[ăâđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹışğłśżźńęąćřěůțș]|\u0307/;
 /**
  * Vietnamese tone marks and letters: a word with one is a Vietnamese syllable, never a Dutch or
  * English stop word or place name even when its folded form is one ("Mỹ" → "my", "Hồng" → "hong").
