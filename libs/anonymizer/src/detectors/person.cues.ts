@@ -99,6 +99,15 @@ export function closingBefore(text: string, start: number): boolean {
   return false;
 }
 
+/** A dash (after a space or at the start) right before `start`: "- tara", "— Hannah". */
+export function dashBefore(text: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+  const c = text[p];
+  if (c !== '-' && c !== '—' && c !== '–') return false;
+  return p === 0 || /\s/.test(text[p - 1]);
+}
+
 /** Whether a (folded) word can end a cue phrase: a cheap test before `cueBefore`. */
 export function mayEndCue(key: string): boolean {
   return LAST_WORDS.has(key);

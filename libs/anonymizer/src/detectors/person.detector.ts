@@ -5,6 +5,7 @@ import { PRIORITY, type Candidate } from './candidate';
 import {
   AUXILIARY,
   closingBefore,
+  dashBefore,
   cueBefore,
   mayEndCue,
   VOCATIVE_NEXT,
@@ -53,7 +54,6 @@ function upperName(w: Word, cue: () => CueKind | undefined): boolean {
 
 /** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
 const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
-const DASH_BEFORE = /(?:^|\s)[-—–][ \t]*$/;
 
 export interface PersonDetectorInput {
   text: string;
@@ -199,16 +199,17 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     }
 
     // "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase.
-    const closes = CLOSES.test(text.slice(w.end, w.end + 6));
     const afterCueWord = i > 0 && mayEndCue(words[i - 1].key);
+    // Tested only for words that may follow a cue: a slice and a regex per word would cost throughput.
+    const closes =
+      (w.cap || afterCueWord || dashBefore(text, w.start)) && CLOSES.test(text.slice(w.end, w.end + 6));
     // Only words that could start a name need the (comparatively costly) cue lookup.
     const mayStart =
       w.cap ||
       (w.first && !w.frequent) ||
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
       (w.particle && next !== undefined && (next.cap || next.upper || next.particle)) ||
-      ((closes || nextIsSurname) &&
-        (afterCueWord || DASH_BEFORE.test(text.slice(Math.max(0, w.start - 3), w.start))));
+      ((closes || nextIsSurname) && (afterCueWord || dashBefore(text, w.start)));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
