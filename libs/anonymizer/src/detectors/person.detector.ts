@@ -198,18 +198,17 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       }
     }
 
-    // "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase.
     const afterCueWord = i > 0 && mayEndCue(words[i - 1].key);
-    // Tested only for words that may follow a cue: a slice and a regex per word would cost throughput.
-    const closes =
-      (w.cap || afterCueWord || dashBefore(text, w.start)) && CLOSES.test(text.slice(w.end, w.end + 6));
+    // "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Tested only where it can
+    // matter: a slice and a regex per word would cost throughput.
+    const closesAt = (): boolean => CLOSES.test(text.slice(w.end, w.end + 6));
     // Only words that could start a name need the (comparatively costly) cue lookup.
     const mayStart =
       w.cap ||
       (w.first && !w.frequent) ||
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
       (w.particle && next !== undefined && (next.cap || next.upper || next.particle)) ||
-      ((closes || nextIsSurname) && (afterCueWord || dashBefore(text, w.start)));
+      (!w.cap && (afterCueWord || dashBefore(text, w.start)) && (nextIsSurname || closesAt()));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
@@ -232,7 +231,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
           continue;
         }
       }
-      const situation = { w, next: nextJoined ? next : undefined, cue, closes, nextIsSurname };
+      const situation = { w, next: nextJoined ? next : undefined, cue, closes: closesAt(), nextIsSurname };
       if (capitalisedAfterCue(situation)) {
         const end = extend(i, false, true);
         emit(i, end);

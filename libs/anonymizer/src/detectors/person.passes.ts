@@ -184,11 +184,18 @@ export function repeats(
     else known.add(w.key);
   });
   if (known.size === 0) return;
-  const typos = typoKeys(known);
+  let typos: Set<string> | undefined;
   words.forEach((w, i) => {
     if (used[i] || w.taken) return;
     // "Tyrese … Tryese", "Giang … Gaing": two letters swapped in a name found in the same message.
-    if (w.cap && !w.stop && !w.org && w.key.length >= MIN_TYPO_LENGTH && typos.has(w.key)) {
+    if (
+      w.cap &&
+      !w.stop &&
+      !w.org &&
+      w.key.length >= MIN_TYPO_LENGTH &&
+      !known.has(w.key) &&
+      (typos ??= typoKeys(known)).has(w.key)
+    ) {
       used[i] = 1;
       spans.push([w.start, w.end]);
       return;
