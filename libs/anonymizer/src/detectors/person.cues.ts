@@ -73,6 +73,12 @@ const CLOSING_THANKS = list(
   'thanks|thank you|thx|bedankt|alvast heel erg bedankt|heel erg bedankt|dankjewel|dank je wel|merci',
 );
 const CLOSING_SET = new Set([...CLOSING, ...CLOSING_THANKS]);
+const CLOSING_LAST = new Set([...CLOSING_SET].map((p) => p.split(' ').pop()!));
+
+/** Whether a (folded) word can end a sign-off: a cheap test before `closingBefore`. */
+export function mayEndClosing(key: string): boolean {
+  return CLOSING_LAST.has(key);
+}
 
 /**
  * Whether a sign-off ("Groetjes,", "Kind regards,\n", "Mvg", "- ") ends right before `start`: the

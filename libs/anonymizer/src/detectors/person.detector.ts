@@ -5,6 +5,7 @@ import { PRIORITY, type Candidate } from './candidate';
 import {
   AUXILIARY,
   closingBefore,
+  mayEndClosing,
   dashBefore,
   cueBefore,
   mayEndCue,
@@ -54,6 +55,8 @@ function upperName(w: Word, cue: () => CueKind | undefined): boolean {
 
 /** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
 const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
+/** "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Only tested where it can matter. */
+const closesAt = (text: string, end: number): boolean => CLOSES.test(text.slice(end, end + 6));
 
 export interface PersonDetectorInput {
   text: string;
@@ -189,7 +192,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
     // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
     if (initial) {
-      const signed = i > 0 && mayEndCue(words[i - 1].key) && closingBefore(text, w.start);
+      const signed = i > 0 && mayEndClosing(words[i - 1].key) && closingBefore(text, w.start);
       const k = surnameAfterInitials(text, words, i, lowerInitial, signed);
       if (k >= 0) {
         emit(i, extend(k, false));
@@ -199,16 +202,13 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     }
 
     const afterCueWord = i > 0 && mayEndCue(words[i - 1].key);
-    // "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Tested only where it can
-    // matter: a slice and a regex per word would cost throughput.
-    const closesAt = (): boolean => CLOSES.test(text.slice(w.end, w.end + 6));
     // Only words that could start a name need the (comparatively costly) cue lookup.
     const mayStart =
       w.cap ||
       (w.first && !w.frequent) ||
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
       (w.particle && next !== undefined && (next.cap || next.upper || next.particle)) ||
-      (!w.cap && (afterCueWord || dashBefore(text, w.start)) && (nextIsSurname || closesAt()));
+      (!w.cap && (afterCueWord || dashBefore(text, w.start)) && (nextIsSurname || closesAt(text, w.end)));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
@@ -231,7 +231,13 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
           continue;
         }
       }
-      const situation = { w, next: nextJoined ? next : undefined, cue, closes: closesAt(), nextIsSurname };
+      const situation = {
+        w,
+        next: nextJoined ? next : undefined,
+        cue,
+        closes: closesAt(text, w.end),
+        nextIsSurname,
+      };
       if (capitalisedAfterCue(situation)) {
         const end = extend(i, false, true);
         emit(i, end);

@@ -1,5 +1,5 @@
 /** The writer's name after a sign-off, in any case: "Groet,\nTONY SALIEN", "met vriendelijke groet,\nnella de boer". */
-import { closingBefore, dashBefore, mayEndCue } from './person.cues';
+import { closingBefore, dashBefore, mayEndClosing } from './person.cues';
 import { type Word, joined } from './person.words';
 
 /** Most words a signed name has ("Mỹ Yến van Medegael"). */
@@ -32,7 +32,7 @@ export function signOffNames(
 ): void {
   for (let i = 0; i < words.length; i++) {
     const prev = words[i - 1];
-    if (!(prev && mayEndCue(prev.key)) && !dashBefore(text, words[i].start)) continue;
+    if (!(prev && mayEndClosing(prev.key)) && !dashBefore(text, words[i].start)) continue;
     if (!closingBefore(text, words[i].start)) continue;
     const lineEnd = text.indexOf('\n', words[i].start);
     const stop = lineEnd === -1 ? text.length : lineEnd;
