@@ -55,6 +55,9 @@ function upperName(w: Word, cue: () => CueKind | undefined): boolean {
 
 /** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
 const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
+/** Written all in capitals (two letters or more), whatever the acronym test decided. */
+const inCapitals = (w: Word): boolean => w.text.length > 1 && w.text === w.text.toUpperCase();
+
 /** "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Only tested where it can matter. */
 const closesAt = (text: string, end: number): boolean => CLOSES.test(text.slice(end, end + 6));
 
@@ -141,6 +144,14 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
       // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
       const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
+      // "CONSTANCE VAN LAER": a word in capitals continues a name written in capitals.
+      const upperRun =
+        inCapitals(words[j - 1]) &&
+        inCapitals(w) &&
+        !w.org &&
+        !w.stop &&
+        !w.taken &&
+        (!w.frequent || w.first);
       const cuedSurname =
         cued &&
         j === i + 1 &&
@@ -154,6 +165,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       if (
         nameLike(w, lowerMode || whispering) ||
         lowerName ||
+        upperRun ||
         cuedSurname ||
         syllableContinues(words[j - 1], w) ||
         afterParticle ||
@@ -254,7 +266,12 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     }
 
     // "Met Oscar Fong hier", "Hyun-woo Park here": capitalised name-like words before "hier"/"here".
-    if (introducedHere && w.cap && !w.place && (w.first || w.last || !w.common)) {
+    if (
+      introducedHere &&
+      (w.cap || (inCapitals(w) && !w.org && !w.stop && !w.taken)) &&
+      !w.place &&
+      (w.first || w.last || !w.common)
+    ) {
       const end = extend(i, false, true);
       const after = words[end];
       if (after && (after.key === 'hier' || after.key === 'here') && joined(text, words[end - 1], after)) {

@@ -58,6 +58,8 @@ describe('name signals beyond the lists', () => {
     // After an honorific and a particle any word is the surname.
     ['Goedemorgen meneer van der tafelpoot, ik heb een vraag.', ['van der tafelpoot']],
     ['Dear Mr. VAN WUYCKAERT, I have a question.', ['VAN WUYCKAERT']],
+    // A name in capitals runs on over words in capitals ("… hier" introduces it).
+    ['Goedemiddag, met YMKELIEN VAN TAVROSSE hier. Ik heb een vraag.', ['YMKELIEN VAN TAVROSSE']],
   ])('%s', (text, expected) => {
     expect(persons(text, /thanks|Regards|Dear/.test(text) ? 'en' : 'nl')).toEqual(expected);
   });
