@@ -114,6 +114,11 @@ export function dashBefore(text: string, start: number): boolean {
   return p === 0 || /\s/.test(text[p - 1]);
 }
 
+/** "meneer", "Mr", "mevr": a surname may follow, particles first ("meneer van den …"). */
+export function isHonorific(key: string): boolean {
+  return HONORIFICS.has(key);
+}
+
 /** Whether a (folded) word can end a cue phrase: a cheap test before `cueBefore`. */
 export function mayEndCue(key: string): boolean {
   return LAST_WORDS.has(key);

@@ -5,6 +5,7 @@ import { PRIORITY, type Candidate } from './candidate';
 import {
   AUXILIARY,
   closingBefore,
+  isHonorific,
   mayEndClosing,
   dashBefore,
   cueBefore,
@@ -219,8 +220,13 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       w.cap ||
       (w.first && !w.frequent) ||
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
-      (w.particle && next !== undefined && (next.cap || next.upper || next.particle)) ||
-      (!w.cap && (afterCueWord || dashBefore(text, w.start)) && (nextIsSurname || closesAt(text, w.end)));
+      (w.particle &&
+        next !== undefined &&
+        (next.cap || next.upper || (next.particle && i > 0 && isHonorific(words[i - 1].key)))) ||
+      (!w.cap &&
+        !w.particle &&
+        (afterCueWord || dashBefore(text, w.start)) &&
+        (nextIsSurname || closesAt(text, w.end)));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
