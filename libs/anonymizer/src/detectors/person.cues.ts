@@ -109,6 +109,7 @@ export function closingBefore(text: string, start: number): boolean {
 export function dashBefore(text: string, start: number): boolean {
   let p = start - 1;
   while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+  if (p < 0) return false;
   const c = text[p];
   if (c !== '-' && c !== '—' && c !== '–') return false;
   return p === 0 || /\s/.test(text[p - 1]);

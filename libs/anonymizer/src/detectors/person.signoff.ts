@@ -31,7 +31,7 @@ export function signOffNames(
   spans: Array<[number, number]>,
 ): void {
   for (let i = 0; i < words.length; i++) {
-    const prev = words[i - 1];
+    const prev = i > 0 ? words[i - 1] : undefined;
     if (!(prev && mayEndClosing(prev.key)) && !dashBefore(text, words[i].start)) continue;
     if (!closingBefore(text, words[i].start)) continue;
     const lineEnd = text.indexOf('\n', words[i].start);
