@@ -1,13 +1,15 @@
 import { detect } from '../engine/detect';
 import { readCorpus, type CorpusMessage } from '../evaluation/corpus';
-import { handwrittenCorpus } from '../evaluation/handwritten';
+import { handwrittenCorpus, handwrittenSecondCorpus } from '../evaluation/handwritten';
+import { formatOverRedaction, measureOverRedaction } from '../evaluation/over-redaction';
 import { evaluateLeaveNamesOut } from '../evaluation/leave-names-out';
 import { formatScore, score, type Score, type Span } from '../evaluation/score';
 
 /**
  * Usage: npm run eval:anonymizer -- <corpus.jsonl> [--errors]
  *        npm run eval:anonymizer -- --leave-names-out [--count=1000] [--errors]
- *        npm run eval:anonymizer -- --handwritten [--errors]
+ *        npm run eval:anonymizer -- --handwritten | --handwritten-second [--errors]
+ *        npm run eval:anonymizer -- --name-free [--errors]
  */
 function main(): void {
   const args = process.argv.slice(2);
@@ -22,14 +24,26 @@ function main(): void {
     if (errors) printErrors(unseen);
     return;
   }
+  if (args.includes('--name-free')) {
+    const r = measureOverRedaction();
+    process.stdout.write(formatOverRedaction(r) + '\n');
+    if (errors)
+      for (const h of r.hits) process.stdout.write(`FP   ${h.id} ${h.type} ${JSON.stringify(h.text)}\n`);
+    return;
+  }
+  const second = args.includes('--handwritten-second');
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file && !args.includes('--handwritten')) {
+  if (!file && !second && !args.includes('--handwritten')) {
     process.stderr.write(
-      'usage: eval:anonymizer -- <corpus.jsonl> | --handwritten | --leave-names-out [--count=N]  [--errors]\n',
+      'usage: eval:anonymizer -- <corpus.jsonl> | --handwritten | --handwritten-second | --name-free | --leave-names-out [--count=N]  [--errors]\n',
     );
     process.exit(2);
   }
-  const corpus: CorpusMessage[] = file ? readCorpus(file) : handwrittenCorpus();
+  const corpus: CorpusMessage[] = file
+    ? readCorpus(file)
+    : second
+      ? handwrittenSecondCorpus()
+      : handwrittenCorpus();
   const predictions = new Map<string, Span[]>();
   let specialHits = 0;
   let specialGold = 0;

@@ -53,7 +53,7 @@ const ROLES = list(
 
 /** Asking to reach someone ("reach out to Lakisha", "neem contact op met Wiradinatjo"); weak. */
 const CONTACT = list(
-  'contact|reach out to|get in touch with|contact op met|attn|attention|ask for|vraag naar|bel|call|mail|email',
+  'contact|reach out to|get in touch with|contact op met|attn|attention|ask for|vraag naar|bel|call|mail|email|volgens|samen met|together with|along with',
 );
 
 const PHRASES = new Map<string, CueKind>();
@@ -67,6 +67,58 @@ const GREETING_SET = new Set(GREETINGS);
 const MAX_PHRASE_WORDS = 5;
 /** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
 const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));
+
+/** Thanks that end a message and come before the writer's name ("thanks,\nsamed lescrauwaet"). */
+const CLOSING_THANKS = list(
+  'thanks|thank you|thx|bedankt|alvast heel erg bedankt|heel erg bedankt|dankjewel|dank je wel|merci',
+);
+const CLOSING_SET = new Set([...CLOSING, ...CLOSING_THANKS]);
+const CLOSING_LAST = new Set([...CLOSING_SET].map((p) => p.split(' ').pop()!));
+
+/** Whether a (folded) word can end a sign-off: a cheap test before `closingBefore`. */
+export function mayEndClosing(key: string): boolean {
+  return CLOSING_LAST.has(key);
+}
+
+/**
+ * Whether a sign-off ("Groetjes,", "Kind regards,\n", "Mvg", "- ") ends right before `start`: the
+ * words after it up to the end of the line are the writer's name, whatever their case.
+ */
+export function closingBefore(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && isSeparator(text[i - 1]) && start - i < 6) i--;
+  const sep = text.slice(i, start);
+  const dash = sep.search(/[-—–]/);
+  if (dash >= 0 && (i + dash === 0 || /\s/.test(text[i + dash - 1]))) return true;
+  const words: string[] = [];
+  let j = i;
+  while (words.length < 4 && j > 0) {
+    let k = j;
+    while (k > 0 && isWordChar(text[k - 1])) k--;
+    if (k === j) break;
+    words.unshift(text.slice(k, j).toLowerCase());
+    if (CLOSING_SET.has(words.join(' '))) return true;
+    j = k;
+    if (j > 0 && text[j - 1] === ' ') j--;
+    else break;
+  }
+  return false;
+}
+
+/** A dash (after a space or at the start) right before `start`: "- tara", "— Hannah". */
+export function dashBefore(text: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && (text[p] === ' ' || text[p] === '\t')) p--;
+  if (p < 0) return false;
+  const c = text[p];
+  if (c !== '-' && c !== '—' && c !== '–') return false;
+  return p === 0 || /\s/.test(text[p - 1]);
+}
+
+/** "meneer", "Mr", "mevr": a surname may follow, particles first ("meneer van den …"). */
+export function isHonorific(key: string): boolean {
+  return HONORIFICS.has(key);
+}
 
 /** Whether a (folded) word can end a cue phrase: a cheap test before `cueBefore`. */
 export function mayEndCue(key: string): boolean {
@@ -132,6 +184,12 @@ function startOfPhrase(text: string, end: number, n: number): number {
   }
   return j;
 }
+
+/** Words after a greeting that address a group, not a person ("Hoi allemaal!", "Hi there,"). */
+export const GENERIC_ADDRESSEE: ReadonlySet<string> = new Set(
+  `allemaal iedereen all everyone everybody there team guys folks people friends student students studenten
+  sir madam again daar weer lieverd schat dear love mensen lui collegas`.split(/\s+/),
+);
 
 /** Words after a message-initial name that show it is addressed ("Fleur kijk", "Mees jij …"). */
 export const VOCATIVE_NEXT: ReadonlySet<string> = new Set(

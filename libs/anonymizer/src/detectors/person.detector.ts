@@ -4,6 +4,10 @@ import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
 import {
   AUXILIARY,
+  closingBefore,
+  isHonorific,
+  mayEndClosing,
+  dashBefore,
   cueBefore,
   mayEndCue,
   VOCATIVE_NEXT,
@@ -13,7 +17,6 @@ import {
 import {
   type Word,
   MAX_NAME_WORDS,
-  MAX_INITIALS,
   MIN_BARE_LENGTH,
   CUED_SCORE,
   CUED_LOWER_SCORE,
@@ -32,11 +35,17 @@ import {
   unlisted,
   bareName,
   takenFlags,
+  isParticleLike,
 } from './person.words';
 import { taggedPeople, signatureLines, conjunctions, repeats } from './person.passes';
+import { surnameAfterInitials } from './person.initials';
+import { signOffNames } from './person.signoff';
+import { syllableContinues, syllablesBefore } from './person.syllables';
+import { capitalisedAfterCue, lowerAfterCue } from './person.after-cue';
 
 /** Whether a word written in capitals is a name rather than an acronym; `cue` is looked up only when needed. */
 function upperName(w: Word, cue: () => CueKind | undefined): boolean {
+  if (w.foreign) return true;
   if ((w.first || w.last) && !w.common && w.key.length >= 3) return true;
   if (w.key.length < 2) return false;
   const kind = cue();
@@ -44,6 +53,14 @@ function upperName(w: Word, cue: () => CueKind | undefined): boolean {
   if (kind === undefined || w.key.length < 4) return false;
   return !w.common || w.guessed ? w.score > CUED_SCORE : w.score > STRONG_CUE_SCORE;
 }
+
+/** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
+const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
+/** Written all in capitals (two letters or more), whatever the acronym test decided. */
+const inCapitals = (w: Word): boolean => w.text.length > 1 && w.text === w.text.toUpperCase();
+
+/** "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Only tested where it can matter. */
+const closesAt = (text: string, end: number): boolean => CLOSES.test(text.slice(end, end + 6));
 
 export interface PersonDetectorInput {
   text: string;
@@ -114,12 +131,13 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   const introducedHere = /\b(?:hier|here)\b/i.test(text);
 
   /** Extends a name that starts at word i; returns the index after its last word. */
-  const extend = (i: number, lowerMode: boolean): number => {
+  /** `cued`: the name follows a cue, so a capitalised word right after its first word is the surname ("Ik ben Almira Puts"). */
+  const extend = (i: number, lowerMode: boolean, cued = false): number => {
     let j = i + 1;
     let end = i + 1;
     while (j < words.length && j - i < MAX_NAME_WORDS && joined(text, words[j - 1], words[j])) {
       const w = words[j];
-      if (w.particle || (w.text.length === 1 && w.cap)) {
+      if (isParticleLike(words, j) || (w.text.length === 1 && w.cap)) {
         j++;
         continue;
       }
@@ -127,9 +145,30 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
       // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
       const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
+      // "CONSTANCE VAN LAER": a word in capitals continues a name written in capitals.
+      const upperRun =
+        inCapitals(words[j - 1]) &&
+        inCapitals(w) &&
+        !w.org &&
+        !w.stop &&
+        !w.taken &&
+        (!w.frequent || w.first);
+      const cuedSurname =
+        cued &&
+        j === i + 1 &&
+        w.cap &&
+        !w.initial &&
+        !w.frequent &&
+        !w.stop &&
+        !w.org &&
+        !w.place &&
+        !w.taken;
       if (
         nameLike(w, lowerMode || whispering) ||
         lowerName ||
+        upperRun ||
+        cuedSurname ||
+        syllableContinues(words[j - 1], w) ||
         afterParticle ||
         (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)
       ) {
@@ -166,87 +205,64 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
     // Initials + surname: "M. Kowalski", "G.H. Dijkstra", "J. van den Broek".
     if (initial) {
-      let j = i + 1;
-      while (
-        j < words.length &&
-        j - i < MAX_INITIALS &&
-        words[j].text.length === 1 &&
-        (words[j].cap || lowerInitial(words[j].end)) &&
-        text[words[j].end] === '.' &&
-        words[j].start - words[j - 1].end <= 2
-      )
-        j++;
-      let k = j;
-      while (k < words.length && words[k].particle && k - j < 3) k++;
-      const s = words[k];
-      if (
-        s &&
-        s.start - words[k - 1].end <= 2 &&
-        (s.cap || (!s.common && s.score > LOWER_CONTINUATION_SCORE)) &&
-        !s.stop &&
-        !s.taken &&
-        (k > j || (!s.frequent && (!s.common || s.last || s.score > CUED_SCORE)))
-      ) {
+      const signed = i > 0 && mayEndClosing(words[i - 1].key) && closingBefore(text, w.start);
+      const k = surnameAfterInitials(text, words, i, lowerInitial, signed);
+      if (k >= 0) {
         emit(i, extend(k, false));
         i = k;
         continue;
       }
     }
 
+    const afterCueWord = i > 0 && mayEndCue(words[i - 1].key);
     // Only words that could start a name need the (comparatively costly) cue lookup.
     const mayStart =
       w.cap ||
       (w.first && !w.frequent) ||
-      (!w.common && w.score > CUED_LOWER_SCORE && i > 0 && mayEndCue(words[i - 1].key)) ||
-      (w.particle && next !== undefined && next.cap);
+      (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
+      (w.particle &&
+        next !== undefined &&
+        (next.cap || next.upper || (next.particle && i > 0 && isHonorific(words[i - 1].key)))) ||
+      (!w.cap &&
+        !w.particle &&
+        (afterCueWord || dashBefore(text, w.start)) &&
+        (nextIsSurname || closesAt(text, w.end)));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
       // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
       const surnameAt = (x: Word | undefined): boolean =>
-        x !== undefined && !x.stop && !x.org && (x.cap || (!x.common && !x.frequent && !x.taken));
-      if (cue === 'honorific' && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
+        x !== undefined &&
+        !x.stop &&
+        !x.org &&
+        (x.cap || (x.upper && !x.taken) || (!x.common && !x.frequent && !x.taken));
+      // "MR" in capitals is a council (medezeggenschapsraad), not "Mr".
+      const honorific = cue === 'honorific' && !(i > 0 && words[i - 1].upper);
+      if (honorific && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
         let k = i;
         while (k < words.length && words[k].particle && k - i < 3) k++;
-        if (surnameAt(words[k])) {
+        // After "meneer van den" any word is the surname ("heer de win").
+        const s = words[k];
+        if (surnameAt(s) || (k > i && s !== undefined && !s.stop && !s.frequent && !s.taken && !s.org)) {
           const end = extend(k, false);
           emit(i, end);
           i = end - 1;
           continue;
         }
       }
-      // After a cue, a listed name that is also a word still starts a name when another capitalised
-      // word follows ("Mvg, Li Ying Tan", "groet, Mark de Boer").
-      const pairedName =
-        (w.first || w.last || w.score > CUED_SCORE) &&
-        nextJoined &&
-        (next.cap || next.particle) &&
-        !next.stop &&
-        !next.org &&
-        (next.first || next.last || !next.common || next.particle);
-      // "Hi Spencer,", "Groetjes, Hope": after a greeting or sign-off a capitalised word that ends the
-      // phrase is the addressee or the writer, also when it is a dictionary word.
-      const closes = /^[ \t]*(?:[,.!?\n]|$)/.test(text.slice(w.end, w.end + 3));
-      const strongName =
-        cue === 'strong' &&
-        !w.frequent &&
-        (!w.place || closes) &&
-        (w.guessed || w.score > STRONG_CUE_SCORE || (closes && w.score > -1));
-      if (
-        w.cap &&
-        (!w.particle || w.first) &&
-        (w.first || !w.common || (w.last && !w.initial && !w.frequent) || pairedName || strongName) &&
-        !(w.place && !w.first && !strongName && !(pairedName && cue === 'strong'))
-      ) {
-        const end = extend(i, false);
+      const situation = {
+        w,
+        next: nextJoined ? next : undefined,
+        cue,
+        closes: closesAt(text, w.end),
+        nextIsSurname,
+      };
+      if (capitalisedAfterCue(situation)) {
+        const end = extend(i, false, true);
         emit(i, end);
         i = end - 1;
         continue;
       }
-      const lowerOk =
-        !w.cap &&
-        !w.frequent &&
-        ((w.first && (cue !== 'intro' || !w.common)) ||
-          (unlisted(w) && !w.common && !w.stop && w.score > CUED_LOWER_SCORE));
+      const lowerOk = lowerAfterCue(situation);
       if (lowerOk) {
         const end = extend(i, true);
         emit(i, end);
@@ -256,14 +272,28 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
     }
 
     // "Met Oscar Fong hier", "Hyun-woo Park here": capitalised name-like words before "hier"/"here".
-    if (introducedHere && w.cap && !w.place && (w.first || w.last || !w.common)) {
-      const end = extend(i, false);
+    if (
+      introducedHere &&
+      (w.cap || (inCapitals(w) && !w.org && !w.stop && !w.taken)) &&
+      !w.place &&
+      (w.first || w.last || !w.common)
+    ) {
+      const end = extend(i, false, true);
       const after = words[end];
       if (after && (after.key === 'hier' || after.key === 'here') && joined(text, words[end - 1], after)) {
         emit(i, end);
         i = end - 1;
         continue;
       }
+    }
+
+    // A word with letters Dutch and English do not use ("Hằng", "Işıklar"), with its syllables.
+    if (w.foreign && !w.place && !w.particle && w.key.length >= 2) {
+      const from = syllablesBefore(words, i, used, (a, b) => joined(text, a, b));
+      const end = extend(i, !w.cap);
+      emit(from, end);
+      i = end - 1;
+      continue;
     }
 
     if (!bareName(w)) {
@@ -333,6 +363,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   if (deadline?.passed()) return [];
   if (lang === 'en') taggedPeople(text, words, used, spans);
   signatureLines(text, words, used, spans);
+  signOffNames(text, words, used, spans);
   conjunctions(text, words, used, spans);
   repeats(text, words, used, spans, knownNames);
 

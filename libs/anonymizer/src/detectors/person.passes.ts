@@ -1,6 +1,6 @@
 /** The passes of the name layer after the main scan: compromise, signature lines, conjunctions, repeats. */
 import { compromiseMayTagName, compromisePeople } from './compromise.signal';
-import { type Word, PAIRED_SCORE, joined, bareName } from './person.words';
+import { type Word, CUED_SCORE, joined, bareName } from './person.words';
 
 /** A capitalised word inside a sentence that no rule has claimed or ruled out. */
 const undecided = (w: Word, used: number): boolean =>
@@ -144,13 +144,20 @@ export function conjunctions(
   for (let i = 2; i < words.length; i++) {
     const w = words[i];
     if (used[i] || !used[i - 2] || !CONJUNCTIONS.has(words[i - 1].key)) continue;
-    if (
-      !bareName(w) ||
-      w.place ||
-      !(w.first || !w.common || w.score > PAIRED_SCORE) ||
-      (w.frequent && !w.first)
-    )
-      continue;
+    // Next to a found name a capitalised word needs little more ("Betty en Budi"); one in lower case
+    // needs letters that look like a name ("Benice and farah").
+    const capitalised =
+      bareName(w) && (w.first || !w.common || w.score > CUED_SCORE) && !(w.frequent && !w.first);
+    const lower =
+      !w.cap &&
+      !w.taken &&
+      !w.stop &&
+      !w.org &&
+      !w.frequent &&
+      !w.particle &&
+      (!w.common || w.first) &&
+      w.score > CUED_SCORE;
+    if (w.place || !(capitalised || lower)) continue;
     if (!joined(text, words[i - 2], words[i - 1]) || !joined(text, words[i - 1], w)) continue;
     used[i] = 1;
     spans.push([w.start, w.end]);
@@ -177,9 +184,24 @@ export function repeats(
     else known.add(w.key);
   });
   if (known.size === 0) return;
+  let typos: Set<string> | undefined;
   words.forEach((w, i) => {
     if (used[i] || w.taken) return;
-    if (known.has(w.key) && (w.cap || w.first || w.last)) {
+    // "Tyrese … Tryese", "Giang … Gaing": two letters swapped in a name found in the same message.
+    if (
+      w.cap &&
+      !w.stop &&
+      !w.org &&
+      w.key.length >= MIN_TYPO_LENGTH &&
+      !known.has(w.key) &&
+      (typos ??= typoKeys(known)).has(w.key)
+    ) {
+      used[i] = 1;
+      spans.push([w.start, w.end]);
+      return;
+    }
+    // A name found once counts again in any case ("Oscar Fong … Oscar fong", "ik ben nona … liefs nona").
+    if (known.has(w.key) && (w.cap || w.first || w.last || (!w.frequent && !w.stop && !w.org))) {
       used[i] = 1;
       spans.push([w.start, w.end]);
     } else if (leading.has(w.key) && w.cap) {
@@ -192,4 +214,19 @@ export function repeats(
       spans.push([w.start, words[k - 1].end]);
     }
   });
+}
+
+/** Shortest name whose letter swaps are looked for (shorter swaps hit ordinary words). */
+const MIN_TYPO_LENGTH = 4;
+
+/** Every adjacent-letter swap of the found names: at most a few dozen per message. */
+function typoKeys(known: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const k of known) {
+    if (k.length < MIN_TYPO_LENGTH) continue;
+    for (let i = 0; i + 1 < k.length; i++)
+      if (k[i] !== k[i + 1]) out.add(k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2));
+  }
+  for (const k of known) out.delete(k);
+  return out;
 }

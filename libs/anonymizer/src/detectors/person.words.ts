@@ -22,6 +22,8 @@ export interface Word extends Token {
   score: number;
   /** Overlaps an entity found by a pattern detector. */
   taken: boolean;
+  /** Holds letters Dutch, English, German and French words do not use ("Hằng", "Işık", "ĐÌNH"). */
+  foreign: boolean;
 }
 
 /** Most words a name can have ("Wendy Tjon A Fong", "Robin van der Linden"). */
@@ -146,7 +148,12 @@ function lexicalFlags(key: string): number {
  * Letters that Dutch, English, German and French words do not use but Vietnamese, Turkish, Polish,
  * Czech or Romanian names do ("Hằng", "Işık", "Łukasz", "Sơn"): such a word is no dictionary word.
  */
-const FOREIGN_LETTER = /[ăâđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹıİşŞğĞłŁśŚżŻźŹńŃęĘąĄćĆřŘěĚůŮțȚșȘ]/;
+const FOREIGN_LETTER = /[ăâđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹışğłśżźńęąćřěůțș]|\u0307/;
+/**
+ * Vietnamese tone marks and letters: a word with one is a Vietnamese syllable, never a Dutch or
+ * English stop word or place name even when its folded form is one ("Mỹ" → "my", "Hồng" → "hong").
+ */
+const VIETNAMESE_LETTER = /[đơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/;
 /** The score a word with such letters gets at least. */
 const FOREIGN_SCORE = 3;
 
@@ -158,8 +165,10 @@ function hasNonAscii(s: string): boolean {
 export function classify(t: Token, taken: boolean): Word {
   const lex = lexical(t.key);
   let f = lex.flags;
-  const foreign = hasNonAscii(t.text) && FOREIGN_LETTER.test(t.text);
+  const lower = hasNonAscii(t.text) ? t.text.toLowerCase() : '';
+  const foreign = lower !== '' && FOREIGN_LETTER.test(lower);
   if (foreign) f &= ~(Flag.Common | Flag.Frequent);
+  if (foreign && VIETNAMESE_LETTER.test(lower)) f &= ~(Flag.Stop | Flag.Place);
   return {
     text: t.text,
     start: t.start,
@@ -182,6 +191,7 @@ export function classify(t: Token, taken: boolean): Word {
         ? Math.max(FOREIGN_SCORE, lex.score)
         : lex.score,
     taken,
+    foreign: foreign && (f & (Flag.Stop | Flag.Org | Flag.Particle)) === 0,
   };
 }
 
@@ -195,6 +205,28 @@ export function joined(text: string, a: Word, b: Word): boolean {
   if (/^[ \t]{1,2}$/.test(gap)) return true;
   // "Md. Rafiqul", "G.H. Dijkstra": an abbreviation dot inside a name.
   return /^\.[ \t]?$/.test(gap) && a.text.length <= 3 && a.cap && b.cap;
+}
+
+/** Adjacent-letter swaps of particles ("vna", "dre", "ned"): typed inside names, rarely elsewhere. */
+const PARTICLE_TYPOS: ReadonlySet<string> = new Set(
+  ['van', 'der', 'den', 'ter', 'ten', 'von', 'vande', 'vanden', 'vander'].flatMap((p) => {
+    const out: string[] = [];
+    for (let i = 0; i + 1 < p.length; i++) out.push(p.slice(0, i) + p[i + 1] + p[i] + p.slice(i + 2));
+    return out.filter((t) => t !== p);
+  }),
+);
+const SHORT_PARTICLES: ReadonlySet<string> = new Set(['vd', 'v.d', 'vander']);
+
+/**
+ * A particle, or a particle typo ("vna der Berg", "vd Velde") when a capitalised word or another
+ * particle follows: "Guust vna de Moortel".
+ */
+export function isParticleLike(words: Word[], k: number): boolean {
+  const w = words[k];
+  if (w.particle) return true;
+  if (!PARTICLE_TYPOS.has(w.key) && !SHORT_PARTICLES.has(w.key)) return false;
+  const next = words[k + 1];
+  return next !== undefined && !next.taken && (next.cap || next.particle || next.upper);
 }
 
 /** Could this word be (part of) a name once a name has started? */

@@ -18,8 +18,25 @@ export function detectPostcodes({ text }: DetectorContext): Candidate[] {
     out.push({ type: 'POSTCODE', start: m.index, end: m.index + m[0].length, priority: PRIORITY.pattern });
   }
   for (const m of text.matchAll(NL_POSTCODE_LOWER)) {
-    if (m[0].includes(' ') && TWO_LETTER_WORDS.has(m[0].slice(-2))) continue;
+    if (
+      m[0].includes(' ') &&
+      TWO_LETTER_WORDS.has(m[0].slice(-2)) &&
+      !postcodePlace(text, m.index, m[0].length)
+    )
+      continue;
     out.push({ type: 'POSTCODE', start: m.index, end: m.index + m[0].length, priority: PRIORITY.fallback });
   }
   return out;
+}
+
+/** Cues before a postcode: the word itself, or a house number and a comma ("kerkstraat 12, 5145 at"). */
+const POSTCODE_CUE = /(?:postcode:?|\d[a-z]?,)[ \t]*$/i;
+
+/**
+ * Where a lower-case "1234 at" is a postcode even though its letters are a word: in brackets after
+ * a town ("tilburg (5145 at)"), after "postcode" or after a house number.
+ */
+function postcodePlace(text: string, start: number, length: number): boolean {
+  if (text[start - 1] === '(' && text[start + length] === ')') return true;
+  return POSTCODE_CUE.test(text.slice(Math.max(0, start - 12), start));
 }

@@ -1,4 +1,5 @@
 import type { CorpusMessage } from './corpus';
+import { HANDWRITTEN_SECOND } from './handwritten-second.messages';
 import { HANDWRITTEN } from './handwritten.messages';
 import type { Span } from './score';
 
@@ -25,4 +26,11 @@ export function parseMarkedMessage(id: string, line: string): CorpusMessage {
 /** The hand-written check set as gold messages. */
 export function handwrittenCorpus(): CorpusMessage[] {
   return HANDWRITTEN.map((line, i) => parseMarkedMessage(`hand-${String(i + 1).padStart(3, '0')}`, line));
+}
+
+/** The second hand-written set, written before the issue 11 §2 changes and not tuned to. */
+export function handwrittenSecondCorpus(): CorpusMessage[] {
+  return HANDWRITTEN_SECOND.map((line, i) =>
+    parseMarkedMessage(`hand2-${String(i + 1).padStart(3, '0')}`, line),
+  );
 }
