@@ -14,7 +14,7 @@ import {
   signCheckpoint,
   VerifyResult,
 } from './audit-chain';
-import { AuditRepository, ChainedEvent } from './audit.repository';
+import { AuditListRow, AuditRepository, ChainedEvent } from './audit.repository';
 
 export type CheckpointVerifyResult = VerifyResult & {
   /** Whether the chain, at the checkpoint's count, still ends on the checkpoint's head. */
@@ -30,16 +30,8 @@ export interface AuditEntry {
   detail?: string | null;
 }
 
-export interface AuditEventView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  detail: string | null;
-  hash: string;
-}
+/** A listed event as the api returns it: the row with its time as ISO text. */
+export type AuditEventView = Omit<AuditListRow, 'at'> & { at: string };
 
 /** The keyed audit chain: appends, pages, verification and signed checkpoints. */
 @Injectable()
