@@ -157,8 +157,7 @@ runBench({ scratch: 'ingest', bench: 'ingest' }, async (run) => {
     const until = Date.now() + 30_000;
     while (received.size < 1) {
       if (!worker.alive) throw new Error(`worker exited:\n${worker.output}`);
-      if (Date.now() > until)
-        throw new Error(`worker did not process the probe in 30 s:\n${worker.output}`);
+      if (Date.now() > until) throw new Error(`worker did not process the probe in 30 s:\n${worker.output}`);
       await sleep(50);
     }
   }

@@ -218,8 +218,7 @@ runBench({ scratch: 'retention', bench: 'retention' }, async (bench) => {
           sweepEnd = nowMs();
           return;
         }
-        if (bench.stopping || apps.some((a) => !a.alive))
-          throw new Error('a process died during the sweep');
+        if (bench.stopping || apps.some((a) => !a.alive)) throw new Error('a process died during the sweep');
         await sleep(100);
       }
     })();

@@ -18,7 +18,10 @@ export interface BenchRun extends ReturnType<typeof scratchNames> {
  *
  * @param names `scratch` names the database (`webcare_bench_<scratch>_…`), `bench` the failure message.
  */
-export function runBench(names: { scratch: string; bench: string }, body: (run: BenchRun) => Promise<void>): void {
+export function runBench(
+  names: { scratch: string; bench: string },
+  body: (run: BenchRun) => Promise<void>,
+): void {
   const scratch = scratchNames(names.scratch);
   const cleanups: (() => unknown)[] = [];
   let dbCreated = false;
@@ -29,7 +32,8 @@ export function runBench(names: { scratch: string; bench: string }, body: (run: 
         .then(fn)
         .catch(() => undefined);
     }
-    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') await dropDatabase(scratch.adminUrl.toString(), scratch.dbName);
+    if (dbCreated && process.env.BENCH_KEEP_DB !== '1')
+      await dropDatabase(scratch.adminUrl.toString(), scratch.dbName);
     else if (dbCreated) process.stdout.write(`kept database ${scratch.dbName}\n`);
     await deleteRedisKeys(scratch.redisUrl, scratch.redisPrefix);
   };

@@ -24,7 +24,12 @@ const decodeCursor = (c: string | null) => {
  * EXPLAIN (ANALYZE, BUFFERS) of the list SQL the api runs (CASE_LIST_SQL), for a team's pages,
  * each after three warm runs.
  */
-export async function explainCaseList(db: Client, teamId: string, page: number, cases: ExplainCase[]): Promise<Explained[]> {
+export async function explainCaseList(
+  db: Client,
+  teamId: string,
+  page: number,
+  cases: ExplainCase[],
+): Promise<Explained[]> {
   const explains: Explained[] = [];
   for (const e of cases) {
     const params = caseListParams({

@@ -39,7 +39,22 @@ export interface CaseListOutcome {
 
 /** Prints the case-list bench's table, CPU and EXPLAIN plans, and writes its results file. */
 export function reportCaseList(o: CaseListOutcome): void {
-  const { counts, insertedS, seedS, scenarios, main, cold, deep, conc, agentWho, seqS, seqCpu, concS, concCpu, explains } = o;
+  const {
+    counts,
+    insertedS,
+    seedS,
+    scenarios,
+    main,
+    cold,
+    deep,
+    conc,
+    agentWho,
+    seqS,
+    seqCpu,
+    concS,
+    concCpu,
+    explains,
+  } = o;
   const { dupes, outOfOrder } = o.pagination;
   const CONCURRENCY = o.config.concurrency;
   const TARGET_P99 = o.targetP99;
@@ -47,9 +62,7 @@ export function reportCaseList(o: CaseListOutcome): void {
   const rows: ResultRow[] = [];
   const r = (metric: string, value: number, unit: string, target: string | null = null) =>
     addRow(rows, metric, value, unit, target);
-  const table: (string | number)[][] = [
-    ['scenario', 'n', 'errors', 'bad items', 'p50', 'p95', 'p99', 'max'],
-  ];
+  const table: (string | number)[][] = [['scenario', 'n', 'errors', 'bad items', 'p50', 'p95', 'p99', 'max']];
   for (const sc of scenarios) {
     const s = sortedCopy(sc.lat);
     table.push([
@@ -105,8 +118,7 @@ export function reportCaseList(o: CaseListOutcome): void {
   );
   for (const sc of scenarios)
     if (sc.firstError) process.stdout.write(`  first error in ${sc.name}: ${sc.firstError}\n`);
-  const missed =
-    percentile(combined, 99) >= TARGET_P99 || percentile(sortedCopy(cold.lat), 99) >= TARGET_P99;
+  const missed = percentile(combined, 99) >= TARGET_P99 || percentile(sortedCopy(cold.lat), 99) >= TARGET_P99;
   process.stdout.write(
     `\nEXPLAIN (ANALYZE, BUFFERS) of the list SQL, team 1${missed ? ' (p99 target missed)' : ''}:\n`,
   );

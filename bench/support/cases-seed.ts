@@ -35,7 +35,7 @@ export async function seedCases(o: {
   stopping: () => boolean;
 }): Promise<{ teams: SeededTeam[]; counts: SeedCounts; insertedS: number; seedS: number }> {
   const { db, keysDb } = o;
-    const seedStarted = Date.now();
+  const seedStarted = Date.now();
   const teams: { id: string; name: string; account: string }[] = [];
   for (let t = 0; t < o.teams; t++) {
     const name = t === 0 ? 'Admissions' : `Team ${String(t + 1).padStart(2, '0')}`;

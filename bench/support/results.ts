@@ -30,6 +30,12 @@ export interface ResultRow {
 }
 
 /** Appends a row, the value rounded to two decimals (null when not a finite number). */
-export function addRow(rows: ResultRow[], metric: string, value: number, unit: string, target: string | null = null): void {
+export function addRow(
+  rows: ResultRow[],
+  metric: string,
+  value: number,
+  unit: string,
+  target: string | null = null,
+): void {
   rows.push({ metric, value: Number.isFinite(value) ? Number(value.toFixed(2)) : null, unit, target });
 }

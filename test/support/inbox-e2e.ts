@@ -57,9 +57,15 @@ export function inboxHarness() {
     h.db = await connectTestDatabase();
     h.agent = await teamWithAgent(h.apiApp.url, 'Admissions');
     h.lead = await teamWithAgent(h.apiApp.url, 'Admissions', 'team_lead');
-    h.intl = await teamWithAgent(h.apiApp.url, `International ${randomBytes(3).toString('hex')}`, 'team_lead');
+    h.intl = await teamWithAgent(
+      h.apiApp.url,
+      `International ${randomBytes(3).toString('hex')}`,
+      'team_lead',
+    );
     // Only this test's agent takes new cases, so assignment is predictable.
-    await h.db.query(`UPDATE users SET available = false WHERE role = 'agent' AND id <> $1`, [h.agent.userId]);
+    await h.db.query(`UPDATE users SET available = false WHERE role = 'agent' AND id <> $1`, [
+      h.agent.userId,
+    ]);
   });
 
   afterAll(async () => {

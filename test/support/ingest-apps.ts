@@ -16,7 +16,8 @@ export interface IngestApps {
  */
 export function ingestApps(): IngestApps {
   const apps = {
-    count: async (sql: string, params: unknown[] = []) => Number((await apps.db.query(sql, params)).rows[0].n),
+    count: async (sql: string, params: unknown[] = []) =>
+      Number((await apps.db.query(sql, params)).rows[0].n),
   } as IngestApps;
 
   beforeAll(async () => {

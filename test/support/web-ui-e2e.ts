@@ -47,7 +47,10 @@ export function webUiHarness() {
    * A user made with the admin's one token: logins are throttled per address (20 a minute), and
    * the browser logins below need their share.
    */
-  async function makeUser(role: Role, team?: { name: string } | { id: string }): Promise<{ email: string; userId: string; teamId?: string }> {
+  async function makeUser(
+    role: Role,
+    team?: { name: string } | { id: string },
+  ): Promise<{ email: string; userId: string; teamId?: string }> {
     const teamId = team && ('id' in team ? team.id : await teamNamed(apiApp.url, adminToken, team.name));
     const user = await createUser(apiApp.url, adminToken, role, teamId, `${role}-${word(8)}@school.test`);
     return { ...user, teamId };
