@@ -6,7 +6,10 @@ import { retentionHarness } from '../support/retention-e2e';
 
 jest.setTimeout(180_000);
 
-/** Retention, end to end (set-up in test/support/retention-e2e.ts). Who may use the privacy endpoints, and the retention policies and per-account overrides. */
+/**
+ * Retention, end to end (set-up in test/support/retention-e2e.ts). Who may use the privacy endpoints,
+ * and the retention policies and per-account overrides.
+ */
 describe('retention and data-subject rights', () => {
   const h = retentionHarness();
   const { setPolicy } = h;

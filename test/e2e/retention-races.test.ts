@@ -8,7 +8,10 @@ import { AUDIT_CHAIN_LOCK, retentionHarness } from '../support/retention-e2e';
 
 jest.setTimeout(180_000);
 
-/** Retention, end to end (set-up in test/support/retention-e2e.ts). Sweeps racing each other, and a worker killed mid-sweep: whole cases or nothing, one receipt each. */
+/**
+ * Retention, end to end (set-up in test/support/retention-e2e.ts). Sweeps racing each other, and a
+ * worker killed mid-sweep: whole cases or nothing, one receipt each.
+ */
 describe('retention and data-subject rights', () => {
   const h = retentionHarness();
   const { prefix, env, sweep, receiptsFor, bulkDueCases } = h;

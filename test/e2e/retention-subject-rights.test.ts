@@ -8,7 +8,10 @@ import { phoneFor, retentionHarness, variants } from '../support/retention-e2e';
 
 jest.setTimeout(180_000);
 
-/** Retention, end to end (set-up in test/support/retention-e2e.ts). Data-subject rights: export everything held about a person, then erase it. */
+/**
+ * Retention, end to end (set-up in test/support/retention-e2e.ts). Data-subject rights: export
+ * everything held about a person, then erase it.
+ */
 describe('retention and data-subject rights', () => {
   const h = retentionHarness();
   const { exists, ingest, receiptsFor } = h;

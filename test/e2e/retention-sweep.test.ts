@@ -8,7 +8,10 @@ import { phoneFor, Receipt, retentionHarness, variants } from '../support/retent
 
 jest.setTimeout(180_000);
 
-/** Retention, end to end (set-up in test/support/retention-e2e.ts). The sweep: answered cases go after their period, held or reopened ones stay, and nothing is left behind. */
+/**
+ * Retention, end to end (set-up in test/support/retention-e2e.ts). The sweep: answered cases go after
+ * their period, held or reopened ones stay, and nothing is left behind.
+ */
 describe('retention and data-subject rights', () => {
   const h = retentionHarness();
   const { prefix, sweep, exists, ingest, markAnswered, setPolicy, receiptsFor } = h;

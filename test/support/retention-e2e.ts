@@ -156,8 +156,6 @@ export function retentionHarness() {
       return accountId;
     },
     sweep,
-    caseOf,
-    messagesOf,
     exists,
     ingest,
     markAnswered,
