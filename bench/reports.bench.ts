@@ -20,19 +20,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '../libs/platform/src/database/migrate';
 import { login } from '../test/support/api-client';
 import { nowMs, percentile, printTable, sortedCopy } from './support/load';
 import { ADMIN, AppProcess } from '../test/support/processes';
 import { benchEnv, startBenchApi } from './support/bench-apps';
 import { envNumber, writeResults } from './support/results';
-import {
-  cleanUpOnSignal,
-  createDatabase,
-  deleteRedisKeys,
-  dropDatabase,
-  scratchNames,
-} from './support/scratch';
+import { runBench } from './support/bench-run';
 
 const num = (name: string, dflt: number) => Math.floor(envNumber(name, dflt));
 const FACTS = num('BENCH_FACTS', 1_000_000);
@@ -84,22 +77,14 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function main(): Promise<void> {
-  const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('reports');
+runBench({ scratch: 'reports', bench: 'reports' }, async (run) => {
+  const { redisUrl, dbUrl, redisPrefix } = run;
   let api: (AppProcess & { url: string }) | null = null;
-  let db: Client | null = null;
-  const cleanup = async () => {
-    await api?.kill();
-    await db?.end().catch(() => undefined);
-    if (process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl.toString(), dbName);
-    await deleteRedisKeys(redisUrl, redisPrefix);
-  };
-  cleanUpOnSignal(cleanup);
+  run.onCleanup(() => api?.kill());
   try {
-    await createDatabase(adminUrl.toString(), dbName);
-    await runMigrations(dbUrl.toString());
-    db = new Client({ connectionString: dbUrl.toString() });
+    const db = new Client({ connectionString: dbUrl.toString() });
     await db.connect();
+    run.onCleanup(() => db.end());
     let t = nowMs();
     await insertFacts(db);
     const insertMs = nowMs() - t;
@@ -175,15 +160,5 @@ async function main(): Promise<void> {
   } catch (err) {
     if (api) process.stderr.write(`api output:\n${api.output.slice(-4000)}\n`);
     throw err;
-  } finally {
-    await cleanup();
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+});

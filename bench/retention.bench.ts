@@ -15,19 +15,11 @@
  * the reported value is the median. BENCH_RETENTION_BATCH_SIZE / BENCH_RETENTION_REST_RATIO override
  * the sweeper's RETENTION_BATCH_SIZE / RETENTION_REST_RATIO.
  */
-import {
-  cleanUpOnSignal,
-  createDatabase,
-  deleteRedisKeys,
-  dropDatabase,
-  scratchNames,
-} from './support/scratch';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { envNumber as num, writeResults } from './support/results';
-import { runMigrations } from '../libs/platform/src/database/migrate';
 import { defaultKeysDatabaseUrl } from '../libs/platform/src/config/app-config';
 import {
   nowMs,
@@ -42,6 +34,7 @@ import { AppProcess, sleep, waitFor } from '../test/support/processes';
 import { benchEnv, startBenchApi, spawnBenchWorker } from './support/bench-apps';
 import { dutchText, senderPool, signedTextWebhook, waMessageId } from './support/whatsapp';
 
+import { runBench } from './support/bench-run';
 const CASES = num('BENCH_CASES', 100_000);
 const PER_CASE = num('BENCH_MESSAGES_PER_CASE', 10);
 const WORKERS = num('BENCH_WORKERS', 2);
@@ -127,244 +120,215 @@ async function insertDueCases(
   await db.query(`VACUUM (ANALYZE) contacts, cases, messages, pseudonyms`);
 }
 
-async function main(): Promise<void> {
-  const { redisUrl, dbName, adminUrl, dbUrl, redisPrefix } = scratchNames('retention');
-
-  const apps: AppProcess[] = [];
-  let db: Client | null = null;
-  let dbCreated = false;
-  let queueConn: Redis | null = null;
-  let queue: Queue | null = null;
-  const cleanup = async () => {
-    await queue?.close().catch(() => undefined);
-    queueConn?.disconnect();
-    for (const a of apps.reverse()) await a.kill().catch(() => undefined);
-    await db?.end().catch(() => undefined);
-    if (dbCreated && process.env.BENCH_KEEP_DB !== '1') await dropDatabase(adminUrl.toString(), dbName);
-    await deleteRedisKeys(redisUrl, redisPrefix);
+runBench({ scratch: 'retention', bench: 'retention' }, async (bench) => {
+  const { redisUrl, dbName, dbUrl, redisPrefix } = bench;
+  const env = {
+    ...benchEnv({
+      databaseUrl: dbUrl.toString(),
+      redisUrl,
+      redisPrefix,
+      dataKey: randomBytes(32).toString('base64'),
+      appSecret: randomBytes(32).toString('base64'),
+      workerConcurrency: 4,
+    }),
+    // The bench enqueues sweeps itself; the schedule only fires once at start (nothing due then).
+    RETENTION_SWEEP_EVERY: 'PT1H',
+    // Unset: the product defaults.
+    ...(process.env.BENCH_RETENTION_BATCH_SIZE
+      ? { RETENTION_BATCH_SIZE: process.env.BENCH_RETENTION_BATCH_SIZE }
+      : {}),
+    ...(process.env.BENCH_RETENTION_REST_RATIO
+      ? { RETENTION_REST_RATIO: process.env.BENCH_RETENTION_REST_RATIO }
+      : {}),
   };
-  const signal = cleanUpOnSignal(cleanup);
+  const apps: AppProcess[] = [];
+  const api = bench.app(await startBenchApi(env));
+  apps.push(api);
+  for (let i = 0; i < WORKERS; i++) apps.push(bench.app(spawnBenchWorker(env)));
+  const port = Number(new URL(api.url).port);
+  const db = new Client({ connectionString: dbUrl.toString() });
+  await db.connect();
+  bench.onCleanup(() => db.end());
+  const [{ id: accountId, team_id: teamId }] = (
+    await db.query(`SELECT id, team_id FROM channel_accounts WHERE channel = 'whatsapp'`)
+  ).rows;
+  const queueConn = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  bench.onCleanup(() => queueConn.disconnect());
+  const queue = new Queue('retention', { connection: queueConn, prefix: redisPrefix });
+  bench.onCleanup(() => queue.close());
 
-  try {
-    await createDatabase(adminUrl.toString(), dbName);
-    dbCreated = true;
-    await runMigrations(dbUrl.toString());
+  const senders = senderPool(2000);
+  let seq = 0;
+  const build = () => {
+    const s = senders[Math.floor(Math.random() * senders.length)];
+    const id = waMessageId(seq++);
+    return { ...signedTextWebhook({ ...s, id, text: dutchText() }), id };
+  };
+  const sender = new SenderPool(port, 256);
+  const ingest = (durationMs: number, shouldStop?: () => boolean): Promise<OpenLoopResult> =>
+    openLoop({
+      path: '/webhooks/whatsapp',
+      rate: INGEST_RATE,
+      durationMs,
+      pool: sender,
+      build,
+      onSend: () => undefined,
+      shouldStop: () => bench.stopping || (shouldStop?.() ?? false),
+    });
+  // Warm the api and the workers (first webhook stored and processed).
+  await ingest(2000);
+  await waitFor(
+    async () => Number((await db.query(`SELECT count(*) AS n FROM messages`)).rows[0].n) > 0,
+    30_000,
+  );
 
-    const env = {
-      ...benchEnv({
-        databaseUrl: dbUrl.toString(),
-        redisUrl,
-        redisPrefix,
-        dataKey: randomBytes(32).toString('base64'),
-        appSecret: randomBytes(32).toString('base64'),
-        workerConcurrency: 4,
-      }),
-      // The bench enqueues sweeps itself; the schedule only fires once at start (nothing due then).
-      RETENTION_SWEEP_EVERY: 'PT1H',
-      // Unset: the product defaults.
-      ...(process.env.BENCH_RETENTION_BATCH_SIZE
-        ? { RETENTION_BATCH_SIZE: process.env.BENCH_RETENTION_BATCH_SIZE }
-        : {}),
-      ...(process.env.BENCH_RETENTION_REST_RATIO
-        ? { RETENTION_REST_RATIO: process.env.BENCH_RETENTION_REST_RATIO }
-        : {}),
-    };
-    const api = await startBenchApi(env);
-    apps.push(api);
-    for (let i = 0; i < WORKERS; i++) apps.push(spawnBenchWorker(env));
-    const port = Number(new URL(api.url).port);
-    db = new Client({ connectionString: dbUrl.toString() });
-    await db.connect();
-    const [{ id: accountId, team_id: teamId }] = (
-      await db.query(`SELECT id, team_id FROM channel_accounts WHERE channel = 'whatsapp'`)
-    ).rows;
-    queueConn = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    queue = new Queue('retention', { connection: queueConn, prefix: redisPrefix });
-
-    const senders = senderPool(2000);
-    let seq = 0;
-    const build = () => {
-      const s = senders[Math.floor(Math.random() * senders.length)];
-      const id = waMessageId(seq++);
-      return { ...signedTextWebhook({ ...s, id, text: dutchText() }), id };
-    };
-    const sender = new SenderPool(port, 256);
-    const ingest = (durationMs: number, shouldStop?: () => boolean): Promise<OpenLoopResult> =>
-      openLoop({
-        path: '/webhooks/whatsapp',
-        rate: INGEST_RATE,
-        durationMs,
-        pool: sender,
-        build,
-        onSend: () => undefined,
-        shouldStop: () => signal.stopping || (shouldStop?.() ?? false),
-      });
-    // Warm the api and the workers (first webhook stored and processed).
-    await ingest(2000);
-    await waitFor(
-      async () => Number((await db!.query(`SELECT count(*) AS n FROM messages`)).rows[0].n) > 0,
-      30_000,
+  const results: RunResult[] = [];
+  process.stdout.write(
+    `retention bench: ${CASES} cases × ${PER_CASE} messages, ${WORKERS} workers, ingest ${INGEST_RATE}/s, ${RUNS} run(s)\n`,
+  );
+  for (let run = 1; run <= RUNS && !bench.stopping; run++) {
+    const t0 = Date.now();
+    await insertDueCases(db, defaultKeysDatabaseUrl(dbUrl.toString()), accountId, teamId, run);
+    const setupMs = Date.now() - t0;
+    const due = Number(
+      (await db.query(`SELECT count(*) AS n FROM cases WHERE retain_until < now()`)).rows[0].n,
     );
-
-    const results: RunResult[] = [];
+    const dueMessages = Number(
+      (
+        await db.query(
+          `SELECT count(*) AS n FROM messages m JOIN cases c ON c.id = m.case_id WHERE c.retain_until < now()`,
+        )
+      ).rows[0].n,
+    );
     process.stdout.write(
-      `retention bench: ${CASES} cases × ${PER_CASE} messages, ${WORKERS} workers, ingest ${INGEST_RATE}/s, ${RUNS} run(s)\n`,
+      `  run ${run}: inserted ${due} due cases / ${dueMessages} messages in ${(setupMs / 1000).toFixed(1)} s\n`,
     );
-    for (let run = 1; run <= RUNS && !signal.stopping; run++) {
-      const t0 = Date.now();
-      await insertDueCases(db, defaultKeysDatabaseUrl(dbUrl.toString()), accountId, teamId, run);
-      const setupMs = Date.now() - t0;
-      const due = Number(
-        (await db.query(`SELECT count(*) AS n FROM cases WHERE retain_until < now()`)).rows[0].n,
-      );
-      const dueMessages = Number(
+
+    const idle = await ingest(IDLE_MS);
+
+    const receipts0 = Number((await db.query(`SELECT count(*) AS n FROM deletion_receipts`)).rows[0].n);
+    const sweepStart = nowMs();
+    for (let i = 0; i < WORKERS; i++) await queue.add('retention.sweep', { sweepId: randomUUID() });
+    let sweepEnd = 0;
+    const watcher = (async () => {
+      for (;;) {
+        const n =
+          Number((await db.query(`SELECT count(*) AS n FROM deletion_receipts`)).rows[0].n) - receipts0;
+        if (n >= due) {
+          sweepEnd = nowMs();
+          return;
+        }
+        if (bench.stopping || apps.some((a) => !a.alive)) throw new Error('a process died during the sweep');
+        await sleep(100);
+      }
+    })();
+    const during = await ingest(30 * 60_000, () => sweepEnd > 0);
+    await watcher;
+    const sweepMs = sweepEnd - sweepStart;
+    // The worker that finished last vacuums; wait for it.
+    const v0 = nowMs();
+    await sleep(200);
+    await waitFor(
+      async () =>
         (
           await db.query(
-            `SELECT count(*) AS n FROM messages m JOIN cases c ON c.id = m.case_id WHERE c.retain_until < now()`,
+            `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND query ILIKE 'VACUUM (ANALYZE)%' AND state = 'active'`,
+            [dbName],
           )
-        ).rows[0].n,
-      );
-      process.stdout.write(
-        `  run ${run}: inserted ${due} due cases / ${dueMessages} messages in ${(setupMs / 1000).toFixed(1)} s\n`,
-      );
-
-      const idle = await ingest(IDLE_MS);
-
-      const receipts0 = Number((await db.query(`SELECT count(*) AS n FROM deletion_receipts`)).rows[0].n);
-      const sweepStart = nowMs();
-      for (let i = 0; i < WORKERS; i++) await queue.add('retention.sweep', { sweepId: randomUUID() });
-      let sweepEnd = 0;
-      const watcher = (async () => {
-        for (;;) {
-          const n =
-            Number((await db!.query(`SELECT count(*) AS n FROM deletion_receipts`)).rows[0].n) - receipts0;
-          if (n >= due) {
-            sweepEnd = nowMs();
-            return;
-          }
-          if (signal.stopping || apps.some((a) => !a.alive))
-            throw new Error('a process died during the sweep');
-          await sleep(100);
-        }
-      })();
-      const during = await ingest(30 * 60_000, () => sweepEnd > 0);
-      await watcher;
-      const sweepMs = sweepEnd - sweepStart;
-      // The worker that finished last vacuums; wait for it.
-      const v0 = nowMs();
-      await sleep(200);
-      await waitFor(
-        async () =>
-          (
-            await db!.query(
-              `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND query ILIKE 'VACUUM (ANALYZE)%' AND state = 'active'`,
-              [dbName],
-            )
-          ).rowCount === 0,
-        10 * 60_000,
-      );
-      const vacuumMs = nowMs() - v0;
-      const idleLat = sortedCopy(idle.latencies);
-      const sweepLat = sortedCopy(during.latencies);
-      const r: RunResult = {
-        setupMs,
-        sweepMs,
-        vacuumMs,
-        deletedPerS: (dueMessages * 1000) / sweepMs,
-        casesPerS: (due * 1000) / sweepMs,
-        idleP50: percentile(idleLat, 50),
-        idleP99: percentile(idleLat, 99),
-        sweepP50: percentile(sweepLat, 50),
-        sweepP99: percentile(sweepLat, 99),
-        ingestErrors: idle.errors + during.errors,
-      };
-      results.push(r);
-      process.stdout.write(
-        `  run ${run}: swept in ${(sweepMs / 1000).toFixed(1)} s → ${r.deletedPerS.toFixed(0)} messages/s (${r.casesPerS.toFixed(0)} cases/s), ` +
-          `vacuum ${(vacuumMs / 1000).toFixed(1)} s; webhook p99 idle ${r.idleP99.toFixed(1)} ms, during sweep ${r.sweepP99.toFixed(1)} ms ` +
-          `(${during.sent} webhooks during the sweep, ${r.ingestErrors} errors)\n`,
-      );
-      const left = Number(
-        (await db.query(`SELECT count(*) AS n FROM cases WHERE retain_until < now()`)).rows[0].n,
-      );
-      if (left) throw new Error(`${left} due cases left after the sweep`);
-    }
-
-    const med = (f: (r: RunResult) => number) => {
-      const xs = results.map(f).sort((a, b) => a - b);
-      return xs[Math.floor(xs.length / 2)];
+        ).rowCount === 0,
+      10 * 60_000,
+    );
+    const vacuumMs = nowMs() - v0;
+    const idleLat = sortedCopy(idle.latencies);
+    const sweepLat = sortedCopy(during.latencies);
+    const r: RunResult = {
+      setupMs,
+      sweepMs,
+      vacuumMs,
+      deletedPerS: (dueMessages * 1000) / sweepMs,
+      casesPerS: (due * 1000) / sweepMs,
+      idleP50: percentile(idleLat, 50),
+      idleP99: percentile(idleLat, 99),
+      sweepP50: percentile(sweepLat, 50),
+      sweepP99: percentile(sweepLat, 99),
+      ingestErrors: idle.errors + during.errors,
     };
-    const rows = [
-      {
-        metric: 'messages deleted per second (median)',
-        value: med((r) => r.deletedPerS),
-        unit: 'msg/s',
-        target: `>= ${TARGET.deletedPerS}`,
-      },
-      {
-        metric: 'cases deleted per second (median)',
-        value: med((r) => r.casesPerS),
-        unit: 'cases/s',
-        target: null,
-      },
-      { metric: 'sweep time (median)', value: med((r) => r.sweepMs) / 1000, unit: 's', target: null },
-      {
-        metric: 'vacuum after sweep (median)',
-        value: med((r) => r.vacuumMs) / 1000,
-        unit: 's',
-        target: null,
-      },
-      {
-        metric: `webhook p99 idle @${INGEST_RATE}/s (median)`,
-        value: med((r) => r.idleP99),
-        unit: 'ms',
-        target: null,
-      },
-      {
-        metric: `webhook p99 during sweep @${INGEST_RATE}/s (median)`,
-        value: med((r) => r.sweepP99),
-        unit: 'ms',
-        target: `<= 2× idle`,
-      },
-      {
-        metric: 'webhook p99 ratio sweep/idle (median)',
-        value: med((r) => r.sweepP99 / r.idleP99),
-        unit: '×',
-        target: `<= ${TARGET.p99Ratio}`,
-      },
-      {
-        metric: 'bulk insert of the due data (median)',
-        value: med((r) => r.setupMs) / 1000,
-        unit: 's',
-        target: null,
-      },
-    ].map((r) => ({ ...r, value: Number(r.value.toFixed(2)) }));
-    process.stdout.write('\n');
-    printTable([
-      ['metric', 'value', 'unit', 'target'],
-      ...rows.map((r) => [r.metric, r.value, r.unit, r.target ?? '']),
-    ]);
-    writeResults('retention', {
-      rows,
-      config: {
-        cases: CASES,
-        messagesPerCase: PER_CASE,
-        workers: WORKERS,
-        runs: RUNS,
-        ingestRate: INGEST_RATE,
-      },
-      runs: results,
-    });
-    sender.close();
-  } finally {
-    await cleanup();
+    results.push(r);
+    process.stdout.write(
+      `  run ${run}: swept in ${(sweepMs / 1000).toFixed(1)} s → ${r.deletedPerS.toFixed(0)} messages/s (${r.casesPerS.toFixed(0)} cases/s), ` +
+        `vacuum ${(vacuumMs / 1000).toFixed(1)} s; webhook p99 idle ${r.idleP99.toFixed(1)} ms, during sweep ${r.sweepP99.toFixed(1)} ms ` +
+        `(${during.sent} webhooks during the sweep, ${r.ingestErrors} errors)\n`,
+    );
+    const left = Number(
+      (await db.query(`SELECT count(*) AS n FROM cases WHERE retain_until < now()`)).rows[0].n,
+    );
+    if (left) throw new Error(`${left} due cases left after the sweep`);
   }
-}
 
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    process.stderr.write(`retention bench failed: ${err.stack ?? err.message}\n`);
-    process.exit(1);
-  },
-);
+  const med = (f: (r: RunResult) => number) => {
+    const xs = results.map(f).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)];
+  };
+  const rows = [
+    {
+      metric: 'messages deleted per second (median)',
+      value: med((r) => r.deletedPerS),
+      unit: 'msg/s',
+      target: `>= ${TARGET.deletedPerS}`,
+    },
+    {
+      metric: 'cases deleted per second (median)',
+      value: med((r) => r.casesPerS),
+      unit: 'cases/s',
+      target: null,
+    },
+    { metric: 'sweep time (median)', value: med((r) => r.sweepMs) / 1000, unit: 's', target: null },
+    {
+      metric: 'vacuum after sweep (median)',
+      value: med((r) => r.vacuumMs) / 1000,
+      unit: 's',
+      target: null,
+    },
+    {
+      metric: `webhook p99 idle @${INGEST_RATE}/s (median)`,
+      value: med((r) => r.idleP99),
+      unit: 'ms',
+      target: null,
+    },
+    {
+      metric: `webhook p99 during sweep @${INGEST_RATE}/s (median)`,
+      value: med((r) => r.sweepP99),
+      unit: 'ms',
+      target: `<= 2× idle`,
+    },
+    {
+      metric: 'webhook p99 ratio sweep/idle (median)',
+      value: med((r) => r.sweepP99 / r.idleP99),
+      unit: '×',
+      target: `<= ${TARGET.p99Ratio}`,
+    },
+    {
+      metric: 'bulk insert of the due data (median)',
+      value: med((r) => r.setupMs) / 1000,
+      unit: 's',
+      target: null,
+    },
+  ].map((r) => ({ ...r, value: Number(r.value.toFixed(2)) }));
+  process.stdout.write('\n');
+  printTable([
+    ['metric', 'value', 'unit', 'target'],
+    ...rows.map((r) => [r.metric, r.value, r.unit, r.target ?? '']),
+  ]);
+  writeResults('retention', {
+    rows,
+    config: {
+      cases: CASES,
+      messagesPerCase: PER_CASE,
+      workers: WORKERS,
+      runs: RUNS,
+      ingestRate: INGEST_RATE,
+    },
+    runs: results,
+  });
+  sender.close();
+});

@@ -12,7 +12,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureInstalled, ensureServices } from './lib/services.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/service-urls.mjs';
+import { ensureDatabase } from './lib/databases.mjs';
+import { ensureInstalled } from './lib/install.mjs';
+import { ensureServices } from './lib/services.mjs';
 import { Fatal, ROOT, main, npmCmd, onCleanup, runOrFail, step, table, warn } from './lib/util.mjs';
 
 const DIST_BENCH = path.join(ROOT, 'dist-bench', 'bench');

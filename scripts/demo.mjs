@@ -10,15 +10,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import {
-  DEFAULT_DATABASE_URL,
-  DEFAULT_REDIS_URL,
-  ensureDatabase,
-  ensureAppRole,
-  ensureInstalled,
-  ensureServices,
-  keysDatabaseUrl,
-} from './lib/services.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/service-urls.mjs';
+import { ensureAppRole, ensureDatabase, keysDatabaseUrl } from './lib/databases.mjs';
+import { ensureInstalled } from './lib/install.mjs';
+import { ensureServices } from './lib/services.mjs';
 import {
   Fatal,
   ROOT,

@@ -13,7 +13,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureDatabase, ensureInstalled, ensureServices } from './lib/services.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/service-urls.mjs';
+import { ensureDatabase } from './lib/databases.mjs';
+import { ensureInstalled } from './lib/install.mjs';
+import { ensureServices } from './lib/services.mjs';
 import { Fatal, ROOT, isExecutable, main, npmCmd, onCleanup, run, runOrFail, step, warn, which } from './lib/util.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -20,3 +20,22 @@ export function writeResults(
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), JSON.stringify({ name, ...result }, null, 2) + '\n');
 }
+
+/** One row of a benchmark's results file (and of `npm run bench`'s summary table). */
+export interface ResultRow {
+  metric: string;
+  value: number | null;
+  unit: string;
+  target: string | null;
+}
+
+/** Appends a row, the value rounded to two decimals (null when not a finite number). */
+export function addRow(
+  rows: ResultRow[],
+  metric: string,
+  value: number,
+  unit: string,
+  target: string | null = null,
+): void {
+  rows.push({ metric, value: Number.isFinite(value) ? Number(value.toFixed(2)) : null, unit, target });
+}

@@ -1,74 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import { Browser, Page } from 'playwright-core';
-import { api, createUser, login, teamNamed, USER_PASSWORD } from '../support/api-client';
-import { launchChromium, screenshot, seriousA11yViolations, watchedPage, WatchedPage } from '../support/browser';
-import { accept, GraphStandIn } from '../support/graph-stand-in';
-import { ADMIN, AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
+import { api, login, USER_PASSWORD } from '../support/api-client';
+import { screenshot } from '../support/browser';
+import { accept } from '../support/graph-stand-in';
+import { ADMIN, AppProcess, waitFor } from '../support/processes';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
+import { phone, word } from '../support/sample-values';
+import { webUiHarness } from '../support/web-ui-e2e';
 
 jest.setTimeout(180_000);
 
 const PASSWORD = USER_PASSWORD;
-type Role = 'agent' | 'team_lead' | 'manager' | 'privacy_officer';
 const JS_BUDGET_BYTES = 250 * 1024;
 
-/** Lower-case letters only, so no detector mistakes it for a number, name or handle. */
-function word(n = 10): string {
-  return Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
-}
-const phone = () => `3162${Math.floor(1e7 + Math.random() * 8e7)}`;
-
+/** Set-up in test/support/web-ui-e2e.ts. */
 describe('web app in a real browser (api + worker + Chromium), per role', () => {
-  const graph = new GraphStandIn();
+  const h = webUiHarness();
+  const { graph, open, makeUser, logIn, noSeriousViolations } = h;
   let apiApp: AppProcess & { url: string };
-  let worker: AppProcess;
-  let browser: Browser;
   let adminToken: string;
-  const pages: WatchedPage[] = [];
-
-  beforeAll(async () => {
-    await graph.start();
-    const env = testEnv({ graphBaseUrl: graph.baseUrl });
-    apiApp = await startApi(env);
-    worker = await startWorker(env);
-    browser = await launchChromium();
-    adminToken = await login(apiApp.url, ADMIN.email, ADMIN.password);
+  beforeAll(() => {
+    ({ apiApp, adminToken } = h);
   });
 
-  afterAll(async () => {
-    for (const p of pages) await p.context.close().catch(() => undefined);
-    await browser?.close();
-    await worker?.kill();
-    await apiApp?.kill();
-    await graph.stop();
-  });
-
-  async function open(): Promise<WatchedPage> {
-    const p = await watchedPage(browser);
-    pages.push(p);
-    return p;
-  }
-
-  /**
-   * A user made with the admin's one token: logins are throttled per address (20 a minute), and
-   * the browser logins below need their share.
-   */
-  async function makeUser(role: Role, team?: { name: string } | { id: string }): Promise<{ email: string; userId: string; teamId?: string }> {
-    const teamId = team && ('id' in team ? team.id : await teamNamed(apiApp.url, adminToken, team.name));
-    const user = await createUser(apiApp.url, adminToken, role, teamId, `${role}-${word(8)}@school.test`);
-    return { ...user, teamId };
-  }
-
-  async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-    await page.goto(apiApp.url);
-    await page.fill('#login-email', email);
-    await page.fill('#login-password', password);
-    await page.click('.login-form button[type=submit]');
-  }
-
-  async function noSeriousViolations(page: Page): Promise<void> {
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  }
 
   it('serves the shell uncached with a CSP without unsafe-inline, and hashed assets immutably', async () => {
     const shell = await fetch(`${apiApp.url}/inbox`, { headers: { accept: 'text/html' } });
