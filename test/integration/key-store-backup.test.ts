@@ -19,7 +19,7 @@ import {
   runMigrations,
 } from '../../libs/platform/src';
 import { onServer } from '../support/databases';
-import { retentionParts } from '../support/retention';
+import { insertSealedContact, retentionParts } from '../support/retention';
 
 jest.setTimeout(120_000);
 
@@ -87,19 +87,7 @@ describe('crypto-shredding survives a restored backup of the main database', () 
       [teamId],
     );
     const makeCase = async (text: string, due: boolean) => {
-      const contactKey = await keyRing.createDataKey();
-      const contactId = randomUUID();
-      await ds.query(
-        `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc)
-         VALUES ($5, 'whatsapp', $1, $2, $3, $4)`,
-        [
-          accountId,
-          randomBytes(32),
-          contactKey.id,
-          encrypt(contactKey.key, '31612345678', aad.contactField(contactId, 'external_id')),
-          contactId,
-        ],
-      );
+      const { contactId } = await insertSealedContact(ds, keyRing, accountId);
       const key = await keyRing.createDataKey();
       const [{ id: caseId }] = await ds.query(
         `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at,

@@ -21,7 +21,7 @@ import {
 } from '../../libs/domain/src';
 import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 import { SubjectErasureService } from '../../apps/api/src/privacy/subject-erasure.service';
-import { retentionParts } from '../support/retention';
+import { insertSealedContact, retentionParts } from '../support/retention';
 
 jest.setTimeout(60_000);
 
@@ -85,23 +85,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
   }): Promise<{ caseId: string; contactId: string; caseKeyId: string; contactKeyId: string | null }> {
     let contactId = opts.contactId;
     let contactKeyId: string | null = null;
-    if (!contactId) {
-      const k = await keyRing.createDataKey();
-      contactKeyId = k.id;
-      const id = randomUUID();
-      contactId = id;
-      await ds.query(
-        `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc)
-         VALUES ($5, 'whatsapp', $1, $2, $3, $4)`,
-        [
-          accountId,
-          randomBytes(32),
-          k.id,
-          encrypt(k.key, '31612345678', aad.contactField(id, 'external_id')),
-          id,
-        ],
-      );
-    }
+    if (!contactId) ({ contactId, contactKeyId } = await insertSealedContact(ds, keyRing, accountId));
     const key = await keyRing.createDataKey();
     const [{ id: caseId }] = await ds.query(
       `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at,

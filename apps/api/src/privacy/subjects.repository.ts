@@ -74,6 +74,11 @@ export interface ErasableCaseRow {
 /** Everything held about one person (by the keyed hash of their channel id), for access and erasure. */
 @Injectable()
 export class SubjectsRepository {
+  /** Called first in the export's transaction: it reads a snapshot and writes nothing. */
+  async readOnly(m: EntityManager): Promise<void> {
+    await m.query('SET TRANSACTION READ ONLY');
+  }
+
   async contacts(m: EntityManager, channel: Channel, externalHash: Buffer): Promise<SubjectContactRow[]> {
     return m.query(
       `SELECT id, channel_account_id, data_key_id, external_id_enc, display_name_enc, created_at

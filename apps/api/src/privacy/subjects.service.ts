@@ -75,7 +75,7 @@ export class SubjectsService {
     privacyOfficerOnly(actor);
     const requestId = randomUUID();
     const out = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
+      await this.subjects.readOnly(m);
       return this.collect(m, channel, externalId, requestId);
     });
     await this.audit.recordNow({

@@ -75,7 +75,7 @@ export class ChannelAccountsService {
   private load(): Promise<ChannelAccountSecrets[]> {
     if (this.loading?.generation === this.generation) return this.loading.accounts;
     const generation = this.generation;
-    const accounts = this.query().then((loaded) => {
+    const accounts = this.openAll().then((loaded) => {
       if (generation === this.generation) this.cache = { at: Date.now(), accounts: loaded };
       return loaded;
     });
@@ -87,7 +87,8 @@ export class ChannelAccountsService {
     return accounts;
   }
 
-  private async query(): Promise<ChannelAccountSecrets[]> {
+  /** Every account with its secrets opened. */
+  private async openAll(): Promise<ChannelAccountSecrets[]> {
     const rows = await this.repository.all();
     return rows.map((r) => ({
       id: r.id,
