@@ -1,27 +1,16 @@
-import { Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { createDataSource, loadConfig, runMigrations } from '../../libs/platform/src';
-import { AuditAction, AuditService, chainHash, GENESIS_HASH } from '../../libs/domain/src';
-import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
+import { AuditAction, chainHash, GENESIS_HASH } from '../../libs/domain/src';
+import { domainHarness } from '../support/domain-harness';
 
 jest.setTimeout(120_000);
 
 /** The keyed audit chain against its own database, so rewriting rows here disturbs no other file. */
 describe('keyed audit chain (real Postgres)', () => {
-  const { name: dbName, url, adminUrl } = ownDatabase('audit');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url.toString(),
-    DATA_KEY: randomBytes(32).toString('base64'),
-  });
-  let ds: DataSource;
-  let audit: AuditService;
+  const h = domainHarness('audit', { redis: false });
 
   /** Runs statements with the append-only trigger off: what someone with table access could do. */
   const asIntruder = async (fn: (c: Client) => Promise<void>) => {
-    const c = new Client({ connectionString: url.toString() });
+    const c = new Client({ connectionString: h.config.databaseUrl });
     await c.connect();
     await c.query('BEGIN');
     await c.query('SET LOCAL session_replication_role = replica');
@@ -36,84 +25,70 @@ describe('keyed audit chain (real Postgres)', () => {
     objectId: `c${n}`,
   });
 
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    await createDatabase(adminUrl, dbName);
-    await runMigrations(url.toString());
-    ds = createDataSource(url.toString());
-    await ds.initialize();
-    audit = new AuditService(ds, config);
-  });
-
-  afterAll(async () => {
-    await ds?.destroy();
-    await dropDatabase(adminUrl, dbName);
-  });
-
   it('keeps an older unkeyed chain verifying once it is sealed with a keyed event', async () => {
     // Rows exactly as installs before the keyed chain wrote them (chain_version defaults to 1).
     let prev = GENESIS_HASH;
     for (let i = 0; i < 3; i++) {
       const at = new Date(Date.now() - 60_000 + i);
       const hash = chainHash(prev, { at, ...event(i) });
-      await ds.query(
+      await h.ds.query(
         `INSERT INTO audit_events (at, actor_id, action, object_type, object_id, prev_hash, hash) VALUES ($1, NULL, $2, 'case', $3, $4, $5)`,
         [at, AuditAction.CaseViewOriginal, `c${i}`, prev, hash],
       );
       prev = hash;
     }
-    await ds.query(`INSERT INTO audit_head (id, hash) VALUES (1, $1)`, [prev]);
+    await h.ds.query(`INSERT INTO audit_head (id, hash) VALUES (1, $1)`, [prev]);
 
-    expect(await audit.sealLegacyChain()).toBe(true);
-    expect(await audit.sealLegacyChain()).toBe(false);
-    await audit.recordNow(event(3));
-    expect(await audit.verify()).toEqual({ valid: true, events: 5 });
+    expect(await h.audit.sealLegacyChain()).toBe(true);
+    expect(await h.audit.sealLegacyChain()).toBe(false);
+    await h.audit.recordNow(event(3));
+    expect(await h.audit.verify()).toEqual({ valid: true, events: 5 });
   });
 
   it('streams a long chain and stays consistent while events are appended', async () => {
     for (let i = 0; i < 5; i++) {
-      await ds.transaction((m) =>
-        audit.recordMany(
+      await h.ds.transaction((m) =>
+        h.audit.recordMany(
           m,
           Array.from({ length: 1000 }, (_, j) => event(i * 1000 + j)),
         ),
       );
     }
-    const appends = Promise.all(Array.from({ length: 30 }, (_, i) => audit.recordNow(event(9000 + i))));
-    const during = await audit.verify();
+    const appends = Promise.all(Array.from({ length: 30 }, (_, i) => h.audit.recordNow(event(9000 + i))));
+    const during = await h.audit.verify();
     await appends;
     expect(during.valid).toBe(true);
     expect(during.events).toBeGreaterThanOrEqual(5005);
-    expect(await audit.verify()).toEqual({ valid: true, events: 5035 });
+    expect(await h.audit.verify()).toEqual({ valid: true, events: 5035 });
   });
 
   it('verifies against a signed checkpoint, also after later appends, and notices a truncated tail', async () => {
-    const checkpoint = await audit.checkpoint();
+    const checkpoint = await h.audit.checkpoint();
     expect(checkpoint.events).toBe(5035);
-    expect(await audit.verifyAgainst(checkpoint)).toMatchObject({ valid: true, checkpoint: 'matches' });
-    await audit.recordNow(event(1));
-    expect(await audit.verifyAgainst(checkpoint)).toMatchObject({ valid: true, checkpoint: 'matches' });
-    expect(audit.checkpointSignatureValid({ ...checkpoint, events: checkpoint.events - 1 })).toBe(false);
+    expect(await h.audit.verifyAgainst(checkpoint)).toMatchObject({ valid: true, checkpoint: 'matches' });
+    await h.audit.recordNow(event(1));
+    expect(await h.audit.verifyAgainst(checkpoint)).toMatchObject({ valid: true, checkpoint: 'matches' });
+    expect(h.audit.checkpointSignatureValid({ ...checkpoint, events: checkpoint.events - 1 })).toBe(false);
 
     // Cutting the newest events and moving the head back passes the chain check alone, not the checkpoint.
-    const later = await audit.checkpoint();
-    await audit.recordNow(event(2));
+    const later = await h.audit.checkpoint();
+    await h.audit.recordNow(event(2));
     await asIntruder(async (c) => {
       await c.query(`DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)`);
       await c.query(`UPDATE audit_head SET hash = $1`, [later.head]);
     });
-    expect((await audit.verify()).valid).toBe(true);
-    await audit.recordNow(event(3));
-    const stale = await audit.checkpoint();
+    expect((await h.audit.verify()).valid).toBe(true);
+    await h.audit.recordNow(event(3));
+    const stale = await h.audit.checkpoint();
     await asIntruder(async (c) => {
       await c.query(`DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)`);
       await c.query(`UPDATE audit_head SET hash = $1`, [later.head]);
     });
-    expect(await audit.verifyAgainst(stale)).toMatchObject({ valid: false, checkpoint: 'mismatch' });
+    expect(await h.audit.verifyAgainst(stale)).toMatchObject({ valid: false, checkpoint: 'mismatch' });
   });
 
   it('detects a chain rewritten consistently by someone without the key', async () => {
-    const before = await audit.verify();
+    const before = await h.audit.verify();
     expect(before.valid).toBe(true);
     // Rewrite every row in the unkeyed form after changing one action: consistent, but keyless.
     await asIntruder(async (c) => {
@@ -139,6 +114,6 @@ describe('keyed audit chain (real Postgres)', () => {
       }
       await c.query(`UPDATE audit_head SET hash = $1`, [prev]);
     });
-    expect((await audit.verify()).valid).toBe(false);
+    expect((await h.audit.verify()).valid).toBe(false);
   });
 });

@@ -1,24 +1,12 @@
-import { Logger } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import {
-  aad,
-  createDataSource,
-  decrypt,
-  encrypt,
-  KeyRing,
-  KeyStore,
-  loadConfig,
-  RealtimeEmitter,
-  runMigrations,
-} from '../../libs/platform/src';
-import { onServer } from '../support/databases';
+import { aad, decrypt, encrypt, KeyRing, KeyStore, loadConfig } from '../../libs/platform/src';
+import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
+import { domainHarness, insertWhatsAppAccount } from '../support/domain-harness';
 import { insertSealedContact, retentionParts } from '../support/retention';
 
 jest.setTimeout(120_000);
@@ -29,63 +17,22 @@ jest.setTimeout(120_000);
  * opens what the sweep deleted.
  */
 describe('crypto-shredding survives a restored backup of the main database', () => {
-  const tag = randomBytes(4).toString('hex');
-  const mainName = `webcare_test_backup_${tag}`;
-  const restoredName = `webcare_test_restored_${tag}`;
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const urlOf = (name: string) => {
-    const u = new URL(process.env.TEST_DATABASE_URL!);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
-  const keysUrl = urlOf(`${mainName}_keys`);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: urlOf(mainName),
-    REDIS_URL: process.env.TEST_REDIS_URL,
-    REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX}-backup`,
-    DATA_KEY: randomBytes(32).toString('base64'),
-  });
+  const h = domainHarness('backup');
+  const { config } = h;
+  const keysUrl = new URL(h.db.url);
+  keysUrl.pathname = `/${h.db.name}_keys`;
+  const restored = ownDatabase('restored');
   const dir = mkdtempSync(join(tmpdir(), 'webcare-backup-'));
-  let ds: DataSource;
-  let keyStore: KeyStore;
-  let redis: Redis;
-  let realtime: RealtimeEmitter;
-
-  const admin = (sql: string) => onServer(adminUrl, sql);
-
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    await admin(`CREATE DATABASE "${mainName}"`);
-    await admin(`CREATE DATABASE "${mainName}_keys"`);
-    await runMigrations(config.databaseUrl);
-    ds = createDataSource(config.databaseUrl);
-    await ds.initialize();
-    keyStore = new KeyStore(config);
-    redis = new Redis(config.redisUrl);
-    realtime = new RealtimeEmitter(config);
-  });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await keyStore?.onApplicationShutdown();
-    realtime?.onApplicationShutdown();
-    redis?.disconnect();
-    for (const name of [mainName, `${mainName}_keys`, restoredName]) {
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }
+    await dropDatabase(restored.adminUrl, restored.name);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps keys out of the main database, and a restored dump cannot open swept cases', async () => {
-    expect(config.keysDatabaseUrl).toBe(keysUrl);
-    const keyRing = new KeyRing(config, keyStore);
-    const [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
-    const [{ id: accountId }] = await ds.query(
-      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
-       VALUES ('whatsapp', '123', 'wa', $1, '\\x00', '\\x00') RETURNING id`,
-      [teamId],
-    );
+    expect(config.keysDatabaseUrl).toBe(keysUrl.toString());
+    const { ds, keyRing } = h;
+    const { teamId, accountId } = await insertWhatsAppAccount(ds);
     const makeCase = async (text: string, due: boolean) => {
       const { contactId } = await insertSealedContact(ds, keyRing, accountId);
       const key = await keyRing.createDataKey();
@@ -114,25 +61,25 @@ describe('crypto-shredding survives a restored backup of the main database', () 
     const dump = join(dir, 'main.dump');
     execFileSync('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, config.databaseUrl]);
 
-    const { sweeper } = retentionParts({ ds, keyRing, realtime, redis, config });
+    const { sweeper } = retentionParts(h);
     expect((await sweeper.sweep()).deleted).toBe(1);
 
     // Disaster recovery: the old dump comes back in a fresh database next to the current key store.
-    await admin(`CREATE DATABASE "${restoredName}"`);
-    execFileSync('pg_restore', ['--no-owner', `--dbname=${urlOf(restoredName)}`, dump]);
-    const restored = new Client({ connectionString: urlOf(restoredName) });
-    await restored.connect();
+    await createDatabase(restored.adminUrl, restored.name);
+    execFileSync('pg_restore', ['--no-owner', `--dbname=${restored.url}`, dump]);
+    const restoredDb = new Client({ connectionString: restored.url.toString() });
+    await restoredDb.connect();
     const restoredConfig = loadConfig({
       NODE_ENV: 'test',
-      DATABASE_URL: urlOf(restoredName),
-      KEYS_DATABASE_URL: keysUrl,
+      DATABASE_URL: restored.url.toString(),
+      KEYS_DATABASE_URL: keysUrl.toString(),
       DATA_KEY: config.dataKey.toString('base64'),
     });
     const restoredStore = new KeyStore(restoredConfig);
     const restoredRing = new KeyRing(restoredConfig, restoredStore);
     try {
       const open = async (c: { caseId: string }) => {
-        const { rows } = await restored.query(
+        const { rows } = await restoredDb.query(
           `SELECT c.data_key_id, m.id, m.text_enc FROM cases c JOIN messages m ON m.case_id = c.id WHERE c.id = $1`,
           [c.caseId],
         );
@@ -143,7 +90,7 @@ describe('crypto-shredding survives a restored backup of the main database', () 
       expect(await open(swept)).toBeNull(); // …but its key is gone from the key store
       expect(await open(kept)).toBe('Hoi, ik ben Daan Jansen');
     } finally {
-      await restored.end();
+      await restoredDb.end();
       await restoredStore.onApplicationShutdown();
     }
   });

@@ -1,17 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
-import {
-  aad,
-  createDataSource,
-  encrypt,
-  KeyRing,
-  KeyStore,
-  loadConfig,
-  RealtimeEmitter,
-  runMigrations,
-} from '../../libs/platform/src';
+import { aad, encrypt } from '../../libs/platform/src';
 import {
   AuditService,
   RetentionMaintenance,
@@ -19,59 +7,25 @@ import {
   RetentionRepository,
   RetentionSweeper,
 } from '../../libs/domain/src';
-import { createDatabase, dropDatabase, ownDatabase } from '../support/databases';
 import { SubjectErasureService } from '../../apps/api/src/privacy/subject-erasure.service';
+import { domainHarness, insertWhatsAppAccount } from '../support/domain-harness';
 import { insertSealedContact, retentionParts } from '../support/retention';
 
 jest.setTimeout(60_000);
 
 /** The core sweeper against its own fresh database (policy changes here cannot disturb other files). */
 describe('RetentionSweeper (real Postgres + Redis)', () => {
-  const { name: dbName, url, adminUrl } = ownDatabase('retention');
-  const prefix = `${process.env.TEST_REDIS_PREFIX}-sweeper`;
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url.toString(),
-    REDIS_URL: process.env.TEST_REDIS_URL,
-    REDIS_PREFIX: prefix,
-    DATA_KEY: randomBytes(32).toString('base64'),
-  });
-  let ds: DataSource;
-  let redis: Redis;
-  let realtime: RealtimeEmitter;
+  const h = domainHarness('sweeper');
+  const prefix = h.config.redisPrefix;
   let sweeper: RetentionSweeper;
   let maintenance: RetentionMaintenance;
   let erasure: SubjectErasureService;
-  let keyRing: KeyRing;
-  let keyStore: KeyStore;
   let accountId: string;
   let teamId: string;
 
   beforeAll(async () => {
-    Logger.overrideLogger(false);
-    await createDatabase(adminUrl, dbName);
-    await runMigrations(url.toString());
-    ds = createDataSource(url.toString());
-    await ds.initialize();
-    redis = new Redis(config.redisUrl);
-    realtime = new RealtimeEmitter(config);
-    keyStore = new KeyStore(config);
-    keyRing = new KeyRing(config, keyStore);
-    ({ sweeper, maintenance, erasure } = retentionParts({ ds, keyRing, realtime, redis, config }));
-    [{ id: teamId }] = await ds.query(`INSERT INTO teams (name) VALUES ('Admissions') RETURNING id`);
-    [{ id: accountId }] = await ds.query(
-      `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
-       VALUES ('whatsapp', '123', 'wa', $1, '\\x00', '\\x00') RETURNING id`,
-      [teamId],
-    );
-  });
-
-  afterAll(async () => {
-    await ds?.destroy();
-    realtime?.onApplicationShutdown();
-    redis?.disconnect();
-    await keyStore?.onApplicationShutdown();
-    await dropDatabase(adminUrl, dbName);
+    ({ sweeper, maintenance, erasure } = retentionParts(h));
+    ({ accountId, teamId } = await insertWhatsAppAccount(h.ds));
   });
 
   /** A case with real encrypted rows: contact, keys, messages, vault entry, consent, escalation, note. */
@@ -85,9 +39,9 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
   }): Promise<{ caseId: string; contactId: string; caseKeyId: string; contactKeyId: string | null }> {
     let contactId = opts.contactId;
     let contactKeyId: string | null = null;
-    if (!contactId) ({ contactId, contactKeyId } = await insertSealedContact(ds, keyRing, accountId));
-    const key = await keyRing.createDataKey();
-    const [{ id: caseId }] = await ds.query(
+    if (!contactId) ({ contactId, contactKeyId } = await insertSealedContact(h.ds, h.keyRing, accountId));
+    const key = await h.keyRing.createDataKey();
+    const [{ id: caseId }] = await h.ds.query(
       `INSERT INTO cases (channel, channel_account_id, contact_id, team_id, status, data_key_id, first_inbound_at,
                           last_message_at, answered_at, retention_period, retain_until)
        VALUES ('whatsapp', $1, $2, $3, CASE WHEN $5::interval IS NULL THEN 'open' ELSE 'answered' END, $4,
@@ -107,29 +61,29 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       ],
     );
     const hash = randomBytes(32);
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO inbound_events (channel_account_id, external_hash, kind, processed_at) VALUES ($1, $2, 'message', now())`,
       [accountId, hash],
     );
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO messages (case_id, channel_account_id, direction, external_hash, text_enc, text_pseudo, sent_at)
        VALUES ($1, $2, 'in', $3, $4, 'Hoi [PERSON_1]', now()), ($1, $2, 'out', NULL, $5, 'Antwoord', now())`,
       [caseId, accountId, hash, encrypt(key.key, 'Hoi Sanne', caseId), encrypt(key.key, 'Antwoord', caseId)],
     );
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO pseudonyms (case_id, token, entity_type, value_enc) VALUES ($1, '[PERSON_1]', 'PERSON', $2)`,
       [caseId, encrypt(key.key, '{"key":"sanne","value":"Sanne"}', caseId)],
     );
     const user = randomUUID();
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO consents (case_id, team_id, purpose, requested_by) VALUES ($1, $2, 'answer_question', $3)`,
       [caseId, teamId, user],
     );
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO escalations (case_id, from_team_id, to_team_id, from_user_id, note_pseudo) VALUES ($1, $2, $2, $3, 'zie [PERSON_1]')`,
       [caseId, teamId, user],
     );
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO case_notes (case_id, author_id, text_enc, text_pseudo) VALUES ($1, $2, $3, 'notitie')`,
       [caseId, user, encrypt(key.key, 'notitie', caseId)],
     );
@@ -138,32 +92,32 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
 
   const exists = async (table: string, id: string) =>
     table === 'data_keys'
-      ? (await keyStore.load([id])).length === 1
-      : (await ds.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length === 1;
-  const caseRef = (caseId: string) => keyRing.lookupHash(caseId).toString('hex');
+      ? (await h.keyStore.load([id])).length === 1
+      : (await h.ds.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length === 1;
+  const caseRef = (caseId: string) => h.keyRing.lookupHash(caseId).toString('hex');
   const receiptOf = async (caseId: string) =>
     (
-      await ds.query(
+      await h.ds.query(
         `SELECT reason, policy, counts, sweep_id, keep_until FROM deletion_receipts WHERE case_ref = $1`,
-        [keyRing.lookupHash(caseId).toString('hex')],
+        [h.keyRing.lookupHash(caseId).toString('hex')],
       )
     )[0];
 
   it('reads the period for an account: override, else channel default', async () => {
     const policies = new RetentionPolicyService(new RetentionRepository());
-    expect(await policies.periodFor(ds.manager, accountId)).toBe('P30D');
-    await ds.query(`UPDATE channel_accounts SET retention_period = 'P7D' WHERE id = $1`, [accountId]);
-    expect(await policies.periodFor(ds.manager, accountId)).toBe('P7D');
-    await ds.query(`UPDATE channel_accounts SET retention_period = NULL WHERE id = $1`, [accountId]);
-    await expect(policies.periodFor(ds.manager, randomUUID())).rejects.toThrow(/not found/);
+    expect(await policies.periodFor(h.ds.manager, accountId)).toBe('P30D');
+    await h.ds.query(`UPDATE channel_accounts SET retention_period = 'P7D' WHERE id = $1`, [accountId]);
+    expect(await policies.periodFor(h.ds.manager, accountId)).toBe('P7D');
+    await h.ds.query(`UPDATE channel_accounts SET retention_period = NULL WHERE id = $1`, [accountId]);
+    await expect(policies.periodFor(h.ds.manager, randomUUID())).rejects.toThrow(/not found/);
   });
 
   it('deletes a due case completely, counts every table, shreds keys first and writes one receipt', async () => {
     const due = await makeCase({ answeredAgo: '10 seconds', period: 'PT5S', retainIn: '-5 seconds' });
     const notDue = await makeCase({ answeredAgo: '1 second', period: 'P30D', retainIn: '30 days' });
-    await redis.set(`${prefix}:presence:case:${due.caseId}`, '1');
-    await redis.set(`${prefix}:typing:case:${due.caseId}:x`, '1');
-    await redis.set(`${prefix}:presence:case:${notDue.caseId}`, '1');
+    await h.redis.set(`${prefix}:presence:case:${due.caseId}`, '1');
+    await h.redis.set(`${prefix}:typing:case:${due.caseId}:x`, '1');
+    await h.redis.set(`${prefix}:presence:case:${notDue.caseId}`, '1');
 
     const result = await sweeper.sweep();
     expect(result.deleted).toBe(1);
@@ -178,7 +132,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
       expect({ table, present: await exists(table, id) }).toEqual({ table, present: false });
     }
     for (const t of ['messages', 'pseudonyms', 'consents', 'escalations', 'case_notes']) {
-      expect((await ds.query(`SELECT 1 FROM ${t} WHERE case_id = $1`, [due.caseId])).length).toBe(0);
+      expect((await h.ds.query(`SELECT 1 FROM ${t} WHERE case_id = $1`, [due.caseId])).length).toBe(0);
     }
     expect(await exists('cases', notDue.caseId)).toBe(true);
     const receipt = await receiptOf(due.caseId);
@@ -198,23 +152,23 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const years = (receipt.keep_until.getTime() - Date.now()) / (365.25 * 24 * 3600 * 1000);
     expect(years).toBeGreaterThan(1.9);
     expect(
-      await redis.exists(`${prefix}:presence:case:${due.caseId}`, `${prefix}:typing:case:${due.caseId}:x`),
+      await h.redis.exists(`${prefix}:presence:case:${due.caseId}`, `${prefix}:typing:case:${due.caseId}:x`),
     ).toBe(0);
-    expect(await redis.exists(`${prefix}:presence:case:${notDue.caseId}`)).toBe(1);
+    expect(await h.redis.exists(`${prefix}:presence:case:${notDue.caseId}`)).toBe(1);
 
     // Idempotent: nothing more to do, no second receipt.
     expect((await sweeper.sweep()).deleted).toBe(0);
     expect(
       Number(
         (
-          await ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = $1`, [
+          await h.ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = $1`, [
             caseRef(due.caseId),
           ])
         )[0].n,
       ),
     ).toBe(1);
     expect(await maintenance.vacuum()).toBe(true);
-    expect((await new AuditService(ds, config).verify()).valid).toBe(true);
+    expect((await new AuditService(h.ds, h.config).verify()).valid).toBe(true);
   });
 
   it('keeps the contact while another of its cases remains', async () => {
@@ -230,7 +184,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     expect(await exists('contacts', first.contactId)).toBe(true);
     expect(await exists('data_keys', first.contactKeyId!)).toBe(true);
     expect((await receiptOf(first.caseId)).counts).toMatchObject({ contacts: 0, data_keys: 1 });
-    await ds.query(`UPDATE cases SET retain_until = now() - interval '1 second' WHERE id = $1`, [
+    await h.ds.query(`UPDATE cases SET retain_until = now() - interval '1 second' WHERE id = $1`, [
       second.caseId,
     ]);
     await sweeper.sweep();
@@ -240,15 +194,15 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
 
   it('applies a shorter account override, never a longer policy', async () => {
     const kase = await makeCase({ answeredAgo: '2 days', period: 'P30D', retainIn: '28 days' });
-    await ds.query(`UPDATE retention_policies SET period = 'P1Y' WHERE channel = 'whatsapp'`);
+    await h.ds.query(`UPDATE retention_policies SET period = 'P1Y' WHERE channel = 'whatsapp'`);
     await sweeper.sweep();
     expect(await exists('cases', kase.caseId)).toBe(true);
-    await ds.query(`UPDATE channel_accounts SET retention_period = 'P1D' WHERE id = $1`, [accountId]);
+    await h.ds.query(`UPDATE channel_accounts SET retention_period = 'P1D' WHERE id = $1`, [accountId]);
     await sweeper.sweep();
     expect(await exists('cases', kase.caseId)).toBe(false);
     expect((await receiptOf(kase.caseId)).policy).toBe('P1D');
-    await ds.query(`UPDATE channel_accounts SET retention_period = NULL WHERE id = $1`, [accountId]);
-    await ds.query(`UPDATE retention_policies SET period = 'P30D' WHERE channel = 'whatsapp'`);
+    await h.ds.query(`UPDATE channel_accounts SET retention_period = NULL WHERE id = $1`, [accountId]);
+    await h.ds.query(`UPDATE retention_policies SET period = 'P30D' WHERE channel = 'whatsapp'`);
   });
 
   it('deletes never-answered cases after the maximum age, and stalled reopened ones after it too', async () => {
@@ -279,7 +233,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const expired = await makeCase({ answeredAgo: '10 seconds', period: 'PT5S', retainIn: '-5 seconds' });
     const released = await makeCase({ answeredAgo: '10 seconds', period: 'PT5S', retainIn: '-5 seconds' });
     const user = randomUUID();
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO legal_holds (case_id, reason_code, note, expires_at, placed_by, released_at) VALUES
          ($1, 'legal_proceedings', 'dossier 1', now() + interval '1 day', $4, NULL),
          ($2, 'legal_proceedings', 'dossier 2', now() - interval '1 second', $4, NULL),
@@ -304,25 +258,26 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const refs = cases.map((c) => caseRef(c.caseId));
     expect(
       Number(
-        (await ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = ANY($1)`, [refs]))[0].n,
+        (await h.ds.query(`SELECT count(*) AS n FROM deletion_receipts WHERE case_ref = ANY($1)`, [refs]))[0]
+          .n,
       ),
     ).toBe(60);
-    expect((await new AuditService(ds, config).verify()).valid).toBe(true);
+    expect((await new AuditService(h.ds, h.config).verify()).valid).toBe(true);
   });
 
   it('erases a person across channel accounts, except held cases', async () => {
-    const [{ id: account2 }] = await ds.query(
+    const [{ id: account2 }] = await h.ds.query(
       `INSERT INTO channel_accounts (channel, external_id, name, team_id, app_secret_enc, access_token_enc)
        VALUES ('whatsapp', '456', 'wa2', $1, '\\x00', '\\x00') RETURNING id`,
       [teamId],
     );
     const phone = '31687654321';
-    const hash = keyRing.lookupHash(`whatsapp:user:${phone}`);
+    const hash = h.keyRing.lookupHash(`whatsapp:user:${phone}`);
     const contacts: string[] = [];
     for (const acc of [accountId, account2]) {
-      const k = await keyRing.createDataKey();
+      const k = await h.keyRing.createDataKey();
       const id = randomUUID();
-      await ds.query(
+      await h.ds.query(
         `INSERT INTO contacts (id, channel, channel_account_id, external_hash, data_key_id, external_id_enc)
          VALUES ($5, 'whatsapp', $1, $2, $3, $4)`,
         [acc, hash, k.id, encrypt(k.key, phone, aad.contactField(id, 'external_id')), id],
@@ -332,7 +287,7 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     const a = await makeCase({ contactId: contacts[0] });
     const b = await makeCase({ contactId: contacts[1] });
     const c = await makeCase({ contactId: contacts[1] });
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO legal_holds (case_id, reason_code, note, placed_by) VALUES ($1, 'complaint', 'dossier 9', $2)`,
       [c.caseId, randomUUID()],
     );
@@ -349,24 +304,24 @@ describe('RetentionSweeper (real Postgres + Redis)', () => {
     expect(await exists('contacts', contacts[0])).toBe(false);
     expect(await exists('contacts', contacts[1])).toBe(true);
     expect(await receiptOf(a.caseId)).toMatchObject({ reason: 'erasure', policy: null, sweep_id: null });
-    const audit = await ds.query(
+    const audit = await h.ds.query(
       `SELECT actor_id, object_type, object_id, detail FROM audit_events WHERE action = 'subject.erased'`,
     );
     expect(audit).toEqual([
       {
         actor_id: actor,
         object_type: 'subject',
-        object_id: keyRing.subjectRef('whatsapp', phone),
+        object_id: h.keyRing.subjectRef('whatsapp', phone),
         detail: `request:${erased.requestId}`,
       },
     ]);
   });
 
   it('expires receipts past their keep-until date', async () => {
-    await ds.query(
+    await h.ds.query(
       `INSERT INTO deletion_receipts (case_ref, reason, policy, counts, keep_until) VALUES ('old-ref', 'retention', 'P30D', '{}', now() - interval '1 day')`,
     );
     expect((await sweeper.sweep()).expiredReceipts).toBe(1);
-    expect((await ds.query(`SELECT 1 FROM deletion_receipts WHERE case_ref = 'old-ref'`)).length).toBe(0);
+    expect((await h.ds.query(`SELECT 1 FROM deletion_receipts WHERE case_ref = 'old-ref'`)).length).toBe(0);
   });
 });

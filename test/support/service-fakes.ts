@@ -1,6 +1,8 @@
-import type { AuditEntry } from '@webcare/domain';
-import { CaseEntity } from '@webcare/platform';
+import type { AuditEntry, AuditService, PseudonymVaultStore } from '@webcare/domain';
+import { CaseEntity, type KeyRing, type RealtimeEmitter } from '@webcare/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CaseAccessService } from '../../apps/api/src/cases/case-access.service';
+import type { CasesRepository } from '../../apps/api/src/cases/cases.repository';
 
 /**
  * Hand-written stand-ins for what API services call besides their repositories, for fast unit
@@ -65,6 +67,27 @@ export function fakeCase(fields: Partial<CaseEntity> = {}): CaseEntity {
     retentionPeriod: null,
     ...fields,
   });
+}
+
+/**
+ * What a service working on one case takes besides its own repository, typed as the real parts so
+ * they go straight into its constructor, and as the fakes so tests can read what they were told:
+ * `cases` is the spec's fake cases repository, the case's data key is in the key ring.
+ */
+export function caseServiceFakes(cases: unknown, kase: CaseEntity, dataKey: Buffer) {
+  const dataSource = fakeDataSource();
+  const casesRepository = cases as CasesRepository;
+  const keyRing = new FakeKeyRing();
+  keyRing.keys.set(kase.dataKeyId, dataKey);
+  return {
+    dataSource,
+    cases: casesRepository,
+    access: new CaseAccessService(dataSource, casesRepository),
+    keyRing: keyRing as FakeKeyRing & KeyRing,
+    vaults: new FakeVaults() as unknown as PseudonymVaultStore,
+    audit: new FakeAudit() as FakeAudit & AuditService,
+    realtime: new FakeRealtime() as FakeRealtime & RealtimeEmitter,
+  };
 }
 
 /** Runs `work` and returns the DomainError-shaped failure it throws. */

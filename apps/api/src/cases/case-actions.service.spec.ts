@@ -1,19 +1,10 @@
-import { CaseEntity, KeyRing, RealtimeEmitter } from '@webcare/platform';
-import { AuditAction, AuditService, CaseFactsRecorder, PseudonymVaultStore } from '@webcare/domain';
+import { CaseEntity } from '@webcare/platform';
+import { AuditAction, CaseFactsRecorder } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
-import {
-  failureOf,
-  FakeAudit,
-  fakeCase,
-  fakeDataSource,
-  FakeKeyRing,
-  FakeRealtime,
-  FakeVaults,
-} from '../../../../test/support/service-fakes';
+import { caseServiceFakes, failureOf, fakeCase } from '../../../../test/support/service-fakes';
 import { AuthUser } from '../auth/auth.types';
-import { CaseAccessService } from './case-access.service';
 import { CaseActionsService } from './case-actions.service';
-import { CaseAccessFactsRow, CasesRepository, NewCaseNote } from './cases.repository';
+import { CaseAccessFactsRow, NewCaseNote } from './cases.repository';
 
 class FakeCases {
   readonly cases = new Map<string, CaseEntity>();
@@ -53,23 +44,15 @@ function setup(status: CaseEntity['status'] = 'open') {
   repo.cases.set(kase.id, kase);
   repo.escalatedTo.add(`${kase.id}/team-2`);
   repo.agents.add('agent-1/team-1');
-  const keyRing = new FakeKeyRing();
-  keyRing.keys.set(kase.dataKeyId, Buffer.alloc(32, 7));
-  const audit = new FakeAudit();
-  const realtime = new FakeRealtime();
-  const facts: string[] = [];
-  const cases = repo as unknown as CasesRepository;
-  const dataSource = fakeDataSource();
-  const actions = new CaseActionsService(
-    dataSource,
-    new CaseAccessService(dataSource, cases),
-    cases,
-    keyRing as unknown as KeyRing,
-    new FakeVaults() as unknown as PseudonymVaultStore,
-    audit as unknown as AuditService,
-    realtime as unknown as RealtimeEmitter,
-    { record: async (_m: EntityManager, id: string) => void facts.push(id) } as unknown as CaseFactsRecorder,
+  const { dataSource, access, cases, keyRing, vaults, audit, realtime } = caseServiceFakes(
+    repo,
+    kase,
+    Buffer.alloc(32, 7),
   );
+  const facts: string[] = [];
+  const actions = new CaseActionsService(dataSource, access, cases, keyRing, vaults, audit, realtime, {
+    record: async (_m: EntityManager, id: string) => void facts.push(id),
+  } as unknown as CaseFactsRecorder);
   return { kase, repo, keyRing, audit, realtime, facts, actions };
 }
 

@@ -1,18 +1,9 @@
-import { CaseEntity, KeyRing, RealtimeEmitter } from '@webcare/platform';
-import { AuditAction, AuditService, PseudonymVaultStore } from '@webcare/domain';
+import { CaseEntity } from '@webcare/platform';
+import { AuditAction } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
-import {
-  failureOf,
-  FakeAudit,
-  fakeCase,
-  fakeDataSource,
-  FakeKeyRing,
-  FakeRealtime,
-  FakeVaults,
-} from '../../../../test/support/service-fakes';
+import { caseServiceFakes, failureOf, fakeCase } from '../../../../test/support/service-fakes';
 import { AuthUser } from '../auth/auth.types';
-import { CaseAccessService } from '../cases/case-access.service';
-import { CaseAccessFactsRow, CasesRepository } from '../cases/cases.repository';
+import { CaseAccessFactsRow } from '../cases/cases.repository';
 import { RedactionOverlay } from '../redactions/redaction-overlay.service';
 import { EscalationsRepository, NewEscalation, ReceivedEscalationRow } from './escalations.repository';
 import { EscalationsService } from './escalations.service';
@@ -82,21 +73,20 @@ function setup() {
     to_team_id: 'team-2',
     status: 'open',
   });
-  const keyRing = new FakeKeyRing();
-  keyRing.keys.set(kase.dataKeyId, Buffer.alloc(32, 1));
-  const audit = new FakeAudit();
-  const realtime = new FakeRealtime();
-  const dataSource = fakeDataSource();
-  const cases = store as unknown as CasesRepository;
+  const { dataSource, access, cases, keyRing, vaults, audit, realtime } = caseServiceFakes(
+    store,
+    kase,
+    Buffer.alloc(32, 1),
+  );
   const service = new EscalationsService(
     dataSource,
-    new CaseAccessService(dataSource, cases),
+    access,
     store as unknown as EscalationsRepository,
     cases,
-    keyRing as unknown as KeyRing,
-    new FakeVaults() as unknown as PseudonymVaultStore,
-    audit as unknown as AuditService,
-    realtime as unknown as RealtimeEmitter,
+    keyRing,
+    vaults,
+    audit,
+    realtime,
     {} as RedactionOverlay,
   );
   return { kase, store, keyRing, audit, realtime, service };

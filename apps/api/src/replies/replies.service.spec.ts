@@ -1,32 +1,9 @@
-import {
-  AppConfig,
-  CaseEntity,
-  aad,
-  encrypt,
-  KeyRing,
-  OutboxRelay,
-  RealtimeEmitter,
-} from '@webcare/platform';
-import {
-  AuditService,
-  ChannelAccountsService,
-  NOTICE_VERSION,
-  PseudonymVaultStore,
-  RetentionPolicyService,
-} from '@webcare/domain';
+import { AppConfig, CaseEntity, aad, encrypt, OutboxRelay } from '@webcare/platform';
+import { ChannelAccountsService, NOTICE_VERSION, RetentionPolicyService } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
-import {
-  failureOf,
-  FakeAudit,
-  fakeCase,
-  fakeDataSource,
-  FakeKeyRing,
-  FakeRealtime,
-  FakeVaults,
-} from '../../../../test/support/service-fakes';
+import { caseServiceFakes, failureOf, fakeCase } from '../../../../test/support/service-fakes';
 import { AuthUser } from '../auth/auth.types';
-import { CaseAccessService } from '../cases/case-access.service';
-import { CaseAccessFactsRow, CasesRepository } from '../cases/cases.repository';
+import { CaseAccessFactsRow } from '../cases/cases.repository';
 import { InboundTextRow, NewOutboundMessage, RepliesRepository } from './replies.repository';
 import { RepliesService } from './replies.service';
 import { ReplyFormService } from './reply-form.service';
@@ -86,24 +63,25 @@ const agent: AuthUser = { id: 'agent-1', role: 'agent', teamId: 'team-1' };
 
 function setup(fields: Partial<CaseEntity> = {}) {
   const store = new FakeStore(fakeCase({ teamId: 'team-1', ...fields }));
-  const keyRing = new FakeKeyRing();
-  keyRing.keys.set(store.kase.dataKeyId, KEY);
-  const dataSource = fakeDataSource();
-  const cases = store as unknown as CasesRepository;
+  const { dataSource, access, cases, keyRing, vaults, audit, realtime } = caseServiceFakes(
+    store,
+    store.kase,
+    KEY,
+  );
   const targets = targetsOf(store);
   const accounts = { byId: async () => null } as unknown as ChannelAccountsService;
   const service = new RepliesService(
     dataSource,
-    new CaseAccessService(dataSource, cases),
+    access,
     cases,
     store as unknown as RepliesRepository,
     targets,
-    keyRing as unknown as KeyRing,
-    new FakeVaults() as unknown as PseudonymVaultStore,
+    keyRing,
+    vaults,
     { periodFor: async () => 'P1Y' } as unknown as RetentionPolicyService,
-    new FakeAudit() as unknown as AuditService,
+    audit,
     { kick: () => undefined } as unknown as OutboxRelay,
-    new FakeRealtime() as unknown as RealtimeEmitter,
+    realtime,
     new ReplyFormService(accounts, targets),
     { privacyStatementUrl: 'https://school.example/privacy' } as AppConfig,
   );

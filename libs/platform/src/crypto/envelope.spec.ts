@@ -1,12 +1,5 @@
-import {
-  decrypt,
-  deriveKey,
-  encrypt,
-  generateDataKey,
-  keyedHash,
-  unwrapDataKey,
-  wrapDataKey,
-} from './envelope';
+import { decrypt, encrypt, generateDataKey } from './envelope';
+import { deriveKey, keyedHash, unwrapDataKey, wrapDataKey } from './envelope';
 import { aad } from './row-binding';
 
 describe('envelope encryption', () => {
