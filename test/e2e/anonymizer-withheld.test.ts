@@ -1,5 +1,6 @@
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
-import { AppProcess, startApi, startWorker, testEnv, waitFor } from '../support/processes';
+import { waitFor } from '../support/processes';
+import { ingestApps } from '../support/ingest-apps';
 import { postWebhook, waTextWebhook } from '../support/whatsapp-payloads';
 
 jest.setTimeout(60_000);
@@ -14,42 +15,30 @@ interface Detail {
  * pseudonymized view. A zero budget makes every message run out, so the path is exercised for real.
  */
 describe('anonymizer time budget (api + worker)', () => {
-  let apiApp: AppProcess & { url: string };
-  let worker: AppProcess;
-
-  beforeAll(async () => {
-    const env = testEnv({ extra: { ANONYMIZER_BUDGET_MS: '0' } });
-    apiApp = await startApi(env);
-    worker = await startWorker(env);
-  });
-
-  afterAll(async () => {
-    await worker?.kill();
-    await apiApp?.kill();
-  });
+  const apps = ingestApps({ extra: { ANONYMIZER_BUDGET_MS: '0' } });
 
   it('withholds the pseudonymized text and flags the message to the owning team', async () => {
-    const agent = await teamWithAgent(apiApp.url, 'Admissions');
-    const lead = await teamWithAgent(apiApp.url, 'Admissions', 'team_lead', agent.teamId);
-    const { socket, events } = await connectSocket(apiApp.url, agent.token);
+    const agent = await teamWithAgent(apps.apiApp.url, 'Admissions');
+    const lead = await teamWithAgent(apps.apiApp.url, 'Admissions', 'team_lead', agent.teamId);
+    const { socket, events } = await connectSocket(apps.apiApp.url, agent.token);
     try {
       const text = 'Hoi, ik ben Wietske Oosterhuis-Bakir, mail me op wietske.ob@example.org';
       // A sender no other test uses: the run's database is shared by every test file.
       const from = `3169${Math.floor(1e7 + Math.random() * 8e7)}`;
-      const res = await postWebhook(apiApp.url, waTextWebhook([{ from, text }]));
+      const res = await postWebhook(apps.apiApp.url, waTextWebhook([{ from, text }]));
       expect(res.status).toBe(200);
       await waitFor(() => events.some((e) => e.event === 'message.created'));
       const { caseId } = events.find((e) => e.event === 'message.created')!.payload as { caseId: string };
 
-      const original = await api<Detail>(apiApp.url, agent.token, 'GET', `/api/cases/${caseId}`);
+      const original = await api<Detail>(apps.apiApp.url, agent.token, 'GET', `/api/cases/${caseId}`);
       expect(original.body.view).toBe('original');
       expect(original.body.messages).toEqual([expect.objectContaining({ text, withheld: true })]);
 
-      const pseudo = await api<Detail>(apiApp.url, lead.token, 'GET', `/api/cases/${caseId}`);
+      const pseudo = await api<Detail>(apps.apiApp.url, lead.token, 'GET', `/api/cases/${caseId}`);
       expect(pseudo.body.view).toBe('pseudonymized');
       expect(pseudo.body.messages).toEqual([expect.objectContaining({ text: '[WITHHELD]', withheld: true })]);
       const list = await api<{ items: { id: string; preview: string }[] }>(
-        apiApp.url,
+        apps.apiApp.url,
         lead.token,
         'GET',
         '/api/cases?status=all',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { api, connectSocket } from '../support/api-client';
 import { accept } from '../support/graph-stand-in';
 import { AppProcess, startWorker, waitFor, WHATSAPP } from '../support/processes';
-import { postWebhook } from '../support/whatsapp-payloads';
+import { postWebhook, waStatusWebhook } from '../support/whatsapp-payloads';
 import { inboxHarness } from '../support/inbox-e2e';
 
 jest.setTimeout(120_000);
@@ -10,7 +10,7 @@ jest.setTimeout(120_000);
 /** Replies, minimization, the 24-hour window, retries and presence (set-up in test/support/inbox-e2e.ts). */
 describe('inbox workflow: replies, minimization, escalation, consent, audit', () => {
   const h = inboxHarness();
-  const { graph, detail, newCase } = h;
+  const { graph, detail, newCase, postReply } = h;
   let apiApp: AppProcess & { url: string };
   let worker: AppProcess;
   let env: Record<string, string>;
@@ -28,14 +28,9 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     expect(opened.body.assigneeId).toBe(agent.userId);
     const sentBefore = graph.requests.length;
 
-    const reply = await api<{ id: string; status: string; warnings: unknown[] }>(
-      apiApp.url,
-      agent.token,
-      'POST',
-      `/api/cases/${caseId}/replies`,
-      {
-        text: 'Hoi! De open dag is op zaterdag 14 maart. Je bent van harte welkom.',
-      },
+    const reply = await postReply<{ id: string; status: string; warnings: unknown[] }>(
+      caseId,
+      'Hoi! De open dag is op zaterdag 14 maart. Je bent van harte welkom.',
     );
     expect(reply.status).toBe(201);
     expect(reply.body).toEqual({ id: expect.any(String), status: 'queued', warnings: [] });
@@ -65,7 +60,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     expect(Date.parse(after.retainUntil!)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect(after.messages.find((m) => m.id === reply.body.id)?.deliveryStatus).toBe('sent');
 
-    await api(apiApp.url, agent.token, 'POST', `/api/cases/${caseId}/replies`, { text: 'Tot dan!' });
+    await postReply(caseId, 'Tot dan!');
     await waitFor(() => graph.requests.length === sentBefore + 2);
     expect((graph.requests[sentBefore + 1].body.text as { body: string }).body).toBe('Tot dan!');
   });
@@ -84,27 +79,17 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     expect((await check('Could you send us a copy of your passport?')).body.refusal?.code).toBe(
       'ASKS_FOR_ID_DOCUMENT',
     );
-    const refused = await api<{ error: { code: string; message: string } }>(
-      apiApp.url,
-      agent.token,
-      'POST',
-      `/api/cases/${caseId}/replies`,
-      {
-        text: 'Please send us your IBAN so we can refund you.',
-      },
+    const refused = await postReply<{ error: { code: string; message: string } }>(
+      caseId,
+      'Please send us your IBAN so we can refund you.',
     );
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('ASKS_FOR_BANK_ACCOUNT');
     expect(refused.body.error.message.length).toBeGreaterThan(20);
 
-    const warned = await api<{ warnings: { code: string }[] }>(
-      apiApp.url,
-      agent.token,
-      'POST',
-      `/api/cases/${caseId}/replies`,
-      {
-        text: 'The fees are listed here: https://www.school.test/fees?utm_source=facebook&fbclid=abc&year=2027 — what is your phone number?',
-      },
+    const warned = await postReply<{ warnings: { code: string }[] }>(
+      caseId,
+      'The fees are listed here: https://www.school.test/fees?utm_source=facebook&fbclid=abc&year=2027 — what is your phone number?',
     );
     expect(warned.status).toBe(201);
     expect(warned.body.warnings.map((w) => w.code).sort()).toEqual([
@@ -119,15 +104,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
 
   it('explains a closed 24-hour window before sending and when the platform reports it', async () => {
     const stale = await newCase('Is er nog plek?', { timestamp: Math.floor(Date.now() / 1000) - 25 * 3600 });
-    const early = await api<{ error: { code: string; message: string } }>(
-      apiApp.url,
-      agent.token,
-      'POST',
-      `/api/cases/${stale.caseId}/replies`,
-      {
-        text: 'Ja hoor!',
-      },
-    );
+    const early = await postReply<{ error: { code: string; message: string } }>(stale.caseId, 'Ja hoor!');
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe('WINDOW_CLOSED');
     expect(early.body.error.message).toMatch(/template/);
@@ -140,13 +117,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
       },
     });
     try {
-      const reply = await api<{ id: string }>(
-        apiApp.url,
-        agent.token,
-        'POST',
-        `/api/cases/${caseId}/replies`,
-        { text: 'De deadline is 1 mei.' },
-      );
+      const reply = await postReply<{ id: string }>(caseId, 'De deadline is 1 mei.');
       await waitFor(
         async () =>
           (await detail(agent.token, caseId)).body.messages.find((m) => m.id === reply.body.id)
@@ -164,9 +135,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     let calls = 0;
     graph.behaviour = (req) =>
       ++calls === 1 ? { status: 503, body: { error: { message: 'busy', code: 2 } } } : accept(req);
-    const first = await api<{ id: string }>(apiApp.url, agent.token, 'POST', `/api/cases/${caseId}/replies`, {
-      text: 'Kijk op de website.',
-    });
+    const first = await postReply<{ id: string }>(caseId, 'Kijk op de website.');
     await waitFor(
       async () =>
         (await detail(agent.token, caseId)).body.messages.find((m) => m.id === first.body.id)
@@ -175,9 +144,7 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     expect(graph.requests.filter((r) => r.body.biz_opaque_callback_data === first.body.id)).toHaveLength(2);
 
     graph.behaviour = (req) => ({ ...accept(req), delayMs: 4000 });
-    const reply = await api<{ id: string }>(apiApp.url, agent.token, 'POST', `/api/cases/${caseId}/replies`, {
-      text: 'Nog één ding.',
-    });
+    const reply = await postReply<{ id: string }>(caseId, 'Nog één ding.');
     const forReply = () => graph.requests.filter((r) => r.body.biz_opaque_callback_data === reply.body.id);
     await waitFor(() => forReply().length === 1);
     await worker.kill('SIGKILL');
@@ -192,32 +159,12 @@ describe('inbox workflow: replies, minimization, escalation, consent, audit', ()
     expect(forReply()).toHaveLength(1);
 
     // The platform's status webhook echoes our message id and settles the unknown outcome.
-    const statusBody = {
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '1',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '31850001234', phone_number_id: WHATSAPP.phoneNumberId },
-                statuses: [
-                  {
-                    id: 'wamid.settled' + randomBytes(4).toString('hex'),
-                    status: 'delivered',
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    recipient_id: '31600000000',
-                    biz_opaque_callback_data: reply.body.id,
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    };
+    const statusBody = waStatusWebhook({
+      id: 'wamid.settled' + randomBytes(4).toString('hex'),
+      status: 'delivered',
+      recipientId: '31600000000',
+      callbackData: reply.body.id,
+    });
     expect((await postWebhook(apiApp.url, statusBody)).status).toBe(200);
     await waitFor(
       async () =>

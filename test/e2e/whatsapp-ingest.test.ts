@@ -5,7 +5,7 @@ import { inboundEventKey } from '../../libs/domain/src';
 import { testKeyRing } from '../support/keys';
 import { api, connectSocket, teamWithAgent } from '../support/api-client';
 import { AppProcess, waitFor, WHATSAPP } from '../support/processes';
-import { postWebhook, waMessageId, waTextWebhook } from '../support/whatsapp-payloads';
+import { postWebhook, waMessageId, waStatusWebhook, waTextWebhook } from '../support/whatsapp-payloads';
 import { ingestApps } from '../support/ingest-apps';
 
 jest.setTimeout(60_000);
@@ -211,31 +211,7 @@ describe('WhatsApp webhook → case (api + worker over real Postgres and Redis)'
         ],
       )
     ).rows;
-    const statusBody = (status: string) => ({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: '102345678901234',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '31850001234', phone_number_id: WHATSAPP.phoneNumberId },
-                statuses: [
-                  {
-                    id: wamid,
-                    status,
-                    timestamp: String(Math.floor(Date.now() / 1000)),
-                    recipient_id: '31612345678',
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-    });
+    const statusBody = (status: string) => waStatusWebhook({ id: wamid, status, recipientId: '31612345678' });
     const deliveryOf = async () =>
       (await db.query(`SELECT delivery_status FROM messages WHERE id = $1`, [msg.id])).rows[0]
         .delivery_status;

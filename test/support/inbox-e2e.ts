@@ -45,6 +45,9 @@ export function inboxHarness() {
     lead: undefined as unknown as TeamUser,
     intl: undefined as unknown as TeamUser,
     detail: (token: string, id: string) => api<CaseDetail>(h.apiApp.url, token, 'GET', `/api/cases/${id}`),
+    /** Sends a reply as the agent; `T` is the answer's body the test expects. */
+    postReply: <T = unknown>(caseId: string, text: string) =>
+      api<T>(h.apiApp.url, h.agent.token, 'POST', `/api/cases/${caseId}/replies`, { text }),
     newCase,
     createUser,
   };

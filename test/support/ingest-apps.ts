@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { AppProcess, startApi, startWorker, testEnv } from './processes';
+import { AppProcess, startApi, startWorker, testEnv, type TestEnvOptions } from './processes';
 import { connectTestDatabase } from './databases';
 
 export interface IngestApps {
@@ -12,16 +12,17 @@ export interface IngestApps {
 
 /**
  * Registers the file's beforeAll/afterAll (call it inside the describe): the built api and worker with
- * the test environment, and a connection to the run's database. The fields are set once beforeAll ran.
+ * the test environment (`envOptions` as testEnv takes them), and a connection to the run's database.
+ * The fields are set once beforeAll ran.
  */
-export function ingestApps(): IngestApps {
+export function ingestApps(envOptions: TestEnvOptions = {}): IngestApps {
   const apps = {
     count: async (sql: string, params: unknown[] = []) =>
       Number((await apps.db.query(sql, params)).rows[0].n),
   } as IngestApps;
 
   beforeAll(async () => {
-    const env = testEnv();
+    const env = testEnv(envOptions);
     apps.apiApp = await startApi(env);
     apps.worker = await startWorker(env);
     apps.db = await connectTestDatabase();

@@ -15,36 +15,67 @@ export function waMessageId(): string {
   return `wamid.${randomBytes(24).toString('base64')}`;
 }
 
-/** A webhook body in the documented Cloud API shape, one change per message. */
-export function waTextWebhook(messages: TextMessageInput[]): Record<string, unknown> {
+/** The Cloud API's webhook envelope: one `messages` change per value, to our phone number id by default. */
+function waWebhook(
+  changes: { phoneNumberId?: string; value: Record<string, unknown> }[],
+): Record<string, unknown> {
   return {
     object: 'whatsapp_business_account',
     entry: [
       {
         id: '102345678901234',
-        changes: messages.map((m) => ({
+        changes: changes.map((c) => ({
           field: 'messages',
           value: {
             messaging_product: 'whatsapp',
             metadata: {
               display_phone_number: '31850001234',
-              phone_number_id: m.phoneNumberId ?? WHATSAPP.phoneNumberId,
+              phone_number_id: c.phoneNumberId ?? WHATSAPP.phoneNumberId,
             },
-            contacts: [{ profile: { name: m.name ?? 'Test Persoon' }, wa_id: m.from }],
-            messages: [
-              {
-                from: m.from,
-                id: m.id ?? waMessageId(),
-                timestamp: String(m.timestamp ?? Math.floor(Date.now() / 1000)),
-                type: 'text',
-                text: { body: m.text },
-              },
-            ],
+            ...c.value,
           },
         })),
       },
     ],
   };
+}
+
+/** A webhook body in the documented Cloud API shape, one change per message. */
+export function waTextWebhook(messages: TextMessageInput[]): Record<string, unknown> {
+  return waWebhook(
+    messages.map((m) => ({
+      phoneNumberId: m.phoneNumberId,
+      value: {
+        contacts: [{ profile: { name: m.name ?? 'Test Persoon' }, wa_id: m.from }],
+        messages: [
+          {
+            from: m.from,
+            id: m.id ?? waMessageId(),
+            timestamp: String(m.timestamp ?? Math.floor(Date.now() / 1000)),
+            type: 'text',
+            text: { body: m.text },
+          },
+        ],
+      },
+    })),
+  );
+}
+
+/** A delivery status of a message we sent (`id` its wamid), as the platform reports it now. */
+export function waStatusWebhook(s: {
+  id: string;
+  status: string;
+  recipientId: string;
+  callbackData?: string;
+}): Record<string, unknown> {
+  const status = {
+    id: s.id,
+    status: s.status,
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    recipient_id: s.recipientId,
+    ...(s.callbackData !== undefined && { biz_opaque_callback_data: s.callbackData }),
+  };
+  return waWebhook([{ value: { statuses: [status] } }]);
 }
 
 /** Serializes like Meta does (non-ASCII escaped as \uXXXX) and signs the exact bytes. */
