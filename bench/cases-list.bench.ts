@@ -60,7 +60,7 @@ const WALK_PAGES = 20;
 const TARGET_P99 = 50;
 
 runBench({ scratch: 'cases', bench: 'cases-list' }, async (run) => {
-  const { redisUrl, dbUrl, redisPrefix } = run;
+  const { dbUrl } = run;
   const dataKey = randomBytes(32).toString('base64');
   const master = Buffer.from(dataKey, 'base64');
   // Only lookup hashes and sealed secrets here: no key store behind this ring.
@@ -93,14 +93,7 @@ runBench({ scratch: 'cases', bench: 'cases-list' }, async (run) => {
   });
 
   // -------------------------------------------------------------- api + users
-  const env = benchEnv({
-    databaseUrl: dbUrl.toString(),
-    redisUrl,
-    redisPrefix,
-    dataKey,
-    appSecret: randomBytes(32).toString('base64'),
-    workerConcurrency: 4,
-  });
+  const env = benchEnv(run, { dataKey, workerConcurrency: 4 });
   // The accounts are seeded; no bootstrap channel account from the environment.
   for (const k of Object.keys(env)) if (k.startsWith('WHATSAPP_')) delete env[k];
   const api = run.app(await startBenchApi(env));

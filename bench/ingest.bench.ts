@@ -76,18 +76,11 @@ const MIX = channelMix(process.env.BENCH_CHANNEL_MIX ?? 'whatsapp=1');
 const TARGET = { throughput: 1000, webhookP99: 50, e2eP99: 500 };
 
 runBench({ scratch: 'ingest', bench: 'ingest' }, async (run) => {
-  const { redisUrl, dbName, dbUrl, redisPrefix } = run;
+  const { dbName, dbUrl } = run;
   const dataKey = randomBytes(32).toString('base64');
 
   // ---------------------------------------------------------------- set-up
-  const env = benchEnv({
-    databaseUrl: dbUrl.toString(),
-    redisUrl,
-    redisPrefix,
-    dataKey,
-    appSecret: randomBytes(32).toString('base64'),
-    workerConcurrency: CONCURRENCY,
-  });
+  const env = benchEnv(run, { dataKey, workerConcurrency: CONCURRENCY });
   if (MIX.some((m) => m.channel !== 'whatsapp')) Object.assign(env, socialBenchEnv());
   const api = run.app(await startBenchApi(env));
   const worker = run.app(spawnBenchWorker(env));

@@ -78,7 +78,7 @@ const median = (xs: number[]) => {
 };
 
 runBench({ scratch: 'reports', bench: 'reports' }, async (run) => {
-  const { redisUrl, dbUrl, redisPrefix } = run;
+  const { dbUrl } = run;
   let api: (AppProcess & { url: string }) | null = null;
   run.onCleanup(() => api?.kill());
   try {
@@ -88,14 +88,7 @@ runBench({ scratch: 'reports', bench: 'reports' }, async (run) => {
     let t = nowMs();
     await insertFacts(db);
     const insertMs = nowMs() - t;
-    const env = benchEnv({
-      databaseUrl: dbUrl.toString(),
-      redisUrl,
-      redisPrefix,
-      dataKey: randomBytes(32).toString('base64'),
-      appSecret: randomBytes(24).toString('hex'),
-      workerConcurrency: 1,
-    });
+    const env = benchEnv(run, { workerConcurrency: 1 });
     api = await startBenchApi(env);
     const adminToken = await login(api.url, ADMIN.email, ADMIN.password);
     const email = `bench-manager-${randomBytes(3).toString('hex')}@school.bench`;

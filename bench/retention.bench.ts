@@ -15,7 +15,7 @@
  * the reported value is the median. BENCH_RETENTION_BATCH_SIZE / BENCH_RETENTION_REST_RATIO override
  * the sweeper's RETENTION_BATCH_SIZE / RETENTION_REST_RATIO.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -123,14 +123,7 @@ async function insertDueCases(
 runBench({ scratch: 'retention', bench: 'retention' }, async (bench) => {
   const { redisUrl, dbName, dbUrl, redisPrefix } = bench;
   const env = {
-    ...benchEnv({
-      databaseUrl: dbUrl.toString(),
-      redisUrl,
-      redisPrefix,
-      dataKey: randomBytes(32).toString('base64'),
-      appSecret: randomBytes(32).toString('base64'),
-      workerConcurrency: 4,
-    }),
+    ...benchEnv(bench, { workerConcurrency: 4 }),
     // The bench enqueues sweeps itself; the schedule only fires once at start (nothing due then).
     RETENTION_SWEEP_EVERY: 'PT1H',
     // Unset: the product defaults.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   AppProcess,
   bootstrapEnv,
@@ -5,27 +6,26 @@ import {
   startApi,
   type AppProcessOptions,
 } from '../../test/support/processes';
+import type { BenchRun } from './bench-run';
 
 export interface BenchEnvOptions {
-  databaseUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  dataKey: string;
-  appSecret: string;
+  /** The master key (base64) when the bench needs it too; a fresh one otherwise. */
+  dataKey?: string;
   workerConcurrency: number;
   logLevel?: string;
 }
 
-export function benchEnv(o: BenchEnvOptions): Record<string, string> {
+/** The apps' environment on the run's scratch database and Redis prefix, with a fresh app secret. */
+export function benchEnv(run: BenchRun, o: BenchEnvOptions): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'test',
     LOG_LEVEL: o.logLevel ?? 'warn',
-    DATABASE_URL: o.databaseUrl,
-    REDIS_URL: o.redisUrl,
-    REDIS_PREFIX: o.redisPrefix,
-    DATA_KEY: o.dataKey,
-    APP_SECRET: o.appSecret,
+    DATABASE_URL: run.dbUrl.toString(),
+    REDIS_URL: run.redisUrl,
+    REDIS_PREFIX: run.redisPrefix,
+    DATA_KEY: o.dataKey ?? randomBytes(32).toString('base64'),
+    APP_SECRET: randomBytes(32).toString('base64'),
     ...bootstrapEnv(),
     // Nothing listens here: the ingest path never calls the Graph API.
     GRAPH_API_BASE_URL: 'http://127.0.0.1:9/v21.0',
