@@ -3,6 +3,10 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The rule that keeps a part from importing what matches one of `patterns`. */
+const noImportsOf = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const DOMAIN = ['@webcare/domain', '@webcare/domain/*'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -26,48 +30,16 @@ export default tseslint.config(
   { files: ['**/*.cli.ts', 'bench/**', 'scripts/**', 'test/**'], rules: { 'no-console': 'off' } },
   // Which part may import which (ARCHITECTURE.md): platform knows no domain, the pure libraries
   // know neither; nothing outside bench/ imports bench/ (later entries override earlier ones).
-  {
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/bench/**'] }] },
-  },
+  { files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts'], rules: noImportsOf('**/bench/**') },
   {
     files: ['libs/platform/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '@webcare/domain',
-            '@webcare/domain/*',
-            '**/libs/domain/**',
-            '**/apps/**',
-            '**/bench/**',
-          ],
-        },
-      ],
-    },
+    rules: noImportsOf(...DOMAIN, '**/libs/domain/**', '**/apps/**', '**/bench/**'),
   },
   {
     files: ['libs/anonymizer/**/*.ts', 'libs/channels/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '@webcare/domain',
-            '@webcare/domain/*',
-            '@webcare/platform',
-            '@webcare/platform/*',
-            '**/apps/**',
-          ],
-        },
-      ],
-    },
+    rules: noImportsOf(...DOMAIN, '@webcare/platform', '@webcare/platform/*', '**/apps/**'),
   },
-  {
-    files: ['libs/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/apps/**', '**/test/**', '**/bench/**'] }] },
-  },
+  { files: ['libs/domain/**/*.ts'], rules: noImportsOf('**/apps/**', '**/test/**', '**/bench/**') },
   // The web app: Svelte 5 components in TypeScript, running in the browser.
   ...svelte.configs.recommended,
   {

@@ -16,7 +16,7 @@ import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/service-urls.mjs'
 import { ensureDatabase } from './lib/databases.mjs';
 import { ensureInstalled } from './lib/install.mjs';
 import { ensureServices } from './lib/services.mjs';
-import { Fatal, ROOT, main, npmCmd, onCleanup, runOrFail, step, table, warn } from './lib/util.mjs';
+import { Fatal, ROOT, main, npmCmd, onCleanup, runOrFail, step, stopChild, table, warn } from './lib/util.mjs';
 
 const DIST_BENCH = path.join(ROOT, 'dist-bench', 'bench');
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -78,15 +78,7 @@ main(async () => {
   if (!selected.length) throw new Fatal(`no benchmark matches ${filters.join(', ')} (have: ${all.map((f) => f.replace(/\.bench\.js$/, '')).join(', ')})`);
 
   fs.mkdirSync(RESULTS, { recursive: true });
-  onCleanup(async () => {
-    const child = current;
-    if (!child || child.exitCode !== null) return;
-    const gone = new Promise((r) => child.once('close', r));
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 10000);
-    await gone;
-    clearTimeout(t);
-  });
+  onCleanup(() => stopChild(current));
 
   const rows = [];
   const failed = [];

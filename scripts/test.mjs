@@ -17,7 +17,7 @@ import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/service-urls.mjs'
 import { ensureDatabase } from './lib/databases.mjs';
 import { ensureInstalled } from './lib/install.mjs';
 import { ensureServices } from './lib/services.mjs';
-import { Fatal, ROOT, isExecutable, main, npmCmd, onCleanup, run, runOrFail, step, warn, which } from './lib/util.mjs';
+import { Fatal, ROOT, isExecutable, main, npmCmd, onCleanup, run, runOrFail, step, stopChild, warn, which } from './lib/util.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -134,15 +134,7 @@ main(async () => {
   fs.mkdirSync(outDir, { recursive: true });
 
   // Ctrl-C: let jest finish its own shutdown before the services go away.
-  onCleanup(async () => {
-    const child = current;
-    if (!child || child.exitCode !== null) return;
-    const gone = new Promise((r) => child.once('close', r));
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 10000);
-    await gone;
-    clearTimeout(t);
-  });
+  onCleanup(() => stopChild(current));
 
   const runs = userArgs.length
     ? jestArgs.length

@@ -11,16 +11,27 @@ export function keysDatabaseUrl(databaseUrl = process.env.DATABASE_URL || DEFAUL
   u.pathname = `${u.pathname.replace(/\/+$/, '') || '/webcare'}_keys`;
   return u.toString();
 }
-/** CREATE DATABASE <name from DATABASE_URL> if it does not exist. Returns true if created. */
-export async function ensureDatabase(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
+/** DATABASE_URL parsed, and the database it names ('' for none). */
+function parseDatabaseUrl(databaseUrl) {
   const { u } = parseUrl(databaseUrl, 'DATABASE_URL', ['postgres:', 'postgresql:'], 5432);
-  const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  if (!name || name === 'postgres') return false;
+  return { u, name: decodeURIComponent(u.pathname.replace(/^\//, '')) };
+}
+
+/** A client (not yet connected) for the server's `postgres` database, to create databases and roles. */
+async function serverClient(u) {
   const pg = await loadPg();
   const m = new URL(u);
   m.pathname = '/postgres';
   const client = new pg.Client({ connectionString: m.toString(), connectionTimeoutMillis: 5000 });
   client.on('error', () => {});
+  return client;
+}
+
+/** CREATE DATABASE <name from DATABASE_URL> if it does not exist. Returns true if created. */
+export async function ensureDatabase(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL) {
+  const { u, name } = parseDatabaseUrl(databaseUrl);
+  if (!name || name === 'postgres') return false;
+  const client = await serverClient(u);
   try {
     await client.connect();
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
@@ -51,14 +62,10 @@ export async function ensureDatabase(databaseUrl = process.env.DATABASE_URL || D
  * that one user.
  */
 export async function ensureAppRole(databaseUrl, password) {
-  const { u } = parseUrl(databaseUrl, 'DATABASE_URL', ['postgres:', 'postgresql:'], 5432);
-  const role = `${decodeURIComponent(u.pathname.replace(/^\//, '')) || 'webcare'}_app`;
+  const { u, name } = parseDatabaseUrl(databaseUrl);
+  const role = `${name || 'webcare'}_app`;
   if (decodeURIComponent(u.username) === role) return null;
-  const pg = await loadPg();
-  const m = new URL(u);
-  m.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: m.toString(), connectionTimeoutMillis: 5000 });
-  client.on('error', () => {});
+  const client = await serverClient(u);
   try {
     await client.connect();
     const { rowCount } = await client.query('select 1 from pg_roles where rolname = $1', [role]);

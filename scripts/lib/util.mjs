@@ -55,6 +55,16 @@ export async function runCleanups() {
   }
 }
 
+/** SIGTERM to a child that still runs, SIGKILL after 10 s; resolves once it has closed. */
+export async function stopChild(child) {
+  if (!child || child.exitCode !== null) return;
+  const gone = new Promise((r) => child.once('close', r));
+  child.kill('SIGTERM');
+  const t = setTimeout(() => child.kill('SIGKILL'), 10000);
+  await gone;
+  clearTimeout(t);
+}
+
 // Synchronous last resort for detached children (normal exit / uncaught error).
 const exitKills = new Set();
 export function killOnExit(child) {
