@@ -57,7 +57,7 @@ export async function runCleanups() {
 
 /** SIGTERM to a child that still runs, SIGKILL after 10 s; resolves once it has closed. */
 export async function stopChild(child) {
-  if (!child || child.exitCode !== null) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise((r) => child.once('close', r));
   child.kill('SIGTERM');
   const t = setTimeout(() => child.kill('SIGKILL'), 10000);

@@ -106,26 +106,10 @@ describe('hand-over preview and marking missed identifiers (api + worker)', () =
         expect.objectContaining({ id: marked.body.id, token: marked.body.token }),
       ]);
 
-      expect(
-        (
-          await api(
-            apps.apiApp.url,
-            agent.token,
-            'DELETE',
-            `/api/cases/${caseId}/redactions/${marked.body.id}`,
-          )
-        ).status,
-      ).toBe(204);
-      expect(
-        (
-          await api(
-            apps.apiApp.url,
-            agent.token,
-            'DELETE',
-            `/api/cases/${caseId}/redactions/${marked.body.id}`,
-          )
-        ).status,
-      ).toBe(404);
+      const unmark = () =>
+        api(apps.apiApp.url, agent.token, 'DELETE', `/api/cases/${caseId}/redactions/${marked.body.id}`);
+      expect((await unmark()).status).toBe(204);
+      expect((await unmark()).status).toBe(404);
       const undone = await api<Preview>(apps.apiApp.url, agent.token, 'GET', url(caseId));
       expect(undone.body.messages.find((msg) => msg.id === messageId)!.text).toContain(NICKNAME);
 
