@@ -9,6 +9,7 @@ import {
 } from '@webcare/platform';
 import {
   AuditAction,
+  auditEntry,
   AuditService,
   ChannelAccountsRepository,
   ChannelAccountsService,
@@ -74,12 +75,10 @@ export class ChannelAccountsAdminService {
         allowlist: dto.allowlist ?? {},
       });
       if (!id) throw channelAccountErrors.alreadyConnected();
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.ChannelAccountCreated,
-        objectType: 'channel_account',
-        objectId: id,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.ChannelAccountCreated, 'channel_account', id),
+      );
       return id;
     });
     this.accounts.invalidate();
@@ -99,13 +98,16 @@ export class ChannelAccountsAdminService {
         accessTokenEnc: seal(dto.accessToken, 'access_token'),
       });
       if (!replaced) throw channelAccountErrors.notFound();
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.ChannelAccountSecretsRotated,
-        objectType: 'channel_account',
-        objectId: id,
-        detail: fields.join(','),
-      });
+      await this.audit.record(
+        m,
+        auditEntry(
+          actor.id,
+          AuditAction.ChannelAccountSecretsRotated,
+          'channel_account',
+          id,
+          fields.join(','),
+        ),
+      );
     });
     this.accounts.invalidate();
     return this.current(id);
@@ -121,12 +123,10 @@ export class ChannelAccountsAdminService {
     if (dto.humanAgentTag !== undefined) changes.humanAgentTag = dto.humanAgentTag;
     const updated = await this.dataSource.transaction(async (m) => {
       if (!(await this.repository.mergeSettings(m, id, changes))) return false;
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.ChannelAccountSettingsChanged,
-        objectType: 'channel_account',
-        objectId: id,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.ChannelAccountSettingsChanged, 'channel_account', id),
+      );
       return true;
     });
     if (!updated) throw channelAccountErrors.unknownAccount();

@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { RealtimeEmitter, teamRoom } from '@webcare/platform';
-import { AuditAction, AuditService, detectReplyLanguage } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService, detectReplyLanguage } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
@@ -68,12 +68,7 @@ export class ConsentsService {
         requestMessageId: messageId,
         requestedBy: user.id,
       });
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.ConsentRequested,
-        objectType: 'consent',
-        objectId: id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.ConsentRequested, 'consent', id));
       return { kase, messageId, consent: toView(await this.repository.byId(m, id)) };
     });
     this.replies.announce({ kase: result.kase, messageId: result.messageId, assigned: false }, user.id);
@@ -92,12 +87,7 @@ export class ConsentsService {
       });
       if (!evidenceId) throw consentErrors.evidenceInvalid();
       await this.repository.markGiven(m, consent.id, evidenceId, user.id);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.ConsentGiven,
-        objectType: 'consent',
-        objectId: consent.id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.ConsentGiven, 'consent', consent.id));
       return toView(await this.repository.byId(m, consent.id));
     });
     this.announce(consent, 'consent_given');
@@ -114,12 +104,7 @@ export class ConsentsService {
       if (consent.status === 'withdrawn') return { consent: toView(consent), returnedTo: null };
       await this.repository.markWithdrawn(m, consent.id);
       const returnedTo = await this.repository.returnTakenOverCase(m, consent.case_id, consent.team_id);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.ConsentWithdrawn,
-        objectType: 'consent',
-        objectId: consent.id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.ConsentWithdrawn, 'consent', consent.id));
       return { consent: toView(await this.repository.byId(m, consent.id)), returnedTo };
     });
     this.announce(consent, 'consent_withdrawn', returnedTo);

@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService, isHoldActive } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService, isHoldActive } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { holdReason, HoldReasonInput, LegalHoldReasonCode } from './legal-hold-reasons';
@@ -69,12 +69,7 @@ export class LegalHoldsService {
       // or it sees this hold, because sweeps re-check holds after locking their cases.
       if (!(await this.holds.lockCaseForHold(m, caseId))) throw privacyNotFound('Case');
       const row = await this.holds.insert(m, { caseId, reasonCode, note, expiresAt, placedBy: actor.id });
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.LegalHoldPlaced,
-        objectType: 'legal_hold',
-        objectId: row.id,
-      });
+      await this.audit.record(m, auditEntry(actor.id, AuditAction.LegalHoldPlaced, 'legal_hold', row.id));
       return view(row);
     });
   }
@@ -88,12 +83,7 @@ export class LegalHoldsService {
       if (current.released_at) return view(current);
       const row = await this.holds.release(m, holdId, actor.id);
       await this.holds.refreshCaseFlag(m, row.case_id);
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.LegalHoldReleased,
-        objectType: 'legal_hold',
-        objectId: row.id,
-      });
+      await this.audit.record(m, auditEntry(actor.id, AuditAction.LegalHoldReleased, 'legal_hold', row.id));
       return view(row);
     });
   }

@@ -30,6 +30,32 @@ export interface AuditEntry {
   detail?: string | null;
 }
 
+/** The kinds of object events are about. */
+export type AuditObjectType =
+  | 'audit'
+  | 'case'
+  | 'channel_account'
+  | 'consent'
+  | 'deletion_receipt'
+  | 'escalation'
+  | 'legal_hold'
+  | 'message'
+  | 'retention_policy'
+  | 'subject'
+  | 'team'
+  | 'user';
+
+/** The usual entry in one line: who did what to which object, and rarely a detail. */
+export function auditEntry(
+  actorId: string | null,
+  action: AuditAction,
+  objectType: AuditObjectType,
+  objectId: string | null,
+  detail?: string | null,
+): AuditEntry {
+  return { actorId, action, objectType, objectId, ...(detail === undefined ? {} : { detail }) };
+}
+
 /** A listed event as the api returns it: the row with its time as ISO text. */
 export type AuditEventView = Omit<AuditListRow, 'at'> & { at: string };
 
@@ -86,12 +112,7 @@ export class AuditService {
       await this.repository.lockChain(m);
       const version = await this.repository.lastChainVersion(m);
       if (version === null || version === CURRENT_CHAIN_VERSION) return false;
-      await this.record(m, {
-        actorId: null,
-        action: AuditAction.AuditChainKeyed,
-        objectType: 'audit',
-        objectId: null,
-      });
+      await this.record(m, auditEntry(null, AuditAction.AuditChainKeyed, 'audit', null));
       return true;
     });
   }
