@@ -19,6 +19,7 @@ export * from './realtime/realtime-emitter.service';
 export * from './realtime/socket-events';
 export * from './redis/redis.module';
 export * from './database/query-returning';
+export * from './database/iso-time-sql';
 export * from './crypto/subject';
 export * from './database/prepared-query';
 export * from './platform.module';

@@ -51,7 +51,7 @@ export class ChannelAccountsAdminService {
   ) {}
 
   async list(_actor: AuthUser): Promise<{ items: ChannelAccountView[] }> {
-    return { items: (await this.repository.all()).map(view) };
+    return { items: await this.repository.listed() };
   }
 
   /** Creates a new account; an existing one keeps its secrets (rotating them is its own, audited action). */
@@ -135,21 +135,8 @@ export class ChannelAccountsAdminService {
   }
 
   private async current(id: string): Promise<ChannelAccountView> {
-    const account = await this.repository.byId(id);
+    const account = await this.repository.listedOne(id);
     if (!account) throw channelAccountErrors.unknownAccount();
-    return view(account);
+    return account;
   }
-}
-
-function view(a: ChannelAccountEntity): ChannelAccountView {
-  return {
-    id: a.id,
-    channel: a.channel,
-    externalId: a.externalId,
-    name: a.name,
-    teamId: a.teamId,
-    retentionPeriod: a.retentionPeriod,
-    allowlist: a.allowlist,
-    settings: a.settings ?? {},
-  };
 }

@@ -22,6 +22,22 @@ export interface SealedChannelAccount {
   allowlist: ChannelAccountEntity['allowlist'];
 }
 
+/** An account as the admin api answers it, selected under its field names: no secrets. */
+export interface ChannelAccountRow {
+  id: string;
+  channel: Channel;
+  externalId: string;
+  name: string;
+  teamId: string;
+  retentionPeriod: string | null;
+  allowlist: ChannelAccountEntity['allowlist'];
+  settings: ChannelAccountSettings;
+}
+
+const LISTED = `SELECT id, channel, external_id AS "externalId", name, team_id AS "teamId",
+                       retention_period AS "retentionPeriod", allowlist, COALESCE(settings, '{}') AS settings
+                  FROM channel_accounts`;
+
 /** Sealed replacements; null keeps the stored secret. */
 export interface SealedSecrets {
   appSecretEnc: Buffer | null;
@@ -55,8 +71,13 @@ export class ChannelAccountsRepository {
     return this.dataSource.getRepository(ChannelAccountEntity).find({ order: { createdAt: 'ASC' } });
   }
 
-  byId(id: string): Promise<ChannelAccountEntity | null> {
-    return this.dataSource.getRepository(ChannelAccountEntity).findOneBy({ id });
+  listed(): Promise<ChannelAccountRow[]> {
+    return this.dataSource.query(`${LISTED} ORDER BY created_at`);
+  }
+
+  async listedOne(id: string): Promise<ChannelAccountRow | null> {
+    const [row]: ChannelAccountRow[] = await this.dataSource.query(`${LISTED} WHERE id = $1`, [id]);
+    return row ?? null;
   }
 
   teamExists(teamId: string): Promise<boolean> {
