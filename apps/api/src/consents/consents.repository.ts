@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentStatus, isoTimeSql } from '@webcare/platform';
+import { ConsentEntity, isoTimeSql, IsoTimes } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
 /** A consent as the api answers it: selected under its field names, times as ISO text. */
-export interface ConsentRow {
-  id: string;
-  caseId: string;
-  teamId: string;
-  purpose: string;
-  status: ConsentStatus;
-  requestMessageId: string | null;
-  evidenceMessageId: string | null;
-  requestedAt: string;
-  givenAt: string | null;
-  withdrawnAt: string | null;
-}
+export type ConsentRow = IsoTimes<Omit<ConsentEntity, 'requestedBy' | 'recordedBy'>>;
 
 export interface NewConsent {
   caseId: string;

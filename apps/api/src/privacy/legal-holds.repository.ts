@@ -1,25 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { isoTimeSql, queryReturning } from '@webcare/platform';
+import { isoTimeSql, IsoTimes, LegalHoldEntity, queryReturning } from '@webcare/platform';
 import { activeHoldSql } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { LegalHoldReasonCode } from './legal-hold-reasons';
 
 /** A hold as the api answers it: selected under its field names, times as ISO text. */
-export interface HoldRow {
-  id: string;
-  caseId: string;
+export type HoldRow = IsoTimes<Omit<LegalHoldEntity, 'reasonCode'>> & {
   reasonCode: LegalHoldReasonCode;
-  /** The privacy officer's note, identifiers replaced by their type. */
-  note: string | null;
   /** For older clients: the note, or the reason code when there is none. */
   reason: string;
-  expiresAt: string | null;
-  placedBy: string;
-  placedAt: string;
-  releasedBy: string | null;
-  releasedAt: string | null;
   active: boolean;
-}
+};
 
 export interface NewHold {
   caseId: string;

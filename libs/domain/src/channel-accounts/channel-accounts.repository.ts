@@ -23,16 +23,10 @@ export interface SealedChannelAccount {
 }
 
 /** An account as the admin api answers it, selected under its field names: no secrets. */
-export interface ChannelAccountRow {
-  id: string;
-  channel: Channel;
-  externalId: string;
-  name: string;
-  teamId: string;
-  retentionPeriod: string | null;
-  allowlist: ChannelAccountEntity['allowlist'];
-  settings: ChannelAccountSettings;
-}
+export type ChannelAccountRow = Omit<
+  ChannelAccountEntity,
+  'appSecretEnc' | 'verifyTokenEnc' | 'accessTokenEnc' | 'createdAt'
+>;
 
 const LISTED = `SELECT id, channel, external_id AS "externalId", name, team_id AS "teamId",
                        retention_period AS "retentionPeriod", allowlist, COALESCE(settings, '{}') AS settings
