@@ -12,6 +12,7 @@ export * from './database/app-role-grants';
 export * from './errors/domain-error';
 export * from './jobs/job-catalogue';
 export * from './jobs/job-handler-registry';
+export * from './jobs/serial-ticker';
 export * from './logging/logger.module';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox.writer';
