@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { APP_CONFIG } from '@webcare/platform/config/config.module';
-import { deriveKey } from '@webcare/platform/crypto/envelope';
+import { APP_CONFIG, AppConfig, deriveKey } from '@webcare/platform';
 import { AuditAction } from './audit-actions';
 import {
   AuditCheckpoint,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryReturning } from '@webcare/platform/database/query-returning';
 import {
   Channel,
   ChannelAccountEntity,
   ChannelAccountSettings,
-} from '@webcare/platform/database/entities/channel-account.entity';
-import { TeamEntity } from '@webcare/platform/database/entities/team.entity';
+  queryReturning,
+  TeamEntity,
+} from '@webcare/platform';
 
 /** An account as stored: its secrets sealed by the caller, never in clear. */
 export interface SealedChannelAccount {
