@@ -88,7 +88,7 @@ export class ConsentsService {
       if (!evidenceId) throw consentErrors.evidenceInvalid();
       await this.repository.markGiven(m, consent.id, evidenceId, user.id);
       await this.audit.record(m, auditEntry(user.id, AuditAction.ConsentGiven, 'consent', consent.id));
-      return await this.repository.byId(m, consent.id);
+      return this.repository.byId(m, consent.id);
     });
     this.announce(consent, 'consent_given');
     return consent;
