@@ -40,6 +40,14 @@ export async function postJson(
   }
 }
 
+/**
+ * A success status without the id of what was posted: the platform may have accepted it, so a
+ * retry could post it twice and the send is not retried.
+ */
+export function answeredWithoutId(message: string, userMessage: string): ChannelSendError {
+  return new ChannelSendError({ code: 'BAD_RESPONSE', retryable: false, message, userMessage });
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { aad, CaseEntity, encrypt, KeyRing, RealtimeEmitter, teamRoom, userRoom } from '@webcare/platform';
-import { AuditAction, AuditService, CaseFactsRecorder, PseudonymVaultStore } from '@webcare/domain';
+import {
+  AuditAction,
+  auditEntry,
+  AuditService,
+  CaseFactsRecorder,
+  PseudonymVaultStore,
+} from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from './case-access.service';
@@ -33,12 +39,7 @@ export class CaseActionsService {
           'userId must be an active agent of the team that owns this case',
         );
       await this.cases.assign(m, kase.id, dto.userId);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.CaseAssigned,
-        objectType: 'case',
-        objectId: kase.id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.CaseAssigned, 'case', kase.id));
       return { ...kase, assigneeId: dto.userId };
     });
     this.announce(kase);
@@ -51,12 +52,7 @@ export class CaseActionsService {
       if (kase.status === 'closed') return kase;
       await this.cases.close(m, kase.id);
       await this.facts.record(m, kase.id);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.CaseClosed,
-        objectType: 'case',
-        objectId: kase.id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.CaseClosed, 'case', kase.id));
       return { ...kase, status: 'closed' as const };
     });
     this.announce(kase);

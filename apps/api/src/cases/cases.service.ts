@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable, Logger } from '@nestjs/common';
 import { aad, decrypt, KeyRing, RowBinding } from '@webcare/platform';
-import { AuditAction, AuditService } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { Overlay, RedactionOverlay } from '../redactions/redaction-overlay.service';
@@ -98,12 +98,7 @@ export class CasesService {
     const rows = await this.cases.listPage({ teamId: user.teamId, status, cursor, limit: limit + 1 });
     const page = rows.slice(0, limit);
     if (view === 'original' && page.length) {
-      await this.audit.recordNow({
-        actorId: user.id,
-        action: AuditAction.CaseListOriginal,
-        objectType: 'team',
-        objectId: user.teamId,
-      });
+      await this.audit.recordNow(auditEntry(user.id, AuditAction.CaseListOriginal, 'team', user.teamId));
     }
     const keys =
       view === 'original'
@@ -151,7 +146,7 @@ export class CasesService {
     if (view === 'original') {
       const action =
         kase.teamId === user.teamId ? AuditAction.CaseViewOriginal : AuditAction.OriginalRevealed;
-      await this.audit.recordNow({ actorId: user.id, action, objectType: 'case', objectId: kase.id });
+      await this.audit.recordNow(auditEntry(user.id, action, 'case', kase.id));
     }
     const notes = (await this.cases.newestNotes(kase.id, CASE_NOTE_CAP)).reverse();
     const m = this.dataSource.manager;

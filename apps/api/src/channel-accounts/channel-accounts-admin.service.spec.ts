@@ -1,6 +1,7 @@
 import { ChannelAccountEntity, DomainError, KeyRing } from '@webcare/platform';
 import {
   AuditService,
+  ChannelAccountRow,
   ChannelAccountsRepository,
   ChannelAccountsService,
   SealedChannelAccount,
@@ -19,8 +20,11 @@ const open = (b: Buffer | null) => b?.toString().replace(/^sealed:/, '') ?? null
 class FakeAccounts implements Partial<ChannelAccountsRepository> {
   rows: ChannelAccountEntity[] = [];
 
-  all = async () => [...this.rows];
-  byId = async (id: string) => this.rows.find((r) => r.id === id) ?? null;
+  listed = async () => this.rows.map(listedRow);
+  listedOne = async (id: string) => {
+    const row = this.rows.find((r) => r.id === id);
+    return row ? listedRow(row) : null;
+  };
   teamExists = async (id: string) => id === TEAM;
   insertNew = async (_m: EntityManager, a: SealedChannelAccount) => {
     if (this.rows.some((r) => r.channel === a.channel && r.externalId === a.externalId)) return null;
@@ -41,6 +45,12 @@ class FakeAccounts implements Partial<ChannelAccountsRepository> {
     if (row) row.settings = { ...row.settings, ...changes };
     return Boolean(row);
   };
+}
+
+/** What the listing statement selects: no secret columns. */
+function listedRow(r: ChannelAccountEntity): ChannelAccountRow {
+  const { id, channel, externalId, name, teamId, retentionPeriod, allowlist, settings } = r;
+  return { id, channel, externalId, name, teamId, retentionPeriod, allowlist, settings };
 }
 
 function setup() {

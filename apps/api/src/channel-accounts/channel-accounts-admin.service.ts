@@ -9,6 +9,7 @@ import {
 } from '@webcare/platform';
 import {
   AuditAction,
+  auditEntry,
   AuditService,
   ChannelAccountsRepository,
   ChannelAccountsService,
@@ -50,7 +51,7 @@ export class ChannelAccountsAdminService {
   ) {}
 
   async list(_actor: AuthUser): Promise<{ items: ChannelAccountView[] }> {
-    return { items: (await this.repository.all()).map(view) };
+    return { items: await this.repository.listed() };
   }
 
   /** Creates a new account; an existing one keeps its secrets (rotating them is its own, audited action). */
@@ -74,12 +75,10 @@ export class ChannelAccountsAdminService {
         allowlist: dto.allowlist ?? {},
       });
       if (!id) throw channelAccountErrors.alreadyConnected();
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.ChannelAccountCreated,
-        objectType: 'channel_account',
-        objectId: id,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.ChannelAccountCreated, 'channel_account', id),
+      );
       return id;
     });
     this.accounts.invalidate();
@@ -99,13 +98,16 @@ export class ChannelAccountsAdminService {
         accessTokenEnc: seal(dto.accessToken, 'access_token'),
       });
       if (!replaced) throw channelAccountErrors.notFound();
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.ChannelAccountSecretsRotated,
-        objectType: 'channel_account',
-        objectId: id,
-        detail: fields.join(','),
-      });
+      await this.audit.record(
+        m,
+        auditEntry(
+          actor.id,
+          AuditAction.ChannelAccountSecretsRotated,
+          'channel_account',
+          id,
+          fields.join(','),
+        ),
+      );
     });
     this.accounts.invalidate();
     return this.current(id);
@@ -121,12 +123,10 @@ export class ChannelAccountsAdminService {
     if (dto.humanAgentTag !== undefined) changes.humanAgentTag = dto.humanAgentTag;
     const updated = await this.dataSource.transaction(async (m) => {
       if (!(await this.repository.mergeSettings(m, id, changes))) return false;
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.ChannelAccountSettingsChanged,
-        objectType: 'channel_account',
-        objectId: id,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.ChannelAccountSettingsChanged, 'channel_account', id),
+      );
       return true;
     });
     if (!updated) throw channelAccountErrors.unknownAccount();
@@ -135,21 +135,8 @@ export class ChannelAccountsAdminService {
   }
 
   private async current(id: string): Promise<ChannelAccountView> {
-    const account = await this.repository.byId(id);
+    const account = await this.repository.listedOne(id);
     if (!account) throw channelAccountErrors.unknownAccount();
-    return view(account);
+    return account;
   }
-}
-
-function view(a: ChannelAccountEntity): ChannelAccountView {
-  return {
-    id: a.id,
-    channel: a.channel,
-    externalId: a.externalId,
-    name: a.name,
-    teamId: a.teamId,
-    retentionPeriod: a.retentionPeriod,
-    allowlist: a.allowlist,
-    settings: a.settings ?? {},
-  };
 }

@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConsentStatus } from '@webcare/platform';
+import { ConsentEntity, isoTimeSql, IsoTimes } from '@webcare/platform';
 import { EntityManager } from 'typeorm';
 
-export interface ConsentRow {
-  id: string;
-  case_id: string;
-  team_id: string;
-  purpose: string;
-  status: ConsentStatus;
-  request_message_id: string | null;
-  evidence_message_id: string | null;
-  requested_at: Date;
-  given_at: Date | null;
-  withdrawn_at: Date | null;
-}
+/** A consent as the api answers it: selected under its field names, times as ISO text. */
+export type ConsentRow = IsoTimes<Omit<ConsentEntity, 'requestedBy' | 'recordedBy'>>;
 
 export interface NewConsent {
   caseId: string;
@@ -23,8 +13,10 @@ export interface NewConsent {
   requestedBy: string;
 }
 
-const COLUMNS = `id, case_id, team_id, purpose, status, request_message_id, evidence_message_id,
-                 requested_at, given_at, withdrawn_at`;
+const COLUMNS = `id, case_id AS "caseId", team_id AS "teamId", purpose, status,
+                 request_message_id AS "requestMessageId", evidence_message_id AS "evidenceMessageId",
+                 ${isoTimeSql('requested_at')} AS "requestedAt", ${isoTimeSql('given_at')} AS "givenAt",
+                 ${isoTimeSql('withdrawn_at')} AS "withdrawnAt"`;
 
 /** Consents and what deciding on them reads; every statement is scoped to one consent or case. */
 @Injectable()

@@ -34,19 +34,19 @@ class FakeConsents implements Partial<ConsentsRepository> {
     const id = `0b7c9a1e-0000-4000-8000-00000000000${this.rows.size}`;
     this.rows.set(id, {
       id,
-      case_id: c.caseId,
-      team_id: c.teamId,
+      caseId: c.caseId,
+      teamId: c.teamId,
       purpose: c.purpose,
       status: 'requested',
-      request_message_id: c.requestMessageId,
-      evidence_message_id: null,
-      requested_at: new Date(),
-      given_at: null,
-      withdrawn_at: null,
+      requestMessageId: c.requestMessageId,
+      evidenceMessageId: null,
+      requestedAt: new Date().toISOString(),
+      givenAt: null,
+      withdrawnAt: null,
     });
     return id;
   };
-  lockCaseId = async (_m: EntityManager, id: string) => this.rows.get(id)?.case_id ?? null;
+  lockCaseId = async (_m: EntityManager, id: string) => this.rows.get(id)?.caseId ?? null;
   evidenceMessageId = async (_m: EntityManager, q: { messageId: string; caseId: string }) =>
     q.caseId === CASE
       ? (this.inbound.find((i) => i.id === q.messageId && i.at >= this.questionAt)?.id ?? null)
@@ -54,22 +54,22 @@ class FakeConsents implements Partial<ConsentsRepository> {
   markGiven = async (_m: EntityManager, id: string, evidence: string) => {
     Object.assign(this.rows.get(id)!, {
       status: 'given',
-      evidence_message_id: evidence,
-      given_at: new Date(),
+      evidenceMessageId: evidence,
+      givenAt: new Date().toISOString(),
     });
   };
   markWithdrawn = async (_m: EntityManager, id: string) => {
-    Object.assign(this.rows.get(id)!, { status: 'withdrawn', withdrawn_at: new Date() });
+    Object.assign(this.rows.get(id)!, { status: 'withdrawn', withdrawnAt: new Date().toISOString() });
   };
   /** Set when the receiving team took the case over: the team it goes back to. */
   takenOverFrom: string | null = null;
   returnTakenOverCase = async (_m: EntityManager, _caseId: string, teamId: string) => {
-    const stillGiven = [...this.rows.values()].some((r) => r.team_id === teamId && r.status === 'given');
+    const stillGiven = [...this.rows.values()].some((r) => r.teamId === teamId && r.status === 'given');
     return stillGiven ? null : this.takenOverFrom;
   };
   byId = async (_m: EntityManager, id: string) => ({ ...this.rows.get(id)! });
   ofCase = async (_m: EntityManager, caseId: string) =>
-    [...this.rows.values()].filter((r) => r.case_id === caseId);
+    [...this.rows.values()].filter((r) => r.caseId === caseId);
 }
 
 function setup(views: Record<string, CaseView> = { [OWNING]: 'original', [RECEIVING]: 'pseudonymized' }) {

@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { RealtimeEmitter, teamRoom } from '@webcare/platform';
-import { AuditAction, AuditService, detectReplyLanguage } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService, detectReplyLanguage } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
@@ -68,13 +68,8 @@ export class ConsentsService {
         requestMessageId: messageId,
         requestedBy: user.id,
       });
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.ConsentRequested,
-        objectType: 'consent',
-        objectId: id,
-      });
-      return { kase, messageId, consent: toView(await this.repository.byId(m, id)) };
+      await this.audit.record(m, auditEntry(user.id, AuditAction.ConsentRequested, 'consent', id));
+      return { kase, messageId, consent: await this.repository.byId(m, id) };
     });
     this.replies.announce({ kase: result.kase, messageId: result.messageId, assigned: false }, user.id);
     return result.consent;
@@ -87,18 +82,13 @@ export class ConsentsService {
       if (consent.status !== 'requested') throw consentErrors.notRequested(consent.status);
       const evidenceId = await this.repository.evidenceMessageId(m, {
         messageId: dto.evidenceMessageId,
-        caseId: consent.case_id,
-        requestMessageId: consent.request_message_id,
+        caseId: consent.caseId,
+        requestMessageId: consent.requestMessageId,
       });
       if (!evidenceId) throw consentErrors.evidenceInvalid();
       await this.repository.markGiven(m, consent.id, evidenceId, user.id);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.ConsentGiven,
-        objectType: 'consent',
-        objectId: consent.id,
-      });
-      return toView(await this.repository.byId(m, consent.id));
+      await this.audit.record(m, auditEntry(user.id, AuditAction.ConsentGiven, 'consent', consent.id));
+      return this.repository.byId(m, consent.id);
     });
     this.announce(consent, 'consent_given');
     return consent;
@@ -111,16 +101,11 @@ export class ConsentsService {
   async withdraw(user: AuthUser, consentId: string): Promise<ConsentView> {
     const { consent, returnedTo } = await this.dataSource.transaction(async (m) => {
       const consent = await this.ownedConsent(user, consentId, m);
-      if (consent.status === 'withdrawn') return { consent: toView(consent), returnedTo: null };
+      if (consent.status === 'withdrawn') return { consent, returnedTo: null };
       await this.repository.markWithdrawn(m, consent.id);
-      const returnedTo = await this.repository.returnTakenOverCase(m, consent.case_id, consent.team_id);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.ConsentWithdrawn,
-        objectType: 'consent',
-        objectId: consent.id,
-      });
-      return { consent: toView(await this.repository.byId(m, consent.id)), returnedTo };
+      const returnedTo = await this.repository.returnTakenOverCase(m, consent.caseId, consent.teamId);
+      await this.audit.record(m, auditEntry(user.id, AuditAction.ConsentWithdrawn, 'consent', consent.id));
+      return { consent: await this.repository.byId(m, consent.id), returnedTo };
     });
     this.announce(consent, 'consent_withdrawn', returnedTo);
     return consent;
@@ -128,7 +113,7 @@ export class ConsentsService {
 
   async list(user: AuthUser, caseId: string): Promise<{ items: ConsentView[] }> {
     const { kase } = await this.access.load(user, caseId);
-    return { items: (await this.repository.ofCase(this.dataSource.manager, kase.id)).map(toView) };
+    return { items: await this.repository.ofCase(this.dataSource.manager, kase.id) };
   }
 
   /** Deciding on a consent is acting for the person: it needs the original view of its case. */
@@ -152,19 +137,4 @@ export class ConsentsService {
       assigneeId: null,
     });
   }
-}
-
-function toView(r: ConsentRow): ConsentView {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    teamId: r.team_id,
-    purpose: r.purpose,
-    status: r.status,
-    requestMessageId: r.request_message_id,
-    evidenceMessageId: r.evidence_message_id,
-    requestedAt: r.requested_at.toISOString(),
-    givenAt: r.given_at?.toISOString() ?? null,
-    withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
-  };
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, createDataSource, KeyRing, KeyStore, loadConfigOrExit } from '@webcare/platform';
+import { AppConfig, Channel, createDataSource, KeyRing, KeyStore, loadConfigOrExit } from '@webcare/platform';
 import {
   ChannelAccountsRepository,
   ChannelAccountsService,
@@ -9,8 +9,9 @@ import {
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { UsersRepository } from '../users/users.repository';
 import { DEMO_CONVERSATIONS } from './demo-conversations';
-import { seedDemoFacts } from './demo-facts';
+import { DemoFactsRepository } from './demo-facts.repository';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -29,6 +30,27 @@ const USERS = [
   { email: 'admin@demo.school', name: 'Gina (admin)', role: 'admin', team: null },
 ] as const;
 
+/**
+ * Used unless the environment configures an account for the channel. Facebook and LinkedIn
+ * conversations arrive later as signed webhooks (deliver-webhooks.main), so accounts bootstrapped
+ * from the environment keep their secrets.
+ */
+const DEMO_ACCOUNTS = [
+  {
+    channel: 'whatsapp',
+    externalId: 'demo-phone-1',
+    name: 'WhatsApp admissions',
+    verifyToken: 'demo-verify',
+  },
+  { channel: 'facebook', externalId: 'demo-page-1', name: 'Facebook page', verifyToken: 'demo-verify' },
+  {
+    channel: 'linkedin',
+    externalId: 'urn:li:organization:1000001',
+    name: 'LinkedIn page',
+    verifyToken: null,
+  },
+] as const;
+
 /** Idempotent: teams, one user per role, channel accounts and a dozen conversations that the worker files. */
 async function seed(
   config: AppConfig,
@@ -41,61 +63,26 @@ async function seed(
     teams.set(name, await ensureTeam(dataSource, name));
   }
   const hash = await hashPassword(DEMO_PASSWORD);
+  const users = new UsersRepository(dataSource);
   for (const u of USERS) {
-    await dataSource.query(
-      `INSERT INTO users (email, name, role, team_id, password_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`,
-      [u.email, u.name, u.role, u.team ? teams.get(u.team) : null, hash],
-    );
+    const teamId = u.team ? teams.get(u.team)! : null;
+    await users.insertIfNew(dataSource.manager, { ...u, teamId, passwordHash: hash });
   }
   await accounts.bootstrapFromConfig();
   const admissions = teams.get('Admissions')!;
   const allowlist = { emails: ['info@demo.school', 'admissions@demo.school'], domains: ['demo.school'] };
-  const accountIds = {
-    whatsapp:
-      (
-        await accounts.find(
-          'whatsapp',
-          config.channels.find((c) => c.channel === 'whatsapp')?.externalId ?? 'demo-phone-1',
-        )
-      )?.id ??
+  const accountIds = {} as Record<Channel, string>;
+  for (const a of DEMO_ACCOUNTS) {
+    accountIds[a.channel] =
+      (await accounts.find(a.channel, configured(config, a.channel) ?? a.externalId))?.id ??
       (await accounts.upsert({
-        channel: 'whatsapp',
-        externalId: 'demo-phone-1',
-        name: 'WhatsApp admissions',
+        ...a,
         teamId: admissions,
         appSecret: secret(),
-        verifyToken: 'demo-verify',
         accessToken: 'demo-token',
         allowlist,
-      })),
-    // Facebook and LinkedIn conversations arrive later as signed webhooks (deliver-webhooks.main), so
-    // accounts bootstrapped from the environment keep their secrets.
-    facebook:
-      (await accounts.find('facebook', configured(config, 'facebook') ?? 'demo-page-1'))?.id ??
-      (await accounts.upsert({
-        channel: 'facebook',
-        externalId: 'demo-page-1',
-        name: 'Facebook page',
-        teamId: admissions,
-        appSecret: secret(),
-        verifyToken: 'demo-verify',
-        accessToken: 'demo-token',
-        allowlist,
-      })),
-    linkedin:
-      (await accounts.find('linkedin', configured(config, 'linkedin') ?? 'urn:li:organization:1000001'))
-        ?.id ??
-      (await accounts.upsert({
-        channel: 'linkedin',
-        externalId: 'urn:li:organization:1000001',
-        name: 'LinkedIn page',
-        teamId: admissions,
-        appSecret: secret(),
-        verifyToken: null,
-        accessToken: 'demo-token',
-        allowlist,
-      })),
-  };
+      }));
+  }
 
   const start = Date.now() - DEMO_CONVERSATIONS.length * 3_600_000;
   const rows = DEMO_CONVERSATIONS.flatMap((c, ci) =>
@@ -115,13 +102,15 @@ async function seed(
     })),
   );
   const stored = (await storeInboundEvents(dataSource, keyRing, rows, { outbox: true })).length;
-  const facts = await seedDemoFacts(dataSource);
+  // The demo conversations' own facts land in the current week, which is not reported until sealed.
+  const demoFacts = new DemoFactsRepository(dataSource);
+  const facts = (await demoFacts.hasPastFacts()) ? 0 : await demoFacts.insertPastWeeks();
   process.stderr.write(
     `seeded ${USERS.length} users, ${stored} new WhatsApp demo messages (the worker files them; Facebook and LinkedIn follow as webhooks), ${facts} report facts\n`,
   );
 }
 
-function configured(config: AppConfig, channel: 'facebook' | 'linkedin'): string | undefined {
+function configured(config: AppConfig, channel: Channel): string | undefined {
   return config.channels.find((c) => c.channel === channel)?.externalId;
 }
 

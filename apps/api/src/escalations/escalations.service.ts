@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { KeyRing, RealtimeEmitter, teamRoom } from '@webcare/platform';
-import { AuditAction, AuditService, PseudonymVaultStore } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService, PseudonymVaultStore } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
@@ -63,12 +63,7 @@ export class EscalationsService {
         fromUserId: user.id,
         notePseudo: note.text,
       });
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.EscalationCreated,
-        objectType: 'escalation',
-        objectId: id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.EscalationCreated, 'escalation', id));
       return { id, caseId: kase.id };
     });
     this.realtime.emit([teamRoom(dto.toTeamId)], 'escalation.updated', {
@@ -146,12 +141,7 @@ export class EscalationsService {
         throw escalationError(EscalationErrorCode.Conflict, 'This escalation was already taken over');
       await this.cases.moveToTeam(m, esc.case_id, esc.to_team_id);
       await this.escalations.markTakenOver(m, esc.id);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.OriginalRevealed,
-        objectType: 'case',
-        objectId: esc.case_id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.OriginalRevealed, 'case', esc.case_id));
       return esc;
     });
     for (const team of [esc.from_team_id, esc.to_team_id]) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { aad, CaseEntity, decrypt, KeyRing, RealtimeEmitter, teamRoom } from '@webcare/platform';
-import { AuditAction, AuditService, PseudonymVaultStore } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService, PseudonymVaultStore } from '@webcare/domain';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
@@ -61,12 +61,7 @@ export class RedactionsService {
         createdEntry: added.length > 0,
         createdBy: user.id,
       });
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.RedactionAdded,
-        objectType: 'case',
-        objectId: kase.id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.RedactionAdded, 'case', kase.id));
       return { id, token, kase };
     });
     this.announce(result.kase);
@@ -79,12 +74,7 @@ export class RedactionsService {
       const removed = isUUID(redactionId) ? await this.repository.delete(m, kase.id, redactionId) : null;
       if (!removed) throw handoverError(HandoverErrorCode.RedactionNotFound, 'This case has no such marking');
       if (removed.created_entry) await this.vaults.pruneUnused(m, kase.id, removed.token);
-      await this.audit.record(m, {
-        actorId: user.id,
-        action: AuditAction.RedactionRemoved,
-        objectType: 'case',
-        objectId: kase.id,
-      });
+      await this.audit.record(m, auditEntry(user.id, AuditAction.RedactionRemoved, 'case', kase.id));
       return kase;
     });
     this.announce(kase);

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { queryReturning } from '@webcare/platform';
+import { isoTimeSql, IsoTimes, LegalHoldEntity, queryReturning } from '@webcare/platform';
 import { activeHoldSql } from '@webcare/domain';
 import { EntityManager } from 'typeorm';
 import { LegalHoldReasonCode } from './legal-hold-reasons';
 
-export interface HoldRow {
-  id: string;
-  case_id: string;
-  reason_code: LegalHoldReasonCode;
-  note: string | null;
-  expires_at: Date | null;
-  placed_by: string;
-  placed_at: Date;
-  released_by: string | null;
-  released_at: Date | null;
-}
+/** A hold as the api answers it: selected under its field names, times as ISO text. */
+export type HoldRow = IsoTimes<Omit<LegalHoldEntity, 'reasonCode'>> & {
+  reasonCode: LegalHoldReasonCode;
+  /** For older clients: the note, or the reason code when there is none. */
+  reason: string;
+  active: boolean;
+};
 
 export interface NewHold {
   caseId: string;
@@ -24,7 +20,12 @@ export interface NewHold {
   placedBy: string;
 }
 
-const COLUMNS = `id, case_id, reason_code, note, expires_at, placed_by, placed_at, released_by, released_at`;
+/** The columns of `legal_holds h` as a HoldRow. */
+const COLUMNS = `h.id, h.case_id AS "caseId", h.reason_code AS "reasonCode", h.note,
+                 COALESCE(h.note, h.reason_code) AS reason, ${isoTimeSql('h.expires_at')} AS "expiresAt",
+                 h.placed_by AS "placedBy", ${isoTimeSql('h.placed_at')} AS "placedAt",
+                 h.released_by AS "releasedBy", ${isoTimeSql('h.released_at')} AS "releasedAt",
+                 (${activeHoldSql('h')}) AS active`;
 
 /** Legal holds and the case flag that mirrors them. */
 @Injectable()
@@ -33,7 +34,7 @@ export class LegalHoldsRepository {
     return m.query(
       `SELECT ${COLUMNS} FROM legal_holds h
         WHERE $1::text = 'all' OR (${activeHoldSql('h')})
-        ORDER BY placed_at DESC, id LIMIT 1000`,
+        ORDER BY h.placed_at DESC, h.id LIMIT 1000`,
       [status],
     );
   }
@@ -53,7 +54,7 @@ export class LegalHoldsRepository {
 
   async insert(m: EntityManager, hold: NewHold): Promise<HoldRow> {
     const [row]: HoldRow[] = await m.query(
-      `INSERT INTO legal_holds (case_id, reason_code, note, expires_at, placed_by) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO legal_holds AS h (case_id, reason_code, note, expires_at, placed_by) VALUES ($1, $2, $3, $4, $5)
        RETURNING ${COLUMNS}`,
       [hold.caseId, hold.reasonCode, hold.note, hold.expiresAt, hold.placedBy],
     );
@@ -61,16 +62,17 @@ export class LegalHoldsRepository {
   }
 
   async lockOne(m: EntityManager, holdId: string): Promise<HoldRow | undefined> {
-    const [row]: HoldRow[] = await m.query(`SELECT ${COLUMNS} FROM legal_holds WHERE id = $1 FOR UPDATE`, [
-      holdId,
-    ]);
+    const [row]: HoldRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM legal_holds h WHERE h.id = $1 FOR UPDATE`,
+      [holdId],
+    );
     return row;
   }
 
   async release(m: EntityManager, holdId: string, actorId: string): Promise<HoldRow> {
     const [row] = await queryReturning<HoldRow>(
       m,
-      `UPDATE legal_holds SET released_at = now(), released_by = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+      `UPDATE legal_holds h SET released_at = now(), released_by = $2 WHERE h.id = $1 RETURNING ${COLUMNS}`,
       [holdId, actorId],
     );
     return row;

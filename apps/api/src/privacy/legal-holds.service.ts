@@ -1,10 +1,10 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService, isHoldActive } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { holdReason, HoldReasonInput, LegalHoldReasonCode } from './legal-hold-reasons';
-import { HoldRow, LegalHoldsRepository } from './legal-holds.repository';
+import { LegalHoldsRepository } from './legal-holds.repository';
 import { PrivacyErrorCode, privacyError, privacyNotFound, privacyOfficerOnly } from './privacy.errors';
 
 export interface LegalHoldView {
@@ -23,22 +23,6 @@ export interface LegalHoldView {
   active: boolean;
 }
 
-function view(r: HoldRow): LegalHoldView {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    reasonCode: r.reason_code,
-    note: r.note,
-    reason: r.note ?? r.reason_code,
-    expiresAt: r.expires_at?.toISOString() ?? null,
-    placedBy: r.placed_by,
-    placedAt: r.placed_at.toISOString(),
-    releasedBy: r.released_by,
-    releasedAt: r.released_at?.toISOString() ?? null,
-    active: isHoldActive({ releasedAt: r.released_at, expiresAt: r.expires_at }, new Date()),
-  };
-}
-
 /** Legal holds keep a case out of every sweep until released or expired. */
 @Injectable()
 export class LegalHoldsService {
@@ -50,7 +34,7 @@ export class LegalHoldsService {
 
   async list(actor: AuthUser, status: 'active' | 'all' = 'all'): Promise<{ items: LegalHoldView[] }> {
     privacyOfficerOnly(actor);
-    return { items: (await this.holds.list(this.dataSource.manager, status)).map(view) };
+    return { items: await this.holds.list(this.dataSource.manager, status) };
   }
 
   async place(
@@ -69,13 +53,8 @@ export class LegalHoldsService {
       // or it sees this hold, because sweeps re-check holds after locking their cases.
       if (!(await this.holds.lockCaseForHold(m, caseId))) throw privacyNotFound('Case');
       const row = await this.holds.insert(m, { caseId, reasonCode, note, expiresAt, placedBy: actor.id });
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.LegalHoldPlaced,
-        objectType: 'legal_hold',
-        objectId: row.id,
-      });
-      return view(row);
+      await this.audit.record(m, auditEntry(actor.id, AuditAction.LegalHoldPlaced, 'legal_hold', row.id));
+      return row;
     });
   }
 
@@ -85,16 +64,11 @@ export class LegalHoldsService {
     return this.dataSource.transaction(async (m) => {
       const current = await this.holds.lockOne(m, holdId);
       if (!current) throw privacyNotFound('Legal hold');
-      if (current.released_at) return view(current);
+      if (current.releasedAt) return current;
       const row = await this.holds.release(m, holdId, actor.id);
-      await this.holds.refreshCaseFlag(m, row.case_id);
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.LegalHoldReleased,
-        objectType: 'legal_hold',
-        objectId: row.id,
-      });
-      return view(row);
+      await this.holds.refreshCaseFlag(m, row.caseId);
+      await this.audit.record(m, auditEntry(actor.id, AuditAction.LegalHoldReleased, 'legal_hold', row.id));
+      return row;
     });
   }
 }

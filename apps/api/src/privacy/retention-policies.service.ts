@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { Channel, CHANNELS } from '@webcare/platform';
-import { AuditAction, AuditService, ChannelAccountsService } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService, ChannelAccountsService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { PrivacyErrorCode, privacyError, privacyNotFound, privacyOfficerOnly } from './privacy.errors';
@@ -68,12 +68,10 @@ export class RetentionPoliciesService {
         maxUnansweredAge: dto.maxUnansweredAge ?? null,
         updatedBy: actor.id,
       });
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.RetentionPolicyChanged,
-        objectType: 'retention_policy',
-        objectId: channel,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.RetentionPolicyChanged, 'retention_policy', channel),
+      );
       return policyView(row);
     });
   }
@@ -88,12 +86,10 @@ export class RetentionPoliciesService {
     const view = await this.dataSource.transaction(async (m) => {
       const row = await this.policies.setAccountPeriod(m, accountId, period);
       if (!row) throw privacyNotFound('Channel account');
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.RetentionPolicyChanged,
-        objectType: 'channel_account',
-        objectId: accountId,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.RetentionPolicyChanged, 'channel_account', accountId),
+      );
       return accountView(row);
     });
     this.accounts.invalidate();

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Channel, KeyRing, subjectLookupKey } from '@webcare/platform';
-import { AuditAction, AuditService, CaseShredder, CaseTarget, queuedPayloadsOf } from '@webcare/domain';
+import {
+  AuditAction,
+  auditEntry,
+  AuditService,
+  CaseShredder,
+  CaseTarget,
+  queuedPayloadsOf,
+} from '@webcare/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
@@ -58,13 +65,10 @@ export class SubjectErasureService {
       });
       // Contacts without any case (all swept earlier, or never got one) go as well.
       await this.shredder.deleteOrphanContacts(m, contactIds);
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.SubjectErased,
-        objectType: 'subject',
-        objectId: subjectRef,
-        detail: `request:${requestId}`,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.SubjectErased, 'subject', subjectRef, `request:${requestId}`),
+      );
       return { deleted: shredded.deleted, held: shredded.held.length, queued: theirs.length };
     });
     await this.shredder.afterCommit(deleted);

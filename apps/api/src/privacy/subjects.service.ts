@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { aad, Channel, decrypt, KeyRing, RowBinding, subjectLookupKey } from '@webcare/platform';
-import { AuditAction, AuditService } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
@@ -78,13 +78,10 @@ export class SubjectsService {
       await this.subjects.readOnly(m);
       return this.collect(m, channel, externalId, requestId);
     });
-    await this.audit.recordNow({
-      actorId: actor.id,
-      action: AuditAction.SubjectExported,
-      objectType: 'subject',
-      objectId: this.keyRing.subjectRef(channel, externalId),
-      detail: `request:${requestId}`,
-    });
+    const subjectRef = this.keyRing.subjectRef(channel, externalId);
+    await this.audit.recordNow(
+      auditEntry(actor.id, AuditAction.SubjectExported, 'subject', subjectRef, `request:${requestId}`),
+    );
     return out;
   }
 

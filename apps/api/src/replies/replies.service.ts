@@ -19,6 +19,7 @@ import {
   ReplyRuleError,
   appendNotice,
   AuditAction,
+  auditEntry,
   AuditService,
   checkReplyDraft,
   detectReplyLanguage,
@@ -179,12 +180,7 @@ export class RepliesService {
     const assigned = opts.assign && !kase.assigneeId;
     await this.cases.touchAfterReply(m, kase.id, actorId, opts.assign);
     await enqueueInTransaction(m, [{ name: JobName.SendReply, payload: { messageId } }]);
-    await this.audit.record(m, {
-      actorId,
-      action: AuditAction.ReplyQueued,
-      objectType: 'message',
-      objectId: messageId,
-    });
+    await this.audit.record(m, auditEntry(actorId, AuditAction.ReplyQueued, 'message', messageId));
     return { kase, messageId, assigned };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditService } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CreateTeamDto } from './dto/create-team.dto';
@@ -26,12 +26,7 @@ export class TeamsService {
     return this.dataSource.transaction(async (m) => {
       const team = await this.teams.insertIfNew(m, name);
       if (!team) throw teamError(TeamErrorCode.Conflict, 'A team with this name already exists');
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.TeamCreated,
-        objectType: 'team',
-        objectId: team.id,
-      });
+      await this.audit.record(m, auditEntry(actor.id, AuditAction.TeamCreated, 'team', team.id));
       return team;
     });
   }

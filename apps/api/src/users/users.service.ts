@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '@webcare/platform';
-import { AuditAction, AuditService } from '@webcare/domain';
+import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { hashPassword } from '../auth/password';
@@ -42,13 +42,10 @@ export class UsersService {
         passwordHash,
       });
       if (!user) throw userError(UserErrorCode.Conflict, 'A user with this email already exists');
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: AuditAction.UserCreated,
-        objectType: 'user',
-        objectId: user.id,
-        detail: `role:${dto.role}`,
-      });
+      await this.audit.record(
+        m,
+        auditEntry(actor.id, AuditAction.UserCreated, 'user', user.id, `role:${dto.role}`),
+      );
       return user;
     });
   }
@@ -83,7 +80,7 @@ export class UsersService {
       if (!plan.audit.length) return { next: current, revoke: false };
       const saved = await this.users.update(m, plan.next, plan.revoke);
       for (const { action, detail } of plan.audit) {
-        await this.audit.record(m, { actorId: actor.id, action, objectType: 'user', objectId: id, detail });
+        await this.audit.record(m, auditEntry(actor.id, action, 'user', id, detail));
       }
       return { next: saved, revoke: plan.revoke };
     });

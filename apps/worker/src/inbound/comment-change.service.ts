@@ -3,6 +3,7 @@ import { CommentChangeEvent } from '@webcare/channels';
 import { aad, encrypt, KeyRing, PendingEmit, teamRoom } from '@webcare/platform';
 import {
   AuditAction,
+  auditEntry,
   AuditService,
   ChannelAccountsService,
   inboundEventKey,
@@ -54,12 +55,10 @@ export class CommentChangeService {
       case 'remove':
         await this.comments.deleteMessage(manager, comment.id);
         await this.vaults.pruneUnused(manager, comment.case_id);
-        await this.audit.record(manager, {
-          actorId: null,
-          action: AuditAction.CommentForgotten,
-          objectType: 'case',
-          objectId: comment.case_id,
-        });
+        await this.audit.record(
+          manager,
+          auditEntry(null, AuditAction.CommentForgotten, 'case', comment.case_id),
+        );
         break;
     }
     return [

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { inboundEventJobs, QUEUES, QueueName } from '@webcare/platform';
+import { inboundEventJobs, QUEUES, QueueName, SerialTicker } from '@webcare/platform';
 import { Queue } from 'bullmq';
 import { InboundRecoveryRepository } from './inbound-recovery.repository';
 
@@ -15,8 +15,10 @@ const BATCH = 1000;
 @Injectable()
 export class InboundRecoveryService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(InboundRecoveryService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private busy = false;
+  private readonly ticker = new SerialTicker(
+    () => this.sweep(),
+    (err) => this.logger.warn({ err: { message: err.message } }, 'inbound recovery pass failed'),
+  );
 
   constructor(
     private readonly repository: InboundRecoveryRepository,
@@ -24,28 +26,17 @@ export class InboundRecoveryService implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), EVERY_MS);
-    this.timer.unref();
+    this.ticker.start(EVERY_MS);
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  async onApplicationShutdown(): Promise<void> {
+    await this.ticker.stop();
   }
 
-  async sweep(): Promise<number> {
-    if (this.busy) return 0;
-    this.busy = true;
-    try {
-      const ids = await this.repository.unprocessedIds(OLDER_THAN_SECONDS, BATCH);
-      if (!ids.length) return 0;
-      await this.queues.get(QueueName.Inbound)!.addBulk(inboundEventJobs(ids));
-      this.logger.log({ events: ids.length }, 're-enqueued unprocessed inbound events');
-      return ids.length;
-    } catch (err) {
-      this.logger.warn({ err: { message: (err as Error).message } }, 'inbound recovery pass failed');
-      return 0;
-    } finally {
-      this.busy = false;
-    }
+  private async sweep(): Promise<void> {
+    const ids = await this.repository.unprocessedIds(OLDER_THAN_SECONDS, BATCH);
+    if (!ids.length) return;
+    await this.queues.get(QueueName.Inbound)!.addBulk(inboundEventJobs(ids));
+    this.logger.log({ events: ids.length }, 're-enqueued unprocessed inbound events');
   }
 }

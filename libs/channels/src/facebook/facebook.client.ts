@@ -1,5 +1,5 @@
-import { ChannelSendError, type SendResult } from '../channel.types';
-import { postJson } from '../http-send';
+import { type SendResult } from '../channel.types';
+import { answeredWithoutId, postJson } from '../http-send';
 import { facebookSendError } from './facebook.errors';
 
 export interface FacebookClientOptions {
@@ -91,13 +91,10 @@ export class FacebookClient {
     if (status < 200 || status >= 300) throw facebookSendError(status, payload);
     const id = (payload as Record<string, unknown> | undefined)?.[idField];
     if (typeof id !== 'string' || !id) {
-      // Meta may have accepted it: retrying could post twice.
-      throw new ChannelSendError({
-        code: 'BAD_RESPONSE',
-        retryable: false,
-        message: `Facebook send answered HTTP ${status} without an id`,
-        userMessage: 'Facebook gave an unexpected answer; the reply may or may not have been posted.',
-      });
+      throw answeredWithoutId(
+        `Facebook send answered HTTP ${status} without an id`,
+        'Facebook gave an unexpected answer; the reply may or may not have been posted.',
+      );
     }
     return { externalId: id };
   }

@@ -1,5 +1,5 @@
 import { ChannelSendError, type SendResult } from '../channel.types';
-import { postJson } from '../http-send';
+import { answeredWithoutId, postJson } from '../http-send';
 
 export interface LinkedInClientOptions {
   /** LINKEDIN_API_BASE_URL, e.g. https://api.linkedin.com (tests point it at a local stand-in). */
@@ -64,12 +64,10 @@ export class LinkedInClient {
       headers.get('x-linkedin-id'),
     ].find((v): v is string => typeof v === 'string' && v !== '');
     if (!id) {
-      throw new ChannelSendError({
-        code: 'BAD_RESPONSE',
-        retryable: false,
-        message: `LinkedIn comment answered HTTP ${status} without an id`,
-        userMessage: 'LinkedIn gave an unexpected answer; the reply may or may not have been posted.',
-      });
+      throw answeredWithoutId(
+        `LinkedIn comment answered HTTP ${status} without an id`,
+        'LinkedIn gave an unexpected answer; the reply may or may not have been posted.',
+      );
     }
     return { externalId: id };
   }

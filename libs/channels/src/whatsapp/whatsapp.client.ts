@@ -1,4 +1,5 @@
-import { ChannelSendError, type SendResult } from '../channel.types';
+import { type SendResult } from '../channel.types';
+import { answeredWithoutId } from '../http-send';
 import { graphSendError, transportSendError } from './whatsapp.errors';
 
 export interface WhatsAppClientOptions {
@@ -67,13 +68,10 @@ export class WhatsAppClient {
     if (status < 200 || status >= 300) throw graphSendError(status, payload);
     const id = (payload as { messages?: { id?: unknown }[] } | undefined)?.messages?.[0]?.id;
     if (typeof id !== 'string' || !id) {
-      // Meta may have accepted the message: retrying could send it twice.
-      throw new ChannelSendError({
-        code: 'BAD_RESPONSE',
-        retryable: false,
-        message: `WhatsApp send answered HTTP ${status} without a message id`,
-        userMessage: 'WhatsApp gave an unexpected answer; the reply may or may not have been delivered.',
-      });
+      throw answeredWithoutId(
+        `WhatsApp send answered HTTP ${status} without a message id`,
+        'WhatsApp gave an unexpected answer; the reply may or may not have been delivered.',
+      );
     }
     return { externalId: id };
   }

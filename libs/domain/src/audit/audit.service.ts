@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { APP_CONFIG } from '@webcare/platform/config/config.module';
-import { deriveKey } from '@webcare/platform/crypto/envelope';
+import { APP_CONFIG, AppConfig, deriveKey } from '@webcare/platform';
 import { AuditAction } from './audit-actions';
 import {
   AuditCheckpoint,
@@ -28,6 +26,32 @@ export interface AuditEntry {
   objectId: string | null;
   /** Role names and the like; never content or identifiers. */
   detail?: string | null;
+}
+
+/** The kinds of object events are about. */
+export type AuditObjectType =
+  | 'audit'
+  | 'case'
+  | 'channel_account'
+  | 'consent'
+  | 'deletion_receipt'
+  | 'escalation'
+  | 'legal_hold'
+  | 'message'
+  | 'retention_policy'
+  | 'subject'
+  | 'team'
+  | 'user';
+
+/** The usual entry in one line: who did what to which object, and rarely a detail. */
+export function auditEntry(
+  actorId: string | null,
+  action: AuditAction,
+  objectType: AuditObjectType,
+  objectId: string | null,
+  detail?: string | null,
+): AuditEntry {
+  return { actorId, action, objectType, objectId, ...(detail === undefined ? {} : { detail }) };
 }
 
 /** A listed event as the api returns it: the row with its time as ISO text. */
@@ -86,12 +110,7 @@ export class AuditService {
       await this.repository.lockChain(m);
       const version = await this.repository.lastChainVersion(m);
       if (version === null || version === CURRENT_CHAIN_VERSION) return false;
-      await this.record(m, {
-        actorId: null,
-        action: AuditAction.AuditChainKeyed,
-        objectType: 'audit',
-        objectId: null,
-      });
+      await this.record(m, auditEntry(null, AuditAction.AuditChainKeyed, 'audit', null));
       return true;
     });
   }

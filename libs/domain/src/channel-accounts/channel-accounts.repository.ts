@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryReturning } from '@webcare/platform/database/query-returning';
 import {
   Channel,
   ChannelAccountEntity,
   ChannelAccountSettings,
-} from '@webcare/platform/database/entities/channel-account.entity';
-import { TeamEntity } from '@webcare/platform/database/entities/team.entity';
+  queryReturning,
+  TeamEntity,
+} from '@webcare/platform';
 
 /** An account as stored: its secrets sealed by the caller, never in clear. */
 export interface SealedChannelAccount {
@@ -21,6 +21,16 @@ export interface SealedChannelAccount {
   accessTokenEnc: Buffer;
   allowlist: ChannelAccountEntity['allowlist'];
 }
+
+/** An account as the admin api answers it, selected under its field names: no secrets. */
+export type ChannelAccountRow = Omit<
+  ChannelAccountEntity,
+  'appSecretEnc' | 'verifyTokenEnc' | 'accessTokenEnc' | 'createdAt'
+>;
+
+const LISTED = `SELECT id, channel, external_id AS "externalId", name, team_id AS "teamId",
+                       retention_period AS "retentionPeriod", allowlist, COALESCE(settings, '{}') AS settings
+                  FROM channel_accounts`;
 
 /** Sealed replacements; null keeps the stored secret. */
 export interface SealedSecrets {
@@ -55,8 +65,13 @@ export class ChannelAccountsRepository {
     return this.dataSource.getRepository(ChannelAccountEntity).find({ order: { createdAt: 'ASC' } });
   }
 
-  byId(id: string): Promise<ChannelAccountEntity | null> {
-    return this.dataSource.getRepository(ChannelAccountEntity).findOneBy({ id });
+  listed(): Promise<ChannelAccountRow[]> {
+    return this.dataSource.query(`${LISTED} ORDER BY created_at`);
+  }
+
+  async listedOne(id: string): Promise<ChannelAccountRow | null> {
+    const [row]: ChannelAccountRow[] = await this.dataSource.query(`${LISTED} WHERE id = $1`, [id]);
+    return row ?? null;
   }
 
   teamExists(teamId: string): Promise<boolean> {

@@ -1,5 +1,4 @@
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { KeyRing } from '@webcare/platform/crypto/key-ring.service';
+import { AppConfig, KeyRing } from '@webcare/platform';
 import { ChannelAccountsRepository } from './channel-accounts.repository';
 import { ChannelAccountsService } from './channel-accounts.service';
 

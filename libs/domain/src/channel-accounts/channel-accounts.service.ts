@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { APP_CONFIG } from '@webcare/platform/config/config.module';
-import { KeyRing } from '@webcare/platform/crypto/key-ring.service';
-import { aad, ChannelSecretField } from '@webcare/platform/crypto/row-binding';
 import {
+  aad,
+  APP_CONFIG,
+  AppConfig,
   Channel,
   ChannelAccountEntity,
   ChannelAccountSettings,
-} from '@webcare/platform/database/entities/channel-account.entity';
+  ChannelSecretField,
+  KeyRing,
+} from '@webcare/platform';
 import { ChannelAccountsRepository } from './channel-accounts.repository';
 
 export interface ChannelAccountSecrets {

@@ -1,8 +1,5 @@
 import { DataSource } from 'typeorm';
-import { KeyRing } from '@webcare/platform/crypto/key-ring.service';
-import { aad } from '@webcare/platform/crypto/row-binding';
-import { preparedQuery } from '@webcare/platform/database/prepared-query';
-import { JobName } from '@webcare/platform/jobs/job-catalogue';
+import { aad, JobName, KeyRing, preparedQuery } from '@webcare/platform';
 
 /** The parts of a normalized channel event that identify it; the whole event is sealed as payload. */
 export interface StorableEvent {

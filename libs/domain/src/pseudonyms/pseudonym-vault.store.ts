@@ -7,12 +7,8 @@ import {
   TokenVault,
   VaultEntry,
 } from '@webcare/anonymizer';
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { APP_CONFIG } from '@webcare/platform/config/config.module';
-import { decrypt, encrypt } from '@webcare/platform/crypto/envelope';
-import { aad } from '@webcare/platform/crypto/row-binding';
+import { aad, APP_CONFIG, AppConfig, decrypt, encrypt, preparedQuery } from '@webcare/platform';
 import { detectReplyLanguage } from '../notice/detect-language';
-import { preparedQuery } from '@webcare/platform/database/prepared-query';
 import { EntityManager } from 'typeorm';
 
 /** Loads and saves a case's token vault; values and their normalized keys are encrypted with the case key. */

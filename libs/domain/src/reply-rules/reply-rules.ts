@@ -1,4 +1,4 @@
-import type { Channel } from '@webcare/platform/database/entities/channel-account.entity';
+import type { Channel } from '@webcare/platform';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Messenger (like WhatsApp) allows free replies within 24 hours of the person's last message. */

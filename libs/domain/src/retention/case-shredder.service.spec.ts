@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { KeyRing } from '@webcare/platform/crypto/key-ring.service';
+import { KeyRing } from '@webcare/platform';
 import { CaseTarget } from './case-deletion';
 import { CaseShredder } from './case-shredder.service';
 import { DeletedCaseTraces } from './deleted-case-traces.service';

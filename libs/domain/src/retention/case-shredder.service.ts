@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditAction } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
-import { KeyRing } from '@webcare/platform/crypto/key-ring.service';
+import { KeyRing } from '@webcare/platform';
 import {
   CaseTarget,
   DeletedCase,

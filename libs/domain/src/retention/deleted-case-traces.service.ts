@@ -1,10 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { APP_CONFIG } from '@webcare/platform/config/config.module';
-import { RealtimeEmitter } from '@webcare/platform/realtime/realtime-emitter.service';
-import { teamRoom } from '@webcare/platform/realtime/socket-events';
-import { REDIS } from '@webcare/platform/redis/redis.module';
+import { APP_CONFIG, AppConfig, RealtimeEmitter, REDIS, teamRoom } from '@webcare/platform';
 import { DeletedCase } from './case-deletion';
 
 /** What outlives a deleted case outside Postgres: Redis keys that name it, and open clients. */

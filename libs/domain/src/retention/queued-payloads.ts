@@ -1,7 +1,4 @@
-import { KeyRing } from '@webcare/platform/crypto/key-ring.service';
-import { aad } from '@webcare/platform/crypto/row-binding';
-import { Channel } from '@webcare/platform/database/entities/channel-account.entity';
-import { subjectLookupKey } from '@webcare/platform/crypto/subject';
+import { aad, Channel, KeyRing, subjectLookupKey } from '@webcare/platform';
 
 /** A webhook event still waiting to be filed, with its sealed payload. */
 export interface WaitingEventRow {

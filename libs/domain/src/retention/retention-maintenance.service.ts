@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DELETION_TABLES } from './case-deletion';
 import { RetentionRepository } from './retention.repository';
 
 /** Arbitrary constant: only one process vacuums the swept tables at a time. */
@@ -9,19 +10,11 @@ const VACUUM_LOCK = 6_021_417;
 const SETTLED_EVENT_KEEP = 'P7D';
 const PURGE_BATCH = 5000;
 
-/** Tables that hold case content or case-linked rows; vacuumed after a sweep that deleted rows. */
-const VACUUM_TABLES = [
-  'messages',
-  'pseudonyms',
-  'consents',
-  'escalations',
-  'case_notes',
-  'legal_holds',
-  'cases',
-  'contacts',
-  'inbound_events',
-  'deletion_receipts',
-] as const;
+/**
+ * Vacuumed after a sweep that deleted rows: the tables a case deletion empties in this database
+ * (data keys live in the key store), and the receipts it writes.
+ */
+const VACUUM_TABLES = [...DELETION_TABLES.filter((t) => t !== 'data_keys'), 'deletion_receipts'];
 
 /** Housekeeping after the case deletions: expired receipts, settled webhook events, dead tuples. */
 @Injectable()

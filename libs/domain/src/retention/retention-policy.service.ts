@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotFoundError } from '@webcare/platform/errors/domain-error';
+import { NotFoundError } from '@webcare/platform';
 import { effectivePeriod } from './retention-policy';
 import { RetentionRepository } from './retention.repository';
 

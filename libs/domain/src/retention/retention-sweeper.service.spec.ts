@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '@webcare/platform/config/app-config';
+import { AppConfig } from '@webcare/platform';
 import { CaseTarget, DeletedCase, emptyCounts } from './case-deletion';
 import { CaseShredder } from './case-shredder.service';
 import { DeletedCaseTraces } from './deleted-case-traces.service';

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { APP_CONFIG } from '@webcare/platform/config/config.module';
+import { APP_CONFIG, AppConfig } from '@webcare/platform';
 import { DeletedCase } from './case-deletion';
 import { CaseShredder } from './case-shredder.service';
 import { DeletedCaseTraces } from './deleted-case-traces.service';

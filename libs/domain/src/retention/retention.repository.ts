@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryReturning } from '@webcare/platform/database/query-returning';
+import { queryReturning } from '@webcare/platform';
 import { activeHoldSql } from './active-legal-hold';
 import { DeletionCounts, DeletionTable } from './case-deletion';
 import { DeletionReason } from './retention-policy';

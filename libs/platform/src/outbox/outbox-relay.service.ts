@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isJobName, JOB_QUEUE, jobIdFor, JobName, JobPayloads, QueueName } from '../jobs/job-catalogue';
+import { SerialTicker } from '../jobs/serial-ticker';
 import { QUEUES } from '../redis/redis.module';
 import { queryReturning } from '../database/query-returning';
 
@@ -16,10 +17,10 @@ const REDIS_TIMEOUT_MS = 3000;
 @Injectable()
 export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly ticker = new SerialTicker(
+    () => this.drain(),
+    (err) => this.logger.warn({ err: { message: err.message } }, 'outbox relay pass failed; will retry'),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,35 +28,17 @@ export class OutboxRelay implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.kick(), POLL_MS);
-    this.timer.unref();
-    this.kick();
+    this.ticker.start(POLL_MS);
+    this.ticker.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.ticker.stop();
   }
 
   /** Called after a commit that wrote outbox rows; concurrent kicks coalesce into one more pass. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((err: Error) =>
-        this.logger.warn({ err: { message: err.message } }, 'outbox relay pass failed; will retry'),
-      )
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.ticker.kick();
   }
 
   private async drain(): Promise<void> {

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig } from '@webcare/platform/config/app-config';
-import { APP_CONFIG } from '@webcare/platform/config/config.module';
+import { APP_CONFIG, AppConfig } from '@webcare/platform';
 import { FACT_DIMENSIONS, REPORT_MAX_DIMENSIONS } from '../dimensions';
 import { CubeShape } from '../disclosure/cube';
 import { buildWeekCube, WeekCube } from '../disclosure/week-cube';
