@@ -20,6 +20,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { SYNTHETIC_FACTS_SQL, syntheticFactsParams } from '../apps/api/src/demo/demo-facts.repository';
 import { login } from '../test/support/api-client';
 import { nowMs, percentile, printTable, sortedCopy } from './support/load';
 import { ADMIN, AppProcess } from '../test/support/processes';
@@ -37,18 +38,15 @@ const QUERY = 'from=2025-01-06&to=2026-01-04&groupBy=week,channel,topic';
 async function insertFacts(db: Client): Promise<void> {
   await db.query(`SELECT setseed(0.42)`);
   await db.query(
-    `INSERT INTO case_facts (week_start, channel, language, topic, sentiment, first_response_minutes, resolution_minutes, escalated)
-     SELECT '2025-01-06'::date + 7 * floor(random() * 52)::int,
-            CASE WHEN r.c < 0.6 THEN 'whatsapp' WHEN r.c < 0.9 THEN 'facebook' ELSE 'linkedin' END,
-            CASE WHEN r.l < 0.8 THEN 'nl' WHEN r.l < 0.98 THEN 'en' ELSE 'other' END,
-            (ARRAY['application','admission','programme','housing','tuition','schedule','open_day','student_finance','international','other','accessibility'])[1 + floor(power(r.t, 1.6) * 11)::int],
-            CASE WHEN r.s < 0.15 THEN 'negative' WHEN r.s < 0.9 THEN 'neutral' ELSE 'positive' END,
-            floor(-ln(1 - r.f) * 60)::int,
-            floor(-ln(1 - r.f) * 60 - ln(1 - r.x) * 600)::int,
-            random() < 0.05
-       FROM (SELECT random() AS c, random() AS l, random() AS t, random() AS s, random() AS f, random() AS x
-               FROM generate_series(1, $1::int)) r`,
-    [FACTS],
+    SYNTHETIC_FACTS_SQL,
+    syntheticFactsParams({
+      firstWeek: '2025-01-06',
+      weeksBack: 0,
+      weeks: 52,
+      count: FACTS,
+      responseMinutes: 60,
+      resolutionTailMinutes: 600,
+    }),
   );
   await db.query(`VACUUM ANALYZE case_facts`);
 }
