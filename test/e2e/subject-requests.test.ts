@@ -29,6 +29,21 @@ describe('data-subject requests under concurrent audit appends', () => {
     officer = (await userWithRole(apiApp.url, admin, 'privacy_officer')).token;
   });
 
+  /** Sends one WhatsApp message and waits for its case (other files' cases share the team). */
+  async function filedCase(phone: string, name: string): Promise<string> {
+    await postWebhook(apiApp.url, waTextWebhook([{ from: phone, name, text: 'Vraag over de open dag' }]));
+    let caseId: string | undefined;
+    await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT c.id FROM cases c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.external_hash = $1`,
+        [keyRing.lookupHash(`whatsapp:user:${phone}`)],
+      );
+      caseId = rows[0]?.id;
+      return rows.length === 1;
+    }, 30_000);
+    return caseId!;
+  }
+
   afterAll(async () => {
     await ds?.destroy();
     await db?.end();
@@ -38,18 +53,7 @@ describe('data-subject requests under concurrent audit appends', () => {
   it('both succeed, each audited with the keyed person reference and its own request id', async () => {
     const agent = await teamWithAgent(apiApp.url, 'Admissions');
     const phone = `3169${Date.now().toString().slice(-7)}`;
-    await postWebhook(
-      apiApp.url,
-      waTextWebhook([{ from: phone, name: 'Noor Bakker', text: 'Vraag over de open dag' }]),
-    );
-    // Filed: the person's case exists (other files' cases share the team, so look for this one).
-    await waitFor(async () => {
-      const { rowCount } = await db.query(
-        `SELECT 1 FROM cases c JOIN contacts ct ON ct.id = c.contact_id WHERE ct.external_hash = $1`,
-        [keyRing.lookupHash(`whatsapp:user:${phone}`)],
-      );
-      return rowCount === 1;
-    }, 30_000);
+    await filedCase(phone, 'Noor Bakker');
 
     // Staff activity elsewhere: four writers appending to the audit chain as fast as they can.
     const audit = new AuditService(ds, loadConfig({ NODE_ENV: 'test', DATA_KEY: process.env.TEST_DATA_KEY }));
@@ -117,7 +121,7 @@ describe('data-subject requests under concurrent audit appends', () => {
   });
 
   it('keeps identifiers out of a legal hold reason stored in clear', async () => {
-    const [{ id: caseId }] = (await db.query(`SELECT id FROM cases ORDER BY created_at DESC LIMIT 1`)).rows;
+    const caseId = await filedCase(`3168${Date.now().toString().slice(-7)}`, 'Sem Jansen');
     const res = await api<{ id: string; reason: string }>(
       apiApp.url,
       officer,
@@ -135,7 +139,7 @@ describe('data-subject requests under concurrent audit appends', () => {
   });
 
   it('takes a legal hold reason from the list, with a note stored without the names planted in it', async () => {
-    const [{ id: caseId }] = (await db.query(`SELECT id FROM cases ORDER BY created_at DESC LIMIT 1`)).rows;
+    const caseId = await filedCase(`3167${Date.now().toString().slice(-7)}`, 'Lina Smit');
     const place = (body: object) =>
       api<{ id: string; reasonCode: string; note: string | null; reason: string }>(
         apiApp.url,

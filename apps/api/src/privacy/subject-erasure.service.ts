@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, KeyRing, subjectLookupKey } from '@webcare/platform';
+import { Channel, KeyRing } from '@webcare/platform';
 import {
   AuditAction,
-  auditEntry,
   AuditService,
   CaseShredder,
   CaseTarget,
   queuedPayloadsOf,
 } from '@webcare/domain';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
-import { privacyOfficerOnly } from './privacy.errors';
+import { SubjectRequest } from './subject-request';
 import { ErasableCaseRow, SubjectsRepository } from './subjects.repository';
 
 export interface SubjectErasure {
@@ -48,16 +46,13 @@ export class SubjectErasureService {
 
   /** Audited with the person's keyed reference and this request's id, never the identifier. */
   async erase(actor: AuthUser, channel: Channel, externalId: string): Promise<SubjectErasure> {
-    privacyOfficerOnly(actor);
-    const requestId = randomUUID();
-    const subjectRef = this.keyRing.subjectRef(channel, externalId);
-    const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
+    const request = SubjectRequest.open(actor, this.keyRing, channel, externalId);
     const { deleted, held, queued } = await this.dataSource.transaction(async (m) => {
       // Waiting webhook events first (intake's lock order): what the person sent but is not filed yet.
       const waiting = await this.subjects.lockWaitingEvents(m, channel);
       const theirs = queuedPayloadsOf(this.keyRing, waiting, channel, externalId);
       await this.subjects.deleteEvents(m, theirs);
-      const contactIds = await this.subjects.lockContacts(m, channel, hash);
+      const contactIds = await this.subjects.lockContacts(m, channel, request.lookupHash);
       const cases = await this.subjects.lockCases(m, contactIds);
       const shredded = await this.shredder.shred(m, cases.map(erasureTarget), {
         sweepId: null,
@@ -65,13 +60,10 @@ export class SubjectErasureService {
       });
       // Contacts without any case (all swept earlier, or never got one) go as well.
       await this.shredder.deleteOrphanContacts(m, contactIds);
-      await this.audit.record(
-        m,
-        auditEntry(actor.id, AuditAction.SubjectErased, 'subject', subjectRef, `request:${requestId}`),
-      );
+      await this.audit.record(m, request.auditEntry(AuditAction.SubjectErased));
       return { deleted: shredded.deleted, held: shredded.held.length, queued: theirs.length };
     });
     await this.shredder.afterCommit(deleted);
-    return { deleted: deleted.length, held, queued, requestId };
+    return { deleted: deleted.length, held, queued, requestId: request.id };
   }
 }

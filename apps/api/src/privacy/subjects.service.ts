@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { aad, Channel, decrypt, KeyRing, RowBinding, subjectLookupKey } from '@webcare/platform';
-import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
-import { randomUUID } from 'node:crypto';
+import { aad, Channel, decrypt, KeyRing, RowBinding } from '@webcare/platform';
+import { AuditAction, AuditService } from '@webcare/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
-import { privacyOfficerOnly } from './privacy.errors';
+import { SubjectRequest } from './subject-request';
 import { SubjectsRepository } from './subjects.repository';
 
 export interface SubjectExport {
@@ -72,29 +71,20 @@ export class SubjectsService {
    * queues all the time) and fail the export. Only an audited export is returned.
    */
   async export(actor: AuthUser, channel: Channel, externalId: string): Promise<SubjectExport> {
-    privacyOfficerOnly(actor);
-    const requestId = randomUUID();
+    const request = SubjectRequest.open(actor, this.keyRing, channel, externalId);
     const out = await this.dataSource.transaction('REPEATABLE READ', async (m) => {
       await this.subjects.readOnly(m);
-      return this.collect(m, channel, externalId, requestId);
+      return this.collect(m, request);
     });
-    const subjectRef = this.keyRing.subjectRef(channel, externalId);
-    await this.audit.recordNow(
-      auditEntry(actor.id, AuditAction.SubjectExported, 'subject', subjectRef, `request:${requestId}`),
-    );
+    await this.audit.recordNow(request.auditEntry(AuditAction.SubjectExported));
     return out;
   }
 
-  private async collect(
-    m: EntityManager,
-    channel: Channel,
-    externalId: string,
-    requestId: string,
-  ): Promise<SubjectExport> {
-    const hash = this.keyRing.lookupHash(subjectLookupKey(channel, externalId));
-    const contacts = await this.subjects.contacts(m, channel, hash);
+  private async collect(m: EntityManager, request: SubjectRequest): Promise<SubjectExport> {
+    const { channel } = request;
+    const contacts = await this.subjects.contacts(m, channel, request.lookupHash);
     const out: SubjectExport = {
-      requestId,
+      requestId: request.id,
       exportedAt: new Date().toISOString(),
       channel,
       contacts: [],
