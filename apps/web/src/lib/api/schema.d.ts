@@ -697,11 +697,66 @@ export interface components {
             email: string;
             password: string;
         };
+        SessionUser: {
+            /** @enum {string} */
+            role: "agent" | "team_lead" | "manager" | "privacy_officer" | "admin";
+            id: string;
+            email: string;
+            name: string;
+            teamId: string | null;
+        };
+        LoginResult: {
+            accessToken: string;
+            user: components["schemas"]["SessionUser"];
+        };
+        AuditEvent: {
+            id: string;
+            at: string;
+            actorId: string | null;
+            action: string;
+            objectType: string;
+            objectId: string | null;
+            detail: string | null;
+            hash: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
+        };
+        AuditVerify: {
+            valid: boolean;
+            events: number;
+            brokenAt?: string;
+        };
         CheckpointDto: {
             events: number;
             head: string;
             at: string;
             signature: string;
+        };
+        CheckpointVerify: {
+            valid: boolean;
+            events: number;
+            /** @enum {string} */
+            checkpoint: "matches" | "mismatch";
+        };
+        SignedCheckpoint: {
+            events: number;
+            head: string;
+            at: string;
+            signature: string;
+        };
+        UserView: {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "team_lead" | "manager" | "privacy_officer" | "admin";
+            teamId: string | null;
+            active: boolean;
+        };
+        UserList: {
+            items: components["schemas"]["UserView"][];
         };
         CreateUserDto: {
             /** Format: email */
@@ -725,15 +780,131 @@ export interface components {
             available: boolean;
             capacity?: number;
         };
+        Availability: {
+            available: boolean;
+            capacity: number;
+        };
+        TeamView: {
+            id: string;
+            name: string;
+        };
+        TeamList: {
+            items: components["schemas"]["TeamView"][];
+        };
         CreateTeamDto: {
             name: string;
+        };
+        CaseListItem: {
+            /** @enum {string} */
+            channel: "whatsapp" | "facebook" | "linkedin";
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            id: string;
+            teamId: string;
+            assigneeId: string | null;
+            lastMessageAt: string;
+            preview: string;
+        };
+        CaseList: {
+            items: components["schemas"]["CaseListItem"][];
+            nextCursor: string | null;
+        };
+        CaseMessage: {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            type: string;
+            text: string;
+            withheld: boolean;
+            entities: {
+                type: string;
+                start: number;
+                end: number;
+            }[];
+            deliveryStatus: string | null;
+            errorCode: string | null;
+            /** @enum {string|null} */
+            visibility: "public" | "private" | null;
+            platformState: string | null;
+            authorId: string | null;
+            createdAt: string;
+        };
+        CaseNote: {
+            id: string;
+            authorId: string;
+            text: string;
+            createdAt: string;
+        };
+        CaseRedaction: {
+            id: string;
+            messageId: string;
+            start: number;
+            end: number;
+            type: string;
+            token: string;
+        };
+        CaseDetail: {
+            /** @enum {string} */
+            channel: "whatsapp" | "facebook" | "linkedin";
+            /** @enum {string} */
+            status: "open" | "answered" | "closed";
+            id: string;
+            teamId: string;
+            assigneeId: string | null;
+            /** @enum {string} */
+            view: "original" | "pseudonymized";
+            retainUntil: string | null;
+            createdAt: string;
+            lastMessageAt: string;
+            noticeVersion: string | null;
+            retentionPeriod: string | null;
+            /** @enum {string} */
+            conversation: "direct" | "comment";
+            messages: components["schemas"]["CaseMessage"][];
+            olderMessages: boolean;
+            notes: components["schemas"]["CaseNote"][];
+            redactions: components["schemas"]["CaseRedaction"][];
         };
         AssignDto: {
             /** Format: uuid */
             userId: string;
         };
+        CaseAssigned: {
+            id: string;
+            assigneeId: string;
+        };
+        CaseClosed: {
+            id: string;
+            status: string;
+        };
         NoteDto: {
             text: string;
+        };
+        Created: {
+            id: string;
+        };
+        ChannelAccountAllowlist: {
+            emails?: string[];
+            phones?: string[];
+            domains?: string[];
+            addresses?: string[];
+        };
+        ChannelAccountSettingsDto: {
+            humanAgentTag?: boolean;
+        };
+        ChannelAccountView: {
+            /** @enum {string} */
+            channel: "whatsapp" | "facebook" | "linkedin";
+            allowlist: components["schemas"]["ChannelAccountAllowlist"];
+            settings: components["schemas"]["ChannelAccountSettingsDto"];
+            id: string;
+            externalId: string;
+            name: string;
+            teamId: string;
+            retentionPeriod: string | null;
+        };
+        ChannelAccountList: {
+            items: components["schemas"]["ChannelAccountView"][];
         };
         AllowlistDto: {
             emails?: string[];
@@ -753,13 +924,19 @@ export interface components {
             accessToken: string;
             allowlist?: components["schemas"]["AllowlistDto"];
         };
-        ChannelAccountSettingsDto: {
-            humanAgentTag?: boolean;
-        };
         RotateSecretsDto: {
             appSecret?: string;
             verifyToken?: string;
             accessToken?: string;
+        };
+        CannedResponseView: {
+            id: string;
+            title: string;
+            body: string;
+            language: string | null;
+        };
+        CannedResponseList: {
+            items: components["schemas"]["CannedResponseView"][];
         };
         CreateCannedResponseDto: {
             title: string;
@@ -767,12 +944,65 @@ export interface components {
             /** @enum {string} */
             language?: "nl" | "en";
         };
+        RetentionPolicyView: {
+            /** @enum {string} */
+            channel: "whatsapp" | "facebook" | "linkedin";
+            period: string;
+            maxUnansweredAge: string;
+            updatedAt: string;
+        };
+        AccountRetentionView: {
+            id: string;
+            /** @enum {string} */
+            channel: "whatsapp" | "facebook" | "linkedin";
+            name: string;
+            retentionPeriod: string | null;
+        };
+        RetentionPolicies: {
+            items: components["schemas"]["RetentionPolicyView"][];
+            accounts: components["schemas"]["AccountRetentionView"][];
+        };
         UpdateRetentionPolicyDto: {
             period: string;
             maxUnansweredAge?: string;
         };
         AccountRetentionDto: {
             period: string | null;
+        };
+        SweepResult: {
+            deleted: number;
+            sweepId: string;
+        };
+        DeletionReceiptView: {
+            counts: {
+                [key: string]: number;
+            };
+            id: string;
+            caseRef: string;
+            reason: string;
+            policy: string | null;
+            sweepId: string | null;
+            deletedAt: string;
+        };
+        DeletionList: {
+            items: components["schemas"]["DeletionReceiptView"][];
+        };
+        LegalHoldView: {
+            id: string;
+            caseId: string;
+            /** @enum {string} */
+            reasonCode: "other" | "complaint" | "legal_proceedings" | "regulator_request" | "internal_investigation";
+            note: string | null;
+            reason: string;
+            expiresAt: string | null;
+            placedBy: string;
+            placedAt: string;
+            releasedBy: string | null;
+            releasedAt: string | null;
+            active: boolean;
+        };
+        LegalHoldList: {
+            items: components["schemas"]["LegalHoldView"][];
         };
         PlaceLegalHoldDto: {
             /** @enum {string} */
@@ -786,18 +1016,167 @@ export interface components {
             channel: "whatsapp" | "facebook" | "linkedin";
             externalId: string;
         };
+        SubjectContact: {
+            id: string;
+            channelAccountId: string;
+            externalId: string | null;
+            name: string | null;
+            createdAt: string;
+        };
+        SubjectMessage: {
+            id: string;
+            direction: string;
+            type: string;
+            text: string | null;
+            sentAt: string;
+        };
+        SubjectConsent: {
+            id: string;
+            purpose: string;
+            status: string;
+            requestedAt: string;
+            givenAt: string | null;
+            withdrawnAt: string | null;
+        };
+        SubjectCase: {
+            id: string;
+            contactId: string;
+            channelAccountId: string;
+            status: string;
+            createdAt: string;
+            firstInboundAt: string;
+            answeredAt: string | null;
+            closedAt: string | null;
+            retentionPeriod: string | null;
+            retainUntil: string | null;
+            messages: components["schemas"]["SubjectMessage"][];
+            identifiers: {
+                token: string;
+                type: string;
+                value: string | null;
+            }[];
+            consents: components["schemas"]["SubjectConsent"][];
+            notes: {
+                text: string;
+                createdAt: string;
+            }[];
+            escalations: {
+                id: string;
+                status: string;
+                note: string;
+                createdAt: string;
+            }[];
+        };
+        SubjectExport: {
+            requestId: string;
+            exportedAt: string;
+            /** @enum {string} */
+            channel: "whatsapp" | "facebook" | "linkedin";
+            contacts: components["schemas"]["SubjectContact"][];
+            cases: components["schemas"]["SubjectCase"][];
+        };
+        SubjectErasure: {
+            deleted: number;
+            held: number;
+            queued: number;
+            requestId: string;
+        };
+        HealthStatus: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            postgres: boolean;
+            redis: boolean;
+        };
         ReplyDto: {
             text: string;
             /** @enum {string} */
             visibility?: "public" | "private";
+        };
+        DraftFinding: {
+            code: string;
+            message: string;
+        };
+        QueuedReply: {
+            id: string;
+            status: string;
+            warnings: components["schemas"]["DraftFinding"][];
+        };
+        DraftCheck: {
+            text: string;
+            warnings: components["schemas"]["DraftFinding"][];
+            refusal: components["schemas"]["DraftFinding"] | null;
         };
         CreateEscalationDto: {
             /** Format: uuid */
             toTeamId: string;
             note: string;
         };
+        EscalationMessage: {
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            text: string;
+            createdAt: string;
+        };
+        EscalationView: {
+            /** @enum {string} */
+            status: "open" | "answered" | "taken_over" | "closed";
+            id: string;
+            caseId: string;
+            fromTeamId: string;
+            toTeamId: string;
+            note: string;
+            answer: string | null;
+            /** @enum {string|null} */
+            consent: "requested" | "given" | "withdrawn" | null;
+            createdAt: string;
+            messages: components["schemas"]["EscalationMessage"][];
+        };
+        EscalationList: {
+            items: components["schemas"]["EscalationView"][];
+        };
         AnswerEscalationDto: {
             text: string;
+        };
+        EscalationStatusChange: {
+            /** @enum {string} */
+            status: "open" | "answered" | "taken_over" | "closed";
+            id: string;
+        };
+        PreviewToken: {
+            /** @enum {string} */
+            type: "PERSON" | "EMAIL" | "PHONE" | "IBAN" | "BSN" | "STUDENT_NUMBER" | "ID_NUMBER" | "ADDRESS" | "POSTCODE" | "DATE_OF_BIRTH" | "IP_ADDRESS" | "URL" | "HANDLE" | "CREDIT_CARD";
+            token: string;
+            start: number;
+            end: number;
+        };
+        PreviewMessage: {
+            tokens: components["schemas"]["PreviewToken"][];
+            id: string;
+            /** @enum {string} */
+            direction: "out" | "in";
+            withheld: boolean;
+            createdAt: string;
+            text: string;
+        };
+        PreviewText: {
+            tokens: components["schemas"]["PreviewToken"][];
+            text: string;
+        };
+        PreviewNote: {
+            escalationId: string;
+            note: components["schemas"]["PreviewText"];
+            answer: components["schemas"]["PreviewText"] | null;
+            createdAt: string;
+        };
+        HandoverPreview: {
+            caseId: string;
+            toTeamId: string;
+            /** @enum {string} */
+            view: "original" | "pseudonymized";
+            messages: components["schemas"]["PreviewMessage"][];
+            notes: components["schemas"]["PreviewNote"][];
+            draftNote: components["schemas"]["PreviewText"] | null;
         };
         CreateRedactionDto: {
             /** Format: uuid */
@@ -807,6 +1186,10 @@ export interface components {
             /** @enum {string} */
             type: "PERSON" | "EMAIL" | "PHONE" | "IBAN" | "BSN" | "STUDENT_NUMBER" | "ID_NUMBER" | "ADDRESS" | "POSTCODE" | "DATE_OF_BIRTH" | "IP_ADDRESS" | "URL" | "HANDLE" | "CREDIT_CARD";
         };
+        RedactionMarked: {
+            id: string;
+            token: string;
+        };
         RequestConsentDto: {
             /** Format: uuid */
             teamId: string;
@@ -815,9 +1198,36 @@ export interface components {
             /** @enum {string} */
             lang?: "nl" | "en";
         };
+        ConsentView: {
+            /** @enum {string} */
+            purpose: "answer_question" | "diploma_evaluation" | "application_handling" | "finance_advice" | "study_support" | "housing_support" | "complaint_handling" | "other";
+            /** @enum {string} */
+            status: "requested" | "given" | "withdrawn";
+            id: string;
+            caseId: string;
+            teamId: string;
+            requestMessageId: string | null;
+            evidenceMessageId: string | null;
+            requestedAt: string;
+            givenAt: string | null;
+            withdrawnAt: string | null;
+        };
+        ConsentList: {
+            items: components["schemas"]["ConsentView"][];
+        };
         RecordConsentDto: {
             /** Format: uuid */
             evidenceMessageId: string;
+        };
+        TrendsReport: {
+            rows: {
+                [key: string]: (string | number | boolean) | null;
+            }[];
+            minCell: number;
+            from: string;
+            to: string;
+            weeks: string[];
+            groupBy: ("channel" | "week" | "language" | "topic" | "sentiment")[];
         };
     };
     responses: never;
@@ -846,7 +1256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["LoginResult"];
                 };
             };
         };
@@ -884,7 +1294,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
             };
         };
     };
@@ -902,7 +1314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AuditVerify"];
                 };
             };
         };
@@ -925,7 +1337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CheckpointVerify"];
                 };
             };
         };
@@ -944,7 +1356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SignedCheckpoint"];
                 };
             };
         };
@@ -962,7 +1374,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
             };
         };
     };
@@ -984,7 +1398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UserView"];
                 };
             };
         };
@@ -1009,7 +1423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["UserView"];
                 };
             };
         };
@@ -1031,7 +1445,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
             };
         };
     };
@@ -1048,7 +1464,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                };
             };
         };
     };
@@ -1070,7 +1488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["TeamView"];
                 };
             };
         };
@@ -1092,7 +1510,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
             };
         };
     };
@@ -1112,7 +1532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CaseDetail"];
                 };
             };
         };
@@ -1136,7 +1556,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseAssigned"];
+                };
             };
         };
     };
@@ -1155,7 +1577,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseClosed"];
+                };
             };
         };
     };
@@ -1178,7 +1602,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
             };
         };
     };
@@ -1195,7 +1621,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelAccountList"];
+                };
             };
         };
     };
@@ -1217,7 +1645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ChannelAccountView"];
                 };
             };
         };
@@ -1242,7 +1670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ChannelAccountView"];
                 };
             };
         };
@@ -1267,7 +1695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ChannelAccountView"];
                 };
             };
         };
@@ -1285,7 +1713,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CannedResponseList"];
+                };
             };
         };
     };
@@ -1307,7 +1737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["CannedResponseView"];
                 };
             };
         };
@@ -1325,7 +1755,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionPolicies"];
+                };
             };
         };
     };
@@ -1349,7 +1781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["RetentionPolicyView"];
                 };
             };
         };
@@ -1374,7 +1806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AccountRetentionView"];
                 };
             };
         };
@@ -1392,7 +1824,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SweepResult"];
+                };
             };
         };
     };
@@ -1412,7 +1846,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeletionList"];
+                };
             };
         };
     };
@@ -1431,7 +1867,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldList"];
+                };
             };
         };
     };
@@ -1455,7 +1893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["LegalHoldView"];
                 };
             };
         };
@@ -1476,7 +1914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["LegalHoldView"];
                 };
             };
         };
@@ -1499,7 +1937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SubjectExport"];
                 };
             };
         };
@@ -1522,7 +1960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["SubjectErasure"];
                 };
             };
         };
@@ -1540,7 +1978,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthStatus"];
+                };
             };
         };
     };
@@ -1564,7 +2004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["QueuedReply"];
                 };
             };
         };
@@ -1589,7 +2029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DraftCheck"];
                 };
             };
         };
@@ -1613,7 +2053,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Created"];
+                };
             };
         };
     };
@@ -1630,7 +2072,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EscalationList"];
+                };
             };
         };
     };
@@ -1653,7 +2097,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EscalationStatusChange"];
+                };
             };
         };
     };
@@ -1672,7 +2118,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EscalationStatusChange"];
+                };
             };
         };
     };
@@ -1695,7 +2143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["HandoverPreview"];
                 };
             };
         };
@@ -1719,7 +2167,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RedactionMarked"];
+                };
             };
         };
     };
@@ -1758,7 +2208,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentList"];
+                };
             };
         };
     };
@@ -1782,7 +2234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ConsentView"];
                 };
             };
         };
@@ -1807,7 +2259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ConsentView"];
                 };
             };
         };
@@ -1828,7 +2280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ConsentView"];
                 };
             };
         };
@@ -1854,7 +2306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["TrendsReport"];
                 };
             };
         };
