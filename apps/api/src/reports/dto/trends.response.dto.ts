@@ -1,6 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GroupKey, TrendRow } from '@webcare/domain';
 
+/**
+ * A row of a report (libs/domain's TrendRow, a record): the keys it is grouped by, then its figures,
+ * or `count: null, suppressed: true` where the cell is not published.
+ */
+export class TrendRowView {
+  week?: string;
+  channel?: string;
+  topic?: string;
+  language?: string;
+  sentiment?: string;
+  count: number | null;
+  suppressed?: boolean;
+  medianFirstResponseMinutes?: number | null;
+  medianResolutionMinutes?: number | null;
+  escalatedShare?: number | null;
+}
+
 export class TrendsReport {
   minCell: number;
   /** The range as answered: widened to whole ISO weeks. */
@@ -9,16 +26,6 @@ export class TrendsReport {
   /** Sealed weeks included; weeks of the range not yet sealed are left out. */
   weeks: string[];
   groupBy: GroupKey[];
-  /** One row per group: the `groupBy` keys, `count` and the measures (null where suppressed). */
-  @ApiProperty({
-    type: 'array',
-    items: {
-      type: 'object',
-      additionalProperties: {
-        oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
-        nullable: true,
-      },
-    },
-  })
+  @ApiProperty({ type: [TrendRowView] })
   rows: TrendRow[];
 }

@@ -883,7 +883,7 @@ export interface components {
         Created: {
             id: string;
         };
-        ChannelAccountAllowlist: {
+        AllowlistDto: {
             emails?: string[];
             phones?: string[];
             domains?: string[];
@@ -895,7 +895,7 @@ export interface components {
         ChannelAccountView: {
             /** @enum {string} */
             channel: "whatsapp" | "facebook" | "linkedin";
-            allowlist: components["schemas"]["ChannelAccountAllowlist"];
+            allowlist: components["schemas"]["AllowlistDto"];
             settings: components["schemas"]["ChannelAccountSettingsDto"];
             id: string;
             externalId: string;
@@ -905,12 +905,6 @@ export interface components {
         };
         ChannelAccountList: {
             items: components["schemas"]["ChannelAccountView"][];
-        };
-        AllowlistDto: {
-            emails?: string[];
-            phones?: string[];
-            domains?: string[];
-            addresses?: string[];
         };
         CreateChannelAccountDto: {
             /** @enum {string} */
@@ -1219,10 +1213,20 @@ export interface components {
             /** Format: uuid */
             evidenceMessageId: string;
         };
+        TrendRowView: {
+            week?: string;
+            channel?: string;
+            topic?: string;
+            language?: string;
+            sentiment?: string;
+            count: number | null;
+            suppressed?: boolean;
+            medianFirstResponseMinutes?: number | null;
+            medianResolutionMinutes?: number | null;
+            escalatedShare?: number | null;
+        };
         TrendsReport: {
-            rows: {
-                [key: string]: (string | number | boolean) | null;
-            }[];
+            rows: components["schemas"]["TrendRowView"][];
             minCell: number;
             from: string;
             to: string;
