@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CASE_STATUSES, CHANNELS } from '@webcare/platform';
 import { CaseView } from '../case-access';
 
-export class CaseListItem {
+/** What a case's list row and the case itself both show. */
+export class CaseSummary {
   id: string;
   @ApiProperty({ enum: CHANNELS })
   channel: string;
@@ -11,6 +12,9 @@ export class CaseListItem {
   teamId: string;
   assigneeId: string | null;
   lastMessageAt: string;
+}
+
+export class CaseListItem extends CaseSummary {
   preview: string;
 }
 
@@ -55,18 +59,10 @@ export class CaseRedaction {
   token: string;
 }
 
-export class CaseDetail {
-  id: string;
-  @ApiProperty({ enum: CHANNELS })
-  channel: string;
-  @ApiProperty({ enum: CASE_STATUSES })
-  status: string;
-  teamId: string;
-  assigneeId: string | null;
+export class CaseDetail extends CaseSummary {
   view: CaseView;
   retainUntil: string | null;
   createdAt: string;
-  lastMessageAt: string;
   noticeVersion: string | null;
   retentionPeriod: string | null;
   /** `comment`: a conversation under a post (Facebook page comment, LinkedIn); replies take a visibility. */
