@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { DeletionReceiptView } from '../../apps/api/src/privacy/dto/deletion.response.dto';
 import { KeyRing } from '../../libs/platform/src';
 import { connectKeyStore, testKeyRing } from './keys';
 import { api, login, teamWithAgent, userWithRole } from './api-client';
@@ -17,15 +18,8 @@ import { connectTestDatabase } from './databases';
 
 export const AUDIT_CHAIN_LOCK = 5_318_008; // libs/domain/src/audit/audit.service.ts: lets a test stall a sweep mid-batch
 
-export interface Receipt {
-  id: string;
-  caseRef: string;
-  reason: string;
-  policy: string | null;
-  counts: Record<string, number>;
-  sweepId: string | null;
-  deletedAt: string;
-}
+/** A deletion receipt as GET /api/deletions lists it. */
+export type Receipt = DeletionReceiptView;
 
 export function phoneFor(tag: string): string {
   return `316${String(10_000_000 + (parseInt(tag, 16) % 89_999_999)).padStart(8, '0')}`;

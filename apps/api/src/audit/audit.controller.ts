@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditCheckpoint, AuditEventView, CheckpointVerifyResult, VerifyResult } from '@webcare/domain';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { Expensive } from '../rate-limit/rate-limit';
 import { AuditQueryService } from './audit-query.service';
 import { CheckpointDto } from './checkpoint.dto';
+import { AuditPage, AuditVerify, CheckpointVerify, SignedCheckpoint } from './dto/audit.response.dto';
 import { ListAuditQuery } from './list-audit.query';
 
 @ApiTags('privacy')
@@ -15,14 +15,16 @@ export class AuditController {
 
   @Roles('privacy_officer')
   @Get()
-  list(@Query() query: ListAuditQuery): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: AuditPage })
+  list(@Query() query: ListAuditQuery): Promise<AuditPage> {
     return this.audit.list(query);
   }
 
   @Roles('privacy_officer')
   @Expensive()
   @Get('verify')
-  verify(): Promise<VerifyResult> {
+  @ApiOkResponse({ type: AuditVerify })
+  verify(): Promise<AuditVerify> {
     return this.audit.verify();
   }
 
@@ -30,13 +32,15 @@ export class AuditController {
   @Expensive()
   @Post('verify')
   @HttpCode(200)
-  verifyAgainst(@Body() dto: CheckpointDto): Promise<Omit<CheckpointVerifyResult, 'brokenAt'>> {
+  @ApiOkResponse({ type: CheckpointVerify })
+  verifyAgainst(@Body() dto: CheckpointDto): Promise<CheckpointVerify> {
     return this.audit.verifyAgainst(dto);
   }
 
   @Roles('privacy_officer')
   @Get('checkpoint')
-  checkpoint(): Promise<AuditCheckpoint> {
+  @ApiOkResponse({ type: SignedCheckpoint })
+  checkpoint(): Promise<SignedCheckpoint> {
     return this.audit.checkpoint();
   }
 }

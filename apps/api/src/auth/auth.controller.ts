@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@webcare/platform';
 import { CurrentUser, Public, Roles } from './auth.decorators';
 import { AuthUser } from './auth.types';
-import { AuthService, LoginResult } from './auth.service';
+import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
+import { LoginResult } from './dto/login-result.response.dto';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -14,6 +15,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResult })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResult> {
     return this.auth.login(dto, ip);
   }

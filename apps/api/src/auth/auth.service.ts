@@ -8,11 +8,7 @@ import { SessionRepository } from './session.repository';
 import { SessionStateService } from './session-state.service';
 import { TokenService } from './token.service';
 import { authError, AuthErrorCode } from './auth.errors';
-
-export interface LoginResult {
-  accessToken: string;
-  user: { id: string; email: string; name: string; role: string; teamId: string | null };
-}
+import { LoginResult } from './dto/login-result.response.dto';
 
 @Injectable()
 export class AuthService {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
-import { CannedResponsesService, CannedResponseView } from './canned-responses.service';
+import { CannedResponsesService } from './canned-responses.service';
+import { CannedResponseList, CannedResponseView } from './dto/canned-response.response.dto';
 import { CreateCannedResponseDto } from './dto/create-canned-response.dto';
 
 @ApiTags('cases')
@@ -13,12 +14,14 @@ export class CannedResponsesController {
 
   @Roles('agent', 'team_lead')
   @Get()
-  list(@CurrentUser() user: AuthUser): Promise<{ items: CannedResponseView[] }> {
+  @ApiOkResponse({ type: CannedResponseList })
+  list(@CurrentUser() user: AuthUser): Promise<CannedResponseList> {
     return this.canned.list(user);
   }
 
   @Roles('team_lead')
   @Post()
+  @ApiCreatedResponse({ type: CannedResponseView })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCannedResponseDto): Promise<CannedResponseView> {
     return this.canned.create(user, dto);
   }

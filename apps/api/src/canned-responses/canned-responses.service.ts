@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../auth/auth.types';
 import { CannedResponseErrorCode, cannedResponseError } from './canned-responses.errors';
-import { CannedResponseRow, CannedResponsesRepository } from './canned-responses.repository';
+import { CannedResponsesRepository } from './canned-responses.repository';
 import { CreateCannedResponseDto } from './dto/create-canned-response.dto';
-
-export type CannedResponseView = CannedResponseRow;
+import { CannedResponseView } from './dto/canned-response.response.dto';
 
 /** Standard answers per team (open days, deadlines, fees), written by the team lead. */
 @Injectable()

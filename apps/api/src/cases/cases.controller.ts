@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { CaseActionsService } from './case-actions.service';
-import { CaseDetail, CaseListItem, CasesService } from './cases.service';
+import { CasesService } from './cases.service';
+import { Created } from '../http/dto/created.response.dto';
 import { AssignDto } from './dto/assign.dto';
+import { CaseAssigned, CaseClosed, CaseDetail, CaseList } from './dto/case.response.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { NoteDto } from './dto/note.dto';
 
@@ -19,15 +21,14 @@ export class CasesController {
 
   @Roles('agent', 'team_lead')
   @Get()
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query() query: ListCasesQuery,
-  ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: CaseList })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery): Promise<CaseList> {
     return this.cases.list(user, query);
   }
 
   @Roles('agent', 'team_lead')
   @Get(':id')
+  @ApiOkResponse({ type: CaseDetail })
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CaseDetail> {
     return this.cases.get(user, id);
   }
@@ -35,28 +36,27 @@ export class CasesController {
   @Roles('agent', 'team_lead')
   @Post(':id/assign')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseAssigned })
   assign(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Body() dto: AssignDto,
-  ): Promise<{ id: string; assigneeId: string }> {
+  ): Promise<CaseAssigned> {
     return this.actions.assign(user, id, dto);
   }
 
   @Roles('agent', 'team_lead')
   @Post(':id/close')
   @HttpCode(200)
-  close(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<{ id: string; status: 'closed' }> {
+  @ApiOkResponse({ type: CaseClosed })
+  close(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<CaseClosed> {
     return this.actions.close(user, id);
   }
 
   @Roles('agent')
   @Post(':id/notes')
-  addNote(
-    @CurrentUser() user: AuthUser,
-    @Param('id') id: string,
-    @Body() dto: NoteDto,
-  ): Promise<{ id: string }> {
+  @ApiCreatedResponse({ type: Created })
+  addNote(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: NoteDto): Promise<Created> {
     return this.actions.addNote(user, id, dto);
   }
 }

@@ -11,61 +11,13 @@ import { CaseAccessService } from './case-access.service';
 import { CaseErrorCode, caseError, caseNotFound } from './cases.errors';
 import { CasesRepository } from './cases.repository';
 import { ListCasesQuery } from './dto/list-cases.query';
+import { CaseDetail, CaseListItem } from './dto/case.response.dto';
 
 const PREVIEW_CHARS = 140;
 const DEFAULT_PAGE = 50;
 /** A case shows its newest messages and notes up to these counts; `olderMessages` says more exist. */
 export const CASE_MESSAGE_CAP = 500;
 export const CASE_NOTE_CAP = 200;
-
-export interface CaseListItem {
-  id: string;
-  channel: string;
-  status: string;
-  teamId: string;
-  assigneeId: string | null;
-  lastMessageAt: string;
-  preview: string;
-}
-
-export interface CaseDetail {
-  id: string;
-  channel: string;
-  status: string;
-  teamId: string;
-  assigneeId: string | null;
-  view: CaseView;
-  retainUntil: string | null;
-  createdAt: string;
-  lastMessageAt: string;
-  noticeVersion: string | null;
-  retentionPeriod: string | null;
-  /** `comment`: a conversation under a post (Facebook page comment, LinkedIn); replies take a visibility. */
-  conversation: 'direct' | 'comment';
-  messages: {
-    id: string;
-    direction: 'in' | 'out';
-    type: string;
-    text: string;
-    /** Anonymization did not finish in time: the pseudonymized view shows a placeholder instead. */
-    withheld: boolean;
-    /** Identifiers the anonymizer found, as offsets into the original text (original view only). */
-    entities: { type: string; start: number; end: number }[];
-    deliveryStatus: string | null;
-    errorCode: string | null;
-    /** Comment replies: `public` (in the thread) or `private` (a Private Reply). */
-    visibility: 'public' | 'private' | null;
-    /** `hidden` when the page hid the comment on the platform. */
-    platformState: 'hidden' | null;
-    authorId: string | null;
-    createdAt: string;
-  }[];
-  /** True when the case holds more than CASE_MESSAGE_CAP messages (only the newest are shown). */
-  olderMessages: boolean;
-  notes: { id: string; authorId: string; text: string; createdAt: string }[];
-  /** Spans the owning team marked as missed identifiers (original view only; ids, offsets and tokens). */
-  redactions: { id: string; messageId: string; start: number; end: number; type: string; token: string }[];
-}
 
 @Injectable()
 export class CasesService {

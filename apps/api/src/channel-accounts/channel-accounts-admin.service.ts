@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   aad,
-  ChannelAccountEntity,
   ChannelAccountSettings,
   ChannelSecretField,
   KeyRing,
@@ -20,18 +19,7 @@ import { channelAccountErrors } from './channel-accounts.errors';
 import { ChannelAccountSettingsDto } from './dto/channel-account-settings.dto';
 import { CreateChannelAccountDto } from './dto/create-channel-account.dto';
 import { RotateSecretsDto } from './dto/rotate-secrets.dto';
-
-/** Secrets go in, never come out: responses show which account, not how to sign as it. */
-export interface ChannelAccountView {
-  id: string;
-  channel: string;
-  externalId: string;
-  name: string;
-  teamId: string;
-  retentionPeriod: string | null;
-  allowlist: ChannelAccountEntity['allowlist'];
-  settings: ChannelAccountSettings;
-}
+import { ChannelAccountView } from './dto/channel-account.response.dto';
 
 const SECRETS = ['appSecret', 'verifyToken', 'accessToken'] as const;
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
-import { ConsentsService, ConsentView } from './consents.service';
+import { ConsentsService } from './consents.service';
+import { ConsentList, ConsentView } from './dto/consent.response.dto';
 import { RecordConsentDto } from './dto/record-consent.dto';
 import { RequestConsentDto } from './dto/request-consent.dto';
 
@@ -14,6 +15,7 @@ export class ConsentsController {
 
   @Roles('agent', 'team_lead')
   @Post('cases/:id/consents')
+  @ApiCreatedResponse({ type: ConsentView })
   request(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -24,13 +26,15 @@ export class ConsentsController {
 
   @Roles('agent', 'team_lead')
   @Get('cases/:id/consents')
-  list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<{ items: ConsentView[] }> {
+  @ApiOkResponse({ type: ConsentList })
+  list(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ConsentList> {
     return this.consents.list(user, id);
   }
 
   @Roles('agent')
   @Post('consents/:id/record')
   @HttpCode(200)
+  @ApiOkResponse({ type: ConsentView })
   record(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -42,6 +46,7 @@ export class ConsentsController {
   @Roles('agent')
   @Post('consents/:id/withdraw')
   @HttpCode(200)
+  @ApiOkResponse({ type: ConsentView })
   withdraw(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ConsentView> {
     return this.consents.withdraw(user, id);
   }

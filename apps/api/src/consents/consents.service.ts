@@ -12,20 +12,7 @@ import { consentErrors } from './consents.errors';
 import { ConsentRow, ConsentsRepository } from './consents.repository';
 import { RecordConsentDto } from './dto/record-consent.dto';
 import { RequestConsentDto } from './dto/request-consent.dto';
-
-export interface ConsentView {
-  id: string;
-  caseId: string;
-  teamId: string;
-  /** One of CONSENT_PURPOSES. */
-  purpose: string;
-  status: string;
-  requestMessageId: string | null;
-  evidenceMessageId: string | null;
-  requestedAt: string;
-  givenAt: string | null;
-  withdrawnAt: string | null;
-}
+import { ConsentView } from './dto/consent.response.dto';
 
 /**
  * Consent per purpose and receiving team: asked through the channel, proven by the person's answer.

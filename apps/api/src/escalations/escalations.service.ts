@@ -10,20 +10,8 @@ import { RedactionOverlay } from '../redactions/redaction-overlay.service';
 import { AnswerEscalationDto } from './dto/answer-escalation.dto';
 import { CreateEscalationDto } from './dto/create-escalation.dto';
 import { EscalationErrorCode, escalationError } from './escalations.errors';
-import { ConsentStatus, EscalationsRepository, ReceivedEscalationRow } from './escalations.repository';
-
-export interface EscalationView {
-  id: string;
-  caseId: string;
-  fromTeamId: string;
-  toTeamId: string;
-  note: string;
-  answer: string | null;
-  status: string;
-  consent: ConsentStatus | null;
-  createdAt: string;
-  messages: { id: string; direction: 'in' | 'out'; text: string; createdAt: string }[];
-}
+import { EscalationsRepository, ReceivedEscalationRow } from './escalations.repository';
+import { EscalationView } from './dto/escalation.response.dto';
 
 /**
  * Hand-over to another team without handing over identities: the note and the conversation are

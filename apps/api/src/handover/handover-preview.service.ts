@@ -5,29 +5,12 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CaseAccessService } from '../cases/case-access.service';
 import { CaseView } from '../cases/case-access';
-import { tokensIn, type TokenSpan } from '../redactions/redaction-marks';
+import { tokensIn } from '../redactions/redaction-marks';
 import { RedactionOverlay } from '../redactions/redaction-overlay.service';
 import { HandoverPreviewQuery } from './dto/handover-preview.query';
 import { HandoverErrorCode, handoverError } from './handover.errors';
 import { HandoverPreviewRepository } from './handover-preview.repository';
-
-export interface PreviewText {
-  text: string;
-  /** Each token in `text` with its entity type and offsets. */
-  tokens: TokenSpan[];
-}
-
-export interface HandoverPreview {
-  caseId: string;
-  toTeamId: string;
-  /** How the receiving team sees the case: pseudonymized, or the original with the person's consent. */
-  view: CaseView;
-  messages: ({ id: string; direction: 'in' | 'out'; withheld: boolean; createdAt: string } & PreviewText)[];
-  /** Earlier escalations of this case to that team, as that team reads them. */
-  notes: { escalationId: string; note: PreviewText; answer: PreviewText | null; createdAt: string }[];
-  /** The note being drafted (`note` in the query), pseudonymized as it would be stored; nothing is saved. */
-  draftNote: PreviewText | null;
-}
+import { HandoverPreview, PreviewText } from './dto/handover-preview.response.dto';
 
 const withTokens = (text: string): PreviewText => ({ text, tokens: tokensIn(text) });
 

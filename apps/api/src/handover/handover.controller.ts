@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { CreateRedactionDto } from './dto/create-redaction.dto';
 import { HandoverPreviewQuery } from './dto/handover-preview.query';
-import { HandoverPreview, HandoverPreviewService } from './handover-preview.service';
+import { HandoverPreview, RedactionMarked } from './dto/handover-preview.response.dto';
+import { HandoverPreviewService } from './handover-preview.service';
 import { RedactionsService } from './redactions.service';
 
 @ApiTags('cases')
@@ -18,6 +19,7 @@ export class HandoverController {
 
   @Roles('agent')
   @Get(':id/handover-preview')
+  @ApiOkResponse({ type: HandoverPreview })
   preview(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -28,11 +30,12 @@ export class HandoverController {
 
   @Roles('agent')
   @Post(':id/redactions')
+  @ApiCreatedResponse({ type: RedactionMarked })
   mark(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
     @Body() dto: CreateRedactionDto,
-  ): Promise<{ id: string; token: string }> {
+  ): Promise<RedactionMarked> {
     return this.redactions.add(user, id, dto);
   }
 

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { HealthStatus } from './dto/health.response.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -12,7 +13,8 @@ export class HealthController {
   @Public()
   @Get()
   @HttpCode(200)
-  async check(@Res({ passthrough: true }) res: Response): Promise<{ status: string }> {
+  @ApiOkResponse({ type: HealthStatus })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
     const result = await this.health.check();
     res.status(result.status === 'ok' ? 200 : 503);
     return result;

@@ -4,16 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { DeletionReceiptsRepository, ReceiptListRow } from './deletion-receipts.repository';
 import { privacyOfficerOnly } from './privacy.errors';
-
-export interface DeletionReceiptView {
-  id: string;
-  caseRef: string;
-  reason: string;
-  policy: string | null;
-  counts: Record<string, number>;
-  sweepId: string | null;
-  deletedAt: string;
-}
+import { DeletionReceiptView } from './dto/deletion.response.dto';
 
 const view = (r: ReceiptListRow): DeletionReceiptView => ({
   id: r.id,

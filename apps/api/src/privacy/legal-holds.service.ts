@@ -3,25 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
-import { holdReason, HoldReasonInput, LegalHoldReasonCode } from './legal-hold-reasons';
+import { LegalHoldView } from './dto/legal-hold.response.dto';
+import { holdReason, HoldReasonInput } from './legal-hold-reasons';
 import { LegalHoldsRepository } from './legal-holds.repository';
 import { PrivacyErrorCode, privacyError, privacyNotFound, privacyOfficerOnly } from './privacy.errors';
-
-export interface LegalHoldView {
-  id: string;
-  caseId: string;
-  reasonCode: LegalHoldReasonCode;
-  /** The privacy officer's note, identifiers replaced by their type. */
-  note: string | null;
-  /** For older clients: the note, or the reason code when there is none. */
-  reason: string;
-  expiresAt: string | null;
-  placedBy: string;
-  placedAt: string;
-  releasedBy: string | null;
-  releasedAt: string | null;
-  active: boolean;
-}
 
 /** Legal holds keep a case out of every sweep until released or expired. */
 @Injectable()

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { Expensive } from '../rate-limit/rate-limit';
-import { DeletionReceiptView, DeletionsService } from './deletions.service';
+import { DeletionsService } from './deletions.service';
+import { DeletionList, SweepResult } from './dto/deletion.response.dto';
 import {
   AccountRetentionDto,
   ListDeletionsQuery,
@@ -12,14 +13,17 @@ import {
   SubjectDto,
   UpdateRetentionPolicyDto,
 } from './dto/privacy.dto';
-import { LegalHoldsService, LegalHoldView } from './legal-holds.service';
+import { LegalHoldList, LegalHoldView } from './dto/legal-hold.response.dto';
+import { LegalHoldsService } from './legal-holds.service';
 import {
   AccountRetentionView,
-  RetentionPoliciesService,
+  RetentionPolicies,
   RetentionPolicyView,
-} from './retention-policies.service';
-import { SubjectErasure, SubjectErasureService } from './subject-erasure.service';
-import { SubjectExport, SubjectsService } from './subjects.service';
+} from './dto/retention-policy.response.dto';
+import { SubjectErasure, SubjectExport } from './dto/subject.response.dto';
+import { RetentionPoliciesService } from './retention-policies.service';
+import { SubjectErasureService } from './subject-erasure.service';
+import { SubjectsService } from './subjects.service';
 
 /** The privacy officer's tools: retention policies, sweeps, receipts, legal holds, subject requests. */
 @ApiTags('privacy')
@@ -36,14 +40,14 @@ export class PrivacyController {
 
   @Roles('privacy_officer')
   @Get('retention-policies')
-  listPolicies(
-    @CurrentUser() user: AuthUser,
-  ): Promise<{ items: RetentionPolicyView[]; accounts: AccountRetentionView[] }> {
+  @ApiOkResponse({ type: RetentionPolicies })
+  listPolicies(@CurrentUser() user: AuthUser): Promise<RetentionPolicies> {
     return this.policies.list(user);
   }
 
   @Roles('privacy_officer')
   @Put('retention-policies/:channel')
+  @ApiOkResponse({ type: RetentionPolicyView })
   updatePolicy(
     @CurrentUser() user: AuthUser,
     @Param('channel') channel: string,
@@ -54,6 +58,7 @@ export class PrivacyController {
 
   @Roles('privacy_officer')
   @Put('channel-accounts/:id/retention')
+  @ApiOkResponse({ type: AccountRetentionView })
   setAccountRetention(
     @CurrentUser() user: AuthUser,
     @Param('id') id: string,
@@ -66,30 +71,28 @@ export class PrivacyController {
   @Expensive()
   @Post('retention/sweep')
   @HttpCode(200)
-  sweep(@CurrentUser() user: AuthUser): Promise<{ deleted: number; sweepId: string }> {
+  @ApiOkResponse({ type: SweepResult })
+  sweep(@CurrentUser() user: AuthUser): Promise<SweepResult> {
     return this.deletions.sweepNow(user);
   }
 
   @Roles('privacy_officer')
   @Get('deletions')
-  listDeletions(
-    @CurrentUser() user: AuthUser,
-    @Query() query: ListDeletionsQuery,
-  ): Promise<{ items: DeletionReceiptView[] }> {
+  @ApiOkResponse({ type: DeletionList })
+  listDeletions(@CurrentUser() user: AuthUser, @Query() query: ListDeletionsQuery): Promise<DeletionList> {
     return this.deletions.list(user, query);
   }
 
   @Roles('privacy_officer')
   @Get('legal-holds')
-  listHolds(
-    @CurrentUser() user: AuthUser,
-    @Query() query: ListLegalHoldsQuery,
-  ): Promise<{ items: LegalHoldView[] }> {
+  @ApiOkResponse({ type: LegalHoldList })
+  listHolds(@CurrentUser() user: AuthUser, @Query() query: ListLegalHoldsQuery): Promise<LegalHoldList> {
     return this.holds.list(user, query.status);
   }
 
   @Roles('privacy_officer')
   @Post('cases/:id/legal-holds')
+  @ApiCreatedResponse({ type: LegalHoldView })
   placeHold(
     @CurrentUser() user: AuthUser,
     @Param('id') caseId: string,
@@ -100,6 +103,7 @@ export class PrivacyController {
 
   @Roles('privacy_officer')
   @Delete('legal-holds/:id')
+  @ApiOkResponse({ type: LegalHoldView })
   releaseHold(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<LegalHoldView> {
     return this.holds.release(user, id);
   }
@@ -108,6 +112,7 @@ export class PrivacyController {
   @Expensive()
   @Post('subjects/export')
   @HttpCode(200)
+  @ApiOkResponse({ type: SubjectExport })
   exportSubject(@CurrentUser() user: AuthUser, @Body() dto: SubjectDto): Promise<SubjectExport> {
     return this.subjects.export(user, dto.channel, dto.externalId);
   }
@@ -116,6 +121,7 @@ export class PrivacyController {
   @Expensive()
   @Post('subjects/erase')
   @HttpCode(200)
+  @ApiOkResponse({ type: SubjectErasure })
   eraseSubject(@CurrentUser() user: AuthUser, @Body() dto: SubjectDto): Promise<SubjectErasure> {
     return this.erasure.erase(user, dto.channel, dto.externalId);
   }

@@ -6,20 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { PrivacyErrorCode, privacyError, privacyNotFound, privacyOfficerOnly } from './privacy.errors';
 import { AccountRetentionRow, PolicyRow, RetentionPoliciesRepository } from './retention-policies.repository';
-
-export interface RetentionPolicyView {
-  channel: Channel;
-  period: string;
-  maxUnansweredAge: string;
-  updatedAt: string;
-}
-
-export interface AccountRetentionView {
-  id: string;
-  channel: Channel;
-  name: string;
-  retentionPeriod: string | null;
-}
+import { AccountRetentionView, RetentionPolicyView } from './dto/retention-policy.response.dto';
 
 const policyView = (r: PolicyRow): RetentionPolicyView => ({
   channel: r.channel,

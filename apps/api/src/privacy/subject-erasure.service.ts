@@ -11,14 +11,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { SubjectRequest } from './subject-request';
 import { ErasableCaseRow, SubjectsRepository } from './subjects.repository';
-
-export interface SubjectErasure {
-  deleted: number;
-  held: number;
-  /** Webhook events from the person that were still waiting to be filed, deleted unread. */
-  queued: number;
-  requestId: string;
-}
+import { SubjectErasure } from './dto/subject.response.dto';
 
 const erasureTarget = (c: ErasableCaseRow): CaseTarget => ({
   id: c.id,

@@ -5,44 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { SubjectRequest } from './subject-request';
 import { SubjectsRepository } from './subjects.repository';
-
-export interface SubjectExport {
-  /** Names this request in the audit trail (beside the person's keyed reference). */
-  requestId: string;
-  exportedAt: string;
-  channel: Channel;
-  contacts: {
-    id: string;
-    channelAccountId: string;
-    externalId: string | null;
-    name: string | null;
-    createdAt: string;
-  }[];
-  cases: {
-    id: string;
-    contactId: string;
-    channelAccountId: string;
-    status: string;
-    createdAt: string;
-    firstInboundAt: string;
-    answeredAt: string | null;
-    closedAt: string | null;
-    retentionPeriod: string | null;
-    retainUntil: string | null;
-    messages: { id: string; direction: string; type: string; text: string | null; sentAt: string }[];
-    identifiers: { token: string; type: string; value: string | null }[];
-    consents: {
-      id: string;
-      purpose: string;
-      status: string;
-      requestedAt: string;
-      givenAt: string | null;
-      withdrawnAt: string | null;
-    }[];
-    notes: { text: string; createdAt: string }[];
-    escalations: { id: string; status: string; note: string; createdAt: string }[];
-  }[];
-}
+import { SubjectExport } from './dto/subject.response.dto';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ReplyDraftCheck } from '@webcare/domain';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { ReplyDto } from './dto/reply.dto';
-import { QueuedReply, RepliesService } from './replies.service';
+import { DraftCheck, QueuedReply } from './dto/reply.response.dto';
+import { RepliesService } from './replies.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -14,6 +14,7 @@ export class RepliesController {
 
   @Roles('agent', 'team_lead')
   @Post()
+  @ApiCreatedResponse({ type: QueuedReply })
   queue(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: ReplyDto): Promise<QueuedReply> {
     return this.replies.queue(user, id, dto);
   }
@@ -21,11 +22,8 @@ export class RepliesController {
   @Roles('agent', 'team_lead')
   @Post('check')
   @HttpCode(200)
-  check(
-    @CurrentUser() user: AuthUser,
-    @Param('id') id: string,
-    @Body() dto: ReplyDto,
-  ): Promise<ReplyDraftCheck> {
+  @ApiOkResponse({ type: DraftCheck })
+  check(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: ReplyDto): Promise<DraftCheck> {
     return this.replies.check(user, id, dto);
   }
 }

@@ -40,12 +40,7 @@ import { RepliesRepository } from './replies.repository';
 import { ReplyForm, ReplyFormService } from './reply-form.service';
 import { ReplyTargetRepository } from './reply-target.repository';
 import { windowClosedAt } from './whatsapp-window';
-
-export interface QueuedReply {
-  id: string;
-  status: 'queued';
-  warnings: { code: string; message: string }[];
-}
+import { QueuedReply } from './dto/reply.response.dto';
 
 @Injectable()
 export class RepliesService {

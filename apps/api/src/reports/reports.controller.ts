@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { TrendsQuery } from './dto/trends.query';
-import { ReportsService, TrendsReport } from './reports.service';
+import { TrendsReport } from './dto/trends.response.dto';
+import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class ReportsController {
 
   @Roles('manager', 'privacy_officer')
   @Get('trends')
+  @ApiOkResponse({ type: TrendsReport })
   trends(@CurrentUser() user: AuthUser, @Query() query: TrendsQuery): Promise<TrendsReport> {
     return this.reports.trends(user, query);
   }

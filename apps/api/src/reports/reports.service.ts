@@ -6,7 +6,6 @@ import {
   GroupKey,
   isoWeeksBetween,
   REPORT_MAX_DIMENSIONS,
-  TrendRow,
   trendRows,
   weekEnd,
   REPORT_SHAPE,
@@ -17,17 +16,7 @@ import { AuthUser } from '../auth/auth.types';
 import { TrendsQuery } from './dto/trends.query';
 import { ReportErrorCode, reportError } from './reports.errors';
 import { trendsCsv } from './trends-csv';
-
-export interface TrendsReport {
-  minCell: number;
-  /** The range as answered: widened to whole ISO weeks. */
-  from: string;
-  to: string;
-  /** Sealed weeks included; weeks of the range not yet sealed are left out. */
-  weeks: string[];
-  groupBy: GroupKey[];
-  rows: TrendRow[];
-}
+import { TrendsReport } from './dto/trends.response.dto';
 
 const REPORT_ROLES = ['manager', 'privacy_officer'];
 /** About five years of weeks: the longest range one report covers. */

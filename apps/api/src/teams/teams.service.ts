@@ -4,9 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
 import { CreateTeamDto } from './dto/create-team.dto';
 import { TeamErrorCode, teamError } from './teams.errors';
-import { TeamRow, TeamsRepository } from './teams.repository';
-
-export type TeamView = TeamRow;
+import { TeamsRepository } from './teams.repository';
+import { TeamView } from './dto/team.response.dto';
 
 @Injectable()
 export class TeamsService {

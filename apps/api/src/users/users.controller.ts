@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { AuthUser } from '../auth/auth.types';
 import { AvailabilityDto } from './dto/availability.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
-import { UsersService, UserView } from './users.service';
+import { Availability, UserList, UserView } from './dto/user.response.dto';
+import { UsersService } from './users.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -15,18 +16,21 @@ export class UsersController {
 
   @Roles('admin')
   @Get()
-  list(@CurrentUser() actor: AuthUser): Promise<{ items: UserView[] }> {
+  @ApiOkResponse({ type: UserList })
+  list(@CurrentUser() actor: AuthUser): Promise<UserList> {
     return this.users.list(actor);
   }
 
   @Roles('admin')
   @Post()
+  @ApiCreatedResponse({ type: UserView })
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, dto);
   }
 
   @Roles('admin')
   @Patch(':id')
+  @ApiOkResponse({ type: UserView })
   update(
     @CurrentUser() actor: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -37,10 +41,8 @@ export class UsersController {
 
   @Roles('agent')
   @Put('me/availability')
-  setAvailability(
-    @CurrentUser() user: AuthUser,
-    @Body() dto: AvailabilityDto,
-  ): Promise<{ available: boolean; capacity: number }> {
+  @ApiOkResponse({ type: Availability })
+  setAvailability(@CurrentUser() user: AuthUser, @Body() dto: AvailabilityDto): Promise<Availability> {
     return this.users.setAvailability(user, dto);
   }
 }

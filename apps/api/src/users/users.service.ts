@@ -10,9 +10,8 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { planUserChange, TEAM_ROLES } from './user-changes';
 import { UserErrorCode, userError } from './users.errors';
-import { UserRow, UsersRepository } from './users.repository';
-
-export type UserView = UserRow;
+import { UsersRepository } from './users.repository';
+import { UserView } from './dto/user.response.dto';
 
 @Injectable()
 export class UsersService {

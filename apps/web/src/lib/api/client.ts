@@ -27,11 +27,11 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: '', cache: 'no-store' });
 api.use(auth);
 
-type Result = { data?: unknown; error?: unknown; response: Response };
+type Result<T> = { data?: T; error?: unknown; response: Response };
 
-/** Awaits an openapi-fetch call; throws ApiError unless 2xx, returns the body as T. */
-export async function ok<T>(call: Promise<Result>): Promise<T> {
-  let result: Result;
+/** Awaits an openapi-fetch call; throws ApiError unless 2xx, returns the body as the schema types it. */
+export async function ok<T>(call: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
   try {
     result = await call;
   } catch {

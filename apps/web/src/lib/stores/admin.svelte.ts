@@ -1,23 +1,6 @@
 import { api, ok } from '$lib/api/client';
-import type { ChannelAccount, ChannelAccountSettings, Channel, Page, RotateSecrets, Role, User } from '$lib/api/types';
+import type { ChannelAccount, ChannelAccountSettings, NewAccount, NewUser, RotateSecrets, User } from '$lib/api/types';
 import { teams } from './teams.svelte';
-
-export interface NewUser {
-  email: string;
-  password: string;
-  name: string;
-  role: Role;
-  teamId?: string;
-}
-export interface NewAccount {
-  channel: Channel;
-  externalId: string;
-  name: string;
-  teamId: string;
-  appSecret: string;
-  verifyToken?: string;
-  accessToken: string;
-}
 
 /** Users, teams and channel accounts for the admin. */
 class Admin {
@@ -25,7 +8,7 @@ class Admin {
   accounts = $state<ChannelAccount[]>([]);
 
   async loadUsers(): Promise<void> {
-    this.users = (await ok<Page<User>>(api.GET('/api/users'))).items;
+    this.users = (await ok(api.GET('/api/users'))).items;
   }
 
   async createUser(u: NewUser): Promise<void> {
@@ -44,7 +27,7 @@ class Admin {
   }
 
   async loadAccounts(): Promise<void> {
-    this.accounts = (await ok<Page<ChannelAccount>>(api.GET('/api/channel-accounts'))).items;
+    this.accounts = (await ok(api.GET('/api/channel-accounts'))).items;
   }
 
   async createAccount(a: NewAccount): Promise<void> {

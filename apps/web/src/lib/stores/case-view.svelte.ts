@@ -30,7 +30,7 @@ class CaseView {
     if (!id) return;
     const mine = ++this.seq;
     try {
-      const detail = await ok<CaseDetail>(api.GET('/api/cases/{id}', { params: { path: { id } } }));
+      const detail = await ok(api.GET('/api/cases/{id}', { params: { path: { id } } }));
       if (mine !== this.seq || id !== this.id) return;
       this.detail = detail;
       this.error = null;
@@ -71,14 +71,14 @@ class CaseView {
 
   check(text: string): Promise<DraftCheck> {
     const id = this.id!;
-    return ok<DraftCheck>(api.POST('/api/cases/{id}/replies/check', { params: { path: { id } }, body: { text } }));
+    return ok(api.POST('/api/cases/{id}/replies/check', { params: { path: { id } }, body: { text } }));
   }
 
   async reply(text: string, visibility?: 'public' | 'private'): Promise<QueuedReply> {
     const id = this.id!;
     // `visibility` is in the contract for comment cases; this API build's ReplyDto has text only.
     const body = visibility ? ({ text, visibility } as { text: string }) : { text };
-    const result = await ok<QueuedReply>(api.POST('/api/cases/{id}/replies', { params: { path: { id } }, body }));
+    const result = await ok(api.POST('/api/cases/{id}/replies', { params: { path: { id } }, body }));
     void this.load();
     queue.refresh();
     return result;

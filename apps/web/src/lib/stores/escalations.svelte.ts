@@ -1,6 +1,6 @@
 import { api, ok } from '$lib/api/client';
 import type { ConsentPurpose } from '$lib/api/consent-purposes';
-import type { Escalation, Page } from '$lib/api/types';
+import type { Escalation } from '$lib/api/types';
 import { debounce } from './debounce';
 
 /** Escalations addressed to the caller's team, pseudonymized by the API. */
@@ -17,7 +17,7 @@ class Escalations {
   async load(): Promise<void> {
     const mine = ++this.seq;
     try {
-      const page = await ok<Page<Escalation>>(api.GET('/api/escalations'));
+      const page = await ok(api.GET('/api/escalations'));
       if (mine !== this.seq) return;
       this.items = page.items;
       this.error = null;

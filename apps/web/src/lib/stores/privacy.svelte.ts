@@ -7,7 +7,6 @@ import type {
   DeletionReceipt,
   LegalHold,
   LegalHoldReasonCode,
-  Page,
   RetentionPolicy,
 } from '$lib/api/types';
 
@@ -22,7 +21,7 @@ class Privacy {
   verify = $state<AuditVerify | null>(null);
 
   async loadRetention(): Promise<void> {
-    const r = await ok<{ items: RetentionPolicy[]; accounts: AccountRetention[] }>(
+    const r = await ok(
       api.GET('/api/retention-policies'),
     );
     this.policies = r.items;
@@ -43,7 +42,7 @@ class Privacy {
 
   async loadHolds(): Promise<void> {
     this.holds = (
-      await ok<Page<LegalHold>>(api.GET('/api/legal-holds', { params: { query: { status: 'all' } } }))
+      await ok(api.GET('/api/legal-holds', { params: { query: { status: 'all' } } }))
     ).items;
   }
 
@@ -60,19 +59,19 @@ class Privacy {
 
   async loadReceipts(): Promise<void> {
     this.receipts = (
-      await ok<Page<DeletionReceipt>>(api.GET('/api/deletions', { params: { query: { limit: 100 } } }))
+      await ok(api.GET('/api/deletions', { params: { query: { limit: 100 } } }))
     ).items;
   }
 
   async sweep(): Promise<number> {
-    const r = await ok<{ deleted: number }>(api.POST('/api/retention/sweep'));
+    const r = await ok(api.POST('/api/retention/sweep'));
     await this.loadReceipts();
     return r.deleted;
   }
 
   async loadAudit(more = false): Promise<void> {
     const cursor = more ? (this.auditCursor ?? undefined) : undefined;
-    const page = await ok<Page<AuditEvent>>(
+    const page = await ok(
       api.GET('/api/audit', { params: { query: { limit: 50, cursor } } }),
     );
     this.audit = more ? [...this.audit, ...page.items] : page.items;
@@ -80,7 +79,7 @@ class Privacy {
   }
 
   async verifyAudit(): Promise<AuditVerify> {
-    this.verify = await ok<AuditVerify>(api.GET('/api/audit/verify'));
+    this.verify = await ok(api.GET('/api/audit/verify'));
     return this.verify;
   }
 

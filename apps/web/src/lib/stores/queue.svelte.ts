@@ -1,5 +1,5 @@
 import { api, ok } from '$lib/api/client';
-import type { CaseListItem, Channel, Page } from '$lib/api/types';
+import type { CaseListItem, Channel } from '$lib/api/types';
 import { debounce } from './debounce';
 
 export type StatusFilter = 'open' | 'answered' | 'closed' | 'all';
@@ -39,7 +39,7 @@ class Queue {
     this.loading = true;
     try {
       const limit = Math.min(PAGE, Math.max(50, this.items.length));
-      const page = await ok<Page<CaseListItem>>(
+      const page = await ok(
         api.GET('/api/cases', { params: { query: { status: this.status, limit } } }),
       );
       if (mine !== this.seq) return;
@@ -58,7 +58,7 @@ class Queue {
     const mine = ++this.seq;
     this.loading = true;
     try {
-      const page = await ok<Page<CaseListItem>>(
+      const page = await ok(
         api.GET('/api/cases', { params: { query: { status: this.status, cursor: this.nextCursor, limit: PAGE } } }),
       );
       if (mine !== this.seq) return;

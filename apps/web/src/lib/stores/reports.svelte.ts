@@ -25,7 +25,7 @@ class Reports {
   async load(): Promise<void> {
     this.loading = true;
     try {
-      this.data = await ok<Trends>(api.GET('/api/reports/trends', { params: { query: this.query() } }));
+      this.data = await ok(api.GET('/api/reports/trends', { params: { query: this.query() } }));
       this.error = null;
     } catch (err) {
       this.data = null;

@@ -1,5 +1,5 @@
 import { api, bindSession, ok } from '$lib/api/client';
-import type { Role, User } from '$lib/api/types';
+import type { Role, SessionUser } from '$lib/api/types';
 
 const TOKEN_KEY = 'webcare.accessToken';
 const USER_KEY = 'webcare.user';
@@ -21,9 +21,9 @@ export const ROLE_PAGES: Record<Role, RolePage[]> = {
   admin: ['/admin'],
 };
 
-function readUser(): User | null {
+function readUser(): SessionUser | null {
   try {
-    return JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null') as User | null;
+    return JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null') as SessionUser | null;
   } catch {
     return null;
   }
@@ -32,7 +32,7 @@ function readUser(): User | null {
 /** The signed-in user; kept in sessionStorage so a tab's session ends with the tab. */
 class Session {
   token = $state<string | null>(null);
-  user = $state<User | null>(null);
+  user = $state<SessionUser | null>(null);
   /** Why the last session ended, shown on the login page. */
   ended = $state(false);
 
@@ -42,7 +42,7 @@ class Session {
     this.user = this.token ? readUser() : null;
   }
 
-  save(token: string, user: User): void {
+  save(token: string, user: SessionUser): void {
     this.token = token;
     this.user = user;
     this.ended = false;

@@ -1,5 +1,5 @@
 import { api, ok } from '$lib/api/client';
-import type { Page, Team } from '$lib/api/types';
+import type { Team } from '$lib/api/types';
 
 /** Team names, loaded once per session (every role may list them). */
 class Teams {
@@ -8,7 +8,7 @@ class Teams {
 
   load(force = false): Promise<void> {
     if (this.loading && !force) return this.loading;
-    this.loading = ok<Page<Team>>(api.GET('/api/teams'))
+    this.loading = ok(api.GET('/api/teams'))
       .then((page) => {
         this.items = page.items;
       })

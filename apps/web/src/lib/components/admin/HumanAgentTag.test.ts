@@ -5,7 +5,7 @@ import { ApiError } from '$lib/api/errors';
 import type { ChannelAccount } from '$lib/api/types';
 import HumanAgentTag from './HumanAgentTag.svelte';
 
-const page: ChannelAccount = { id: 'f1', channel: 'facebook', externalId: '99', name: 'Page', teamId: 't1', retentionPeriod: null, settings: {} };
+const page: ChannelAccount = { id: 'f1', channel: 'facebook', externalId: '99', name: 'Page', teamId: 't1', retentionPeriod: null, allowlist: {}, settings: {} };
 const LABEL = "Use Messenger's human agent tag";
 
 describe('HumanAgentTag', () => {

@@ -5,7 +5,7 @@ import { ApiError } from '$lib/api/errors';
 import type { ChannelAccount } from '$lib/api/types';
 import SecretRotation from './SecretRotation.svelte';
 
-const account: ChannelAccount = { id: 'a1', channel: 'whatsapp', externalId: '123', name: 'School', teamId: 't1', retentionPeriod: null };
+const account: ChannelAccount = { id: 'a1', channel: 'whatsapp', externalId: '123', name: 'School', teamId: 't1', retentionPeriod: null, allowlist: {}, settings: {} };
 const SECRET = 'new-app-secret-0123';
 
 describe('SecretRotation', () => {

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { Escalation, User } from '$lib/api/types';
+import type { Escalation, SessionUser } from '$lib/api/types';
 import EscalationItem from './EscalationItem.svelte';
 
-const lead: User = { id: 'u1', email: 'lead@school.test', name: 'Lead', role: 'team_lead', teamId: 't2' };
+const lead: SessionUser = { id: 'u1', email: 'lead@school.test', name: 'Lead', role: 'team_lead', teamId: 't2' };
 const esc = (over: Partial<Escalation> = {}): Escalation => ({
   id: 'e1',
   caseId: 'c1',

@@ -29,6 +29,8 @@ describe('HandoverPreview', () => {
     caseView.detail = detail;
     const shown = 'Hoi, ik ben [PERSON_1] Vriesinga uit Zwolle';
     vi.spyOn(caseView, 'preview').mockResolvedValue({
+      caseId: 'c1',
+      toTeamId: 't2',
       view: 'pseudonymized',
       messages: [
         {

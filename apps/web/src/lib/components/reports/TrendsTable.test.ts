@@ -7,6 +7,10 @@ import TrendsTable from './TrendsTable.svelte';
 // The contract's shape: a suppressed cell has count null, suppressed true and no other figures.
 const data: Trends = {
   minCell: 10,
+  from: '2026-11-23',
+  to: '2026-11-29',
+  weeks: ['2026-W48'],
+  groupBy: ['week', 'channel', 'topic'],
   rows: [
     { week: '2026-W48', channel: 'whatsapp', topic: 'open_day', count: 42, medianFirstResponseMinutes: 12.4, medianResolutionMinutes: 95, escalatedShare: 0.1 },
     { week: '2026-W48', channel: 'facebook', topic: 'housing', count: null, suppressed: true },
