@@ -3,6 +3,7 @@ export * from './channel-accounts/channel-accounts.service';
 export * from './inbound/inbound-event.store';
 export * from './audit/audit-actions';
 export * from './audit/audit-chain';
+export * from './audit/audit-event.dto';
 export * from './audit/audit.repository';
 export * from './audit/audit.service';
 export * from './pseudonyms/pseudonym-vault.store';

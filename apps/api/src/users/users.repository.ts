@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { queryReturning, Role } from '@webcare/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { UserView } from './dto/user.response.dto';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  teamId: string | null;
-  active: boolean;
-}
+/** A staff account as the api answers it. */
+export type UserRow = UserView;
 
 export interface NewUser {
   email: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditEventView } from './audit-event.dto';
 import { ChainRow, ChainVersion } from './audit-chain';
 
 /** Arbitrary constant: appends to the one audit chain are serialized by this transaction lock. */
@@ -18,16 +19,7 @@ export interface ChainedEvent {
   hash: string;
 }
 
-export interface AuditListRow {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  detail: string | null;
-  hash: string;
-}
+export type AuditListRow = Omit<AuditEventView, 'at'> & { at: Date };
 
 /** The audit_events table and its head row; appends only (the database refuses updates and deletes). */
 @Injectable()

@@ -12,7 +12,8 @@ import {
   signCheckpoint,
   VerifyResult,
 } from './audit-chain';
-import { AuditListRow, AuditRepository, ChainedEvent } from './audit.repository';
+import { AuditEventView } from './audit-event.dto';
+import { AuditRepository, ChainedEvent } from './audit.repository';
 
 export type CheckpointVerifyResult = VerifyResult & {
   /** Whether the chain, at the checkpoint's count, still ends on the checkpoint's head. */
@@ -55,7 +56,6 @@ export function auditEntry(
 }
 
 /** A listed event as the api returns it: the row with its time as ISO text. */
-export type AuditEventView = Omit<AuditListRow, 'at'> & { at: string };
 
 /** The keyed audit chain: appends, pages, verification and signed checkpoints. */
 @Injectable()

@@ -1,16 +1,7 @@
 import { AuditCheckpoint, AuditEventView, CheckpointVerifyResult, VerifyResult } from '@webcare/domain';
 
 /** The audit trail's views (libs/domain), as classes for the OpenAPI document. */
-export class AuditEvent implements AuditEventView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  detail: string | null;
-  hash: string;
-}
+export class AuditEvent extends AuditEventView {}
 
 export class AuditPage {
   items: AuditEvent[];
