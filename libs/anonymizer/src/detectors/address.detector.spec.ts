@@ -17,6 +17,9 @@ describe('address detector', () => {
     ['Kortrijksesteenweg 211 Gent', 'Kortrijksesteenweg 211'],
     ['My address is Via Garibaldi 24 in Torino', 'Via Garibaldi 24'],
     ['send it to 221B Baker Street please', '221B Baker Street'],
+    ['I moved to 1425 North Maple Boulevard.', '1425 North Maple Boulevard'],
+    ['ship to 515 Highland St., apt 4', '515 Highland St.'],
+    ['at 7727 Lakeview Rd in Denver', '7727 Lakeview Rd'],
   ])('finds the street address in %j', (text, expected) => {
     expect(addresses(text).filter((s) => s.startsWith('ADDRESS'))).toEqual([`ADDRESS:${expected}`]);
   });

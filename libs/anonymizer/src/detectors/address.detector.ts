@@ -21,9 +21,9 @@ const PREFIXED = new RegExp(
   `\\b(?:Via|Viale|Corso|Piazza|Avenida|Avenue|Av\\.|Calle|Carrer|Paseo|Rue|Boulevard|Rua|Praça|Plac|ul\\.|ulica|Aleja|Strada|Largo|Chaussée|Chemin)\\s+(?:(?:${CAP}|${PARTICLE}|des|du|dos|do|della)\\s+){0,4}${NUMBER}(?![\\p{N}])`,
   'gu',
 );
-/** English order: number first, street type last. */
+/** English order: number first, street type last ("1425 Maple Avenue", "221B Baker St."). */
 const ENGLISH = new RegExp(
-  `\\b\\d{1,5}[A-Za-z]?\\s+(?:${CAP}\\s+){1,3}(?:Street|St\\.|Road|Rd\\.?|Lane|Avenue|Ave\\.?|Drive|Close|Way|Court|Place|Crescent|Terrace|Gardens|Square)\\b`,
+  `\\b\\d{1,5}[A-Za-z]?\\s+(?:${CAP}\\s+){1,3}(?:(?:Street|Road|Lane|Avenue|Drive|Close|Way|Court|Place|Crescent|Terrace|Gardens|Square|Boulevard|Parkway|Highway|Circle|Trail|Row|Mews|Grove|Hill)\\b|(?:St|Rd|Ave|Blvd|Dr|Ln|Ct|Pl|Pkwy|Hwy|Ter|Sq)(?:\\.|\\b))`,
   'gu',
 );
 /** After an explicit address cue any "Name(s) 12" is a street address. */

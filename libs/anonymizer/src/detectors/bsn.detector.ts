@@ -1,7 +1,9 @@
 import { before, PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
 /** Nine digits, optionally grouped with spaces, dots or hyphens (437597593, 521 283 735, 2961.95.170). */
-const CANDIDATE = /(?<![\p{L}\p{N}.,/+€$-]|\d[ .-])\d(?:[ .-]?\d){7,8}(?![\p{L}\p{N}]|[ .,/-]\d)/gu;
+// Not right after the "(0)" of an international phone number ("+31 (0)20 1234567").
+const CANDIDATE =
+  /(?<![\p{L}\p{N}.,/+€$-]|\d[ .-]|\(0\)[ \t]?)\d(?:[ .-]?\d){7,8}(?![\p{L}\p{N}]|[ .,/-]\d)/gu;
 const BSN_CUE =
   /\b(?:bsn|burgerservicenummer|burger service nummer|sofi-?nummer|sofinummer|citizen service number|social security number)\b/;
 /** Cues that make a nine-digit number something else (student numbers, cases, documents). */
