@@ -1,3 +1,4 @@
+import { isUsZipPlus4 } from './address.detector';
 import { before, PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
 /** Nine digits, optionally grouped with spaces, dots or hyphens (437597593, 521 283 735, 2961.95.170). */
@@ -30,7 +31,7 @@ export function detectBsns({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
   if (!/\d{3}/.test(text)) return out;
   for (const m of text.matchAll(CANDIDATE)) {
-    if (!bsnValid(m[0])) continue;
+    if (!bsnValid(m[0]) || isUsZipPlus4(text, m.index, m[0])) continue;
     const ctx = before(text, m.index, 60);
     if (!BSN_CUE.test(ctx) && OTHER_CUE.test(before(text, m.index, 30))) continue;
     out.push({ type: 'BSN', start: m.index, end: m.index + m[0].length, priority: PRIORITY.checksum });

@@ -30,6 +30,8 @@ describe('BSN 11-proof', () => {
     // "20 1234567" would pass the 11-proof: after a "(0)" trunk it is the rest of a phone number.
     expect(bsnValid('201234567')).toBe(true);
     expect(found(detectBsns, 'bel +31 (0)20 1234567 aub')).toEqual([]);
+    expect(bsnValid('754763134')).toBe(true);
+    expect(found(detectBsns, 'Portland, OR 75476-3134')).toEqual([]);
   });
 });
 

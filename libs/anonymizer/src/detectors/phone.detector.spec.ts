@@ -85,6 +85,7 @@ describe('North American numbers (NANP: area codes start with 2-9)', () => {
     'it costs $1,299.99 or 1.299,99',
     'open 09:00-17:30',
     'tracking 1Z 999 AA1 01 2345 6784',
+    'Springfield, MA 05828-4998',
   ])('ignores %j', (text) => expect(phones(text, undefined, 'en')).toEqual([]));
 });
 

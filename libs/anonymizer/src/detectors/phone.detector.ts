@@ -1,5 +1,6 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { isInstitutionPhone } from '../institution/institution';
+import { isUsZipPlus4 } from './address.detector';
 import { PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
 /** Digit runs with the separators people type in phone numbers (spaces, -, ., /, (0), brackets). */
@@ -86,6 +87,7 @@ export function detectPhones({ text, options }: DetectorContext): Candidate[] {
     let raw = m[0].slice(open);
     const start = m.index + open;
     const cued = PHONE_CUE.test(text.slice(Math.max(0, start - 24), start));
+    if (isUsZipPlus4(text, start, raw)) continue;
     // A trailing group may belong to the next token ("06 1234 5678 2025"): shrink until valid.
     for (let attempt = 0; attempt < 4 && raw; attempt++) {
       const trimmed = raw.replace(/[ \t(./-]+$/, '');

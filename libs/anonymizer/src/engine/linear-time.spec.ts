@@ -67,6 +67,8 @@ const ENGLISH_SHAPES: Record<string, string> = {
   'nanp-brackets': '(1-',
   'month-dates': '14-Jul-',
   'english-street': '12 Aa Bb ',
+  'address-tail': '1 Aa St, Apt 4, Bb Cc, ',
+  'zip-plus-4': 'TX 12345-1234 ',
   places: 'from Milan ',
   'student-cue': 'student id 2021-',
   'iban-groups': 'FR76 3000 ',

@@ -178,12 +178,36 @@ const STREET_NAMES = [
 ];
 const STREET_TYPES = ['Street', 'Avenue', 'Road', 'Lane', 'Drive', 'Court', 'Boulevard', 'St.', 'Ave', 'Rd'];
 
-/** A street address in English order, number first ("1425 Maple Avenue"). */
+const TOWNS: Array<[string, string]> = [
+  ['Springfield', 'IL'],
+  ['Austin', 'TX'],
+  ['Portland', 'OR'],
+  ['New York', 'NY'],
+  ['Columbus', 'OH'],
+  ['Fort Collins', 'CO'],
+];
+const UK_TOWNS = ['London', 'Leeds', 'Bristol', 'Manchester'];
+const letter = (r: Rand, from = 'ABDEFGHJLNPQRSTUWXYZ'): string => from[Math.floor(r() * from.length)];
+
+/**
+ * A street address in English order, number first ("1425 Maple Avenue"), sometimes with a unit,
+ * the town and a US state + ZIP (USPS order) or a UK postcode (outward + inward code).
+ */
 export function streetAddress(r: Rand): string {
   const n = String(int(r, 1, 9999)) + (r() < 0.1 ? pick(r, ['A', 'B']) : '');
   const name =
     r() < 0.2 ? `${pick(r, ['North', 'West', 'Old'])} ${pick(r, STREET_NAMES)}` : pick(r, STREET_NAMES);
-  return `${n} ${name} ${pick(r, STREET_TYPES)}`;
+  const street = `${n} ${name} ${pick(r, STREET_TYPES)}`;
+  const tail = r();
+  if (tail < 0.5) return street;
+  const unit =
+    r() < 0.3 ? `, ${pick(r, ['Apt', 'Apt.', 'Suite', 'Unit'])} ${int(r, 1, 40)}${pick(r, ['', 'B'])}` : '';
+  if (tail < 0.8) {
+    const [town, state] = pick(r, TOWNS);
+    return `${street}${unit}, ${town}, ${state} ${digits(r, 5)}${r() < 0.3 ? `-${digits(r, 4)}` : ''}`;
+  }
+  const outward = `${letter(r)}${letter(r)}${int(r, 1, 20)}`;
+  return `${street}${unit}, ${pick(r, UK_TOWNS)} ${outward} ${int(r, 0, 9)}${letter(r)}${letter(r)}`;
 }
 
 /** Student and member numbers in the shapes institutions print ("A01234567", "2019-04417", "s2345678"). */
