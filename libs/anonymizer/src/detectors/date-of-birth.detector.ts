@@ -10,9 +10,9 @@ const MONTHS =
  */
 const DATE = new RegExp(
   `(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|` +
-    `\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|` +
+    `\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})\\.?,?\\s+(?:\\d{4}|'\\d\\d)|` +
     `\\d{1,2}[-/ ](?:${MONTHS})\\.?[-/ ]\\d{4}|` +
-    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\p{L}\\p{N}])`,
+    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:\\d{4}|'\\d\\d))(?![\\p{L}\\p{N}])`,
   'giu',
 );
 /** Birth cues in Dutch and English; only a cued date is a date of birth. */

@@ -45,6 +45,7 @@ describe('dates of birth need a cue', () => {
     ['geboren op 1 mei 2004', '1 mei 2004'],
     ['geboortedatum: 3e maart 2001', '3e maart 2001'],
     ['geb. 12 okt. 1999', '12 okt. 1999'],
+    ["born 4 July '90", "4 July '90"],
     ['geboren 22ste februari 2005', '22ste februari 2005'],
   ])('%j', (text, expected) => expect(found(text, 'DATE_OF_BIRTH')).toEqual([`DATE_OF_BIRTH:${expected}`]));
 });
@@ -59,6 +60,7 @@ describe('numbers with cue words', () => {
       'STUDENT_NUMBER:2021-04417',
     ]);
     expect(found('employee no. 48213', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:48213']);
+    expect(found('student number: 123-456-789', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:123-456-789']);
     expect(found('mijn personeelsnummer is 104557', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:104557']);
   });
   it('leaves years and case numbers without a personal cue', () => {
