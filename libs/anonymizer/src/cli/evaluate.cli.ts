@@ -3,6 +3,7 @@ import { readCorpus, type CorpusMessage } from '../evaluation/corpus';
 import { handwrittenCorpus, handwrittenSecondCorpus } from '../evaluation/handwritten';
 import { formatOverRedaction, measureOverRedaction } from '../evaluation/over-redaction';
 import { evaluateLeaveNamesOut } from '../evaluation/leave-names-out';
+import { evaluateEnglishSynthetic } from '../evaluation/english-synthetic';
 import { formatScore, score, type Score, type Span } from '../evaluation/score';
 
 /**
@@ -10,6 +11,7 @@ import { formatScore, score, type Score, type Span } from '../evaluation/score';
  *        npm run eval:anonymizer -- --leave-names-out [--count=1000] [--errors]
  *        npm run eval:anonymizer -- --handwritten | --handwritten-second [--errors]
  *        npm run eval:anonymizer -- --name-free [--errors]
+ *        npm run eval:anonymizer -- --english-synthetic [--count=500] [--seed=11] [--errors]
  */
 function main(): void {
   const args = process.argv.slice(2);
@@ -22,6 +24,14 @@ function main(): void {
       `generated messages, names left out of lists and model (half 1):\n${formatScore(unseen)}\n`,
     );
     if (errors) printErrors(unseen);
+    return;
+  }
+  if (args.includes('--english-synthetic')) {
+    const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 500);
+    const seed = Number(args.find((a) => a.startsWith('--seed='))?.slice(7) ?? 11);
+    const s = evaluateEnglishSynthetic(count, seed);
+    process.stdout.write(`English synthetic sentences, held-out names:\n${formatScore(s)}\n`);
+    if (errors) printErrors(s);
     return;
   }
   if (args.includes('--name-free')) {

@@ -17,6 +17,14 @@ describe('address detector', () => {
     ['Kortrijksesteenweg 211 Gent', 'Kortrijksesteenweg 211'],
     ['My address is Via Garibaldi 24 in Torino', 'Via Garibaldi 24'],
     ['send it to 221B Baker Street please', '221B Baker Street'],
+    ['I moved to 1425 North Maple Boulevard.', '1425 North Maple Boulevard'],
+    ['ship to 515 Highland St., apt 4', '515 Highland St.'],
+    ['at 7727 Lakeview Rd in Denver', '7727 Lakeview Rd'],
+    ['to 42 Elm Street, Springfield, IL 62704 asap', '42 Elm Street, Springfield, IL 62704'],
+    ['at 9 Park Ave, Apt 4B, New York, NY 10001-2345.', '9 Park Ave, Apt 4B, New York, NY 10001-2345'],
+    ['to 4 Main St, Suite 40B, Boston, MA 05828-4998', '4 Main St, Suite 40B, Boston, MA 05828-4998'],
+    ['at 10 Church Road, London SW1A 1AA', '10 Church Road, London SW1A 1AA'],
+    ['Address: 6636 Park Boulevard\nChapter 11, page 3', '6636 Park Boulevard'],
   ])('finds the street address in %j', (text, expected) => {
     expect(addresses(text).filter((s) => s.startsWith('ADDRESS'))).toEqual([`ADDRESS:${expected}`]);
   });

@@ -1,7 +1,10 @@
+import { isUsZipPlus4 } from './address.detector';
 import { before, PRIORITY, type Candidate, type DetectorContext } from './candidate';
 
 /** Nine digits, optionally grouped with spaces, dots or hyphens (437597593, 521 283 735, 2961.95.170). */
-const CANDIDATE = /(?<![\p{L}\p{N}.,/+€$-]|\d[ .-])\d(?:[ .-]?\d){7,8}(?![\p{L}\p{N}]|[ .,/-]\d)/gu;
+// Not right after the "(0)" of an international phone number ("+31 (0)20 1234567").
+const CANDIDATE =
+  /(?<![\p{L}\p{N}.,/+€$-]|\d[ .-]|\(0\)[ \t]?)\d(?:[ .-]?\d){7,8}(?![\p{L}\p{N}]|[ .,/-]\d)/gu;
 const BSN_CUE =
   /\b(?:bsn|burgerservicenummer|burger service nummer|sofi-?nummer|sofinummer|citizen service number|social security number)\b/;
 /** Cues that make a nine-digit number something else (student numbers, cases, documents). */
@@ -28,7 +31,7 @@ export function detectBsns({ text }: DetectorContext): Candidate[] {
   const out: Candidate[] = [];
   if (!/\d{3}/.test(text)) return out;
   for (const m of text.matchAll(CANDIDATE)) {
-    if (!bsnValid(m[0])) continue;
+    if (!bsnValid(m[0]) || isUsZipPlus4(text, m.index, m[0])) continue;
     const ctx = before(text, m.index, 60);
     if (!BSN_CUE.test(ctx) && OTHER_CUE.test(before(text, m.index, 30))) continue;
     out.push({ type: 'BSN', start: m.index, end: m.index + m[0].length, priority: PRIORITY.checksum });

@@ -29,3 +29,8 @@ export const PRIORITY = {
 export function before(text: string, index: number, length = 40): string {
   return text.slice(Math.max(0, index - length), index).toLowerCase();
 }
+
+/** The candidate that a whole pattern match makes. */
+export function matched(type: EntityType, m: RegExpExecArray, priority: number): Candidate {
+  return { type, start: m.index, end: m.index + m[0].length, priority };
+}

@@ -4,10 +4,15 @@ const MONTHS =
   'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|' +
   'january|february|march|may|june|july|august|october|' +
   'jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec';
+/**
+ * Full dates: numeric (day-month-year either way round, ISO), day + month name ("3rd of March,
+ * 1999", "3 maart 1999", "14-Jul-1957") and month name + day ("March 3rd, 1999", "Mar. 3 1999").
+ */
 const DATE = new RegExp(
-  `(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{4}-\\d{1,2}-\\d{1,2}|` +
-    `\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|` +
-    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})(?![\\p{L}\\p{N}])`,
+  `(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|` +
+    `\\d{1,2}(?:st|nd|rd|th|e|ste|de)?(?:\\s+of)?\\s+(?:${MONTHS})\\.?,?\\s+(?:\\d{4}|'\\d\\d)|` +
+    `\\d{1,2}[-/ ](?:${MONTHS})\\.?[-/ ]\\d{4}|` +
+    `(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:\\d{4}|'\\d\\d))(?![\\p{L}\\p{N}])`,
   'giu',
 );
 /** Birth cues in Dutch and English; only a cued date is a date of birth. */

@@ -35,6 +35,18 @@ describe('dates of birth need a cue', () => {
     ['ik ben geboren op 9 september 2006', '9 september 2006'],
     ['my son (born March 3rd 2006) finished', 'March 3rd 2006'],
     ['mijn dochter Sophie Tan (12-5-2006) is toegelaten', '12-5-2006'],
+    ['I was born on March 3rd, 1999 in Leeds', 'March 3rd, 1999'],
+    ['DOB: 03/15/1990', '03/15/1990'],
+    ['date of birth 15 March 1990', '15 March 1990'],
+    ['D.O.B. 1990-03-15', '1990-03-15'],
+    ['born 14-Jul-1957', '14-Jul-1957'],
+    ['born the 21st of August, 2004', '21st of August, 2004'],
+    ['my birthday is Sept. 2 2001', 'Sept. 2 2001'],
+    ['geboren op 1 mei 2004', '1 mei 2004'],
+    ['geboortedatum: 3e maart 2001', '3e maart 2001'],
+    ['geb. 12 okt. 1999', '12 okt. 1999'],
+    ["born 4 July '90", "4 July '90"],
+    ['geboren 22ste februari 2005', '22ste februari 2005'],
   ])('%j', (text, expected) => expect(found(text, 'DATE_OF_BIRTH')).toEqual([`DATE_OF_BIRTH:${expected}`]));
 });
 
@@ -43,6 +55,16 @@ describe('numbers with cue words', () => {
     expect(found('Mijn studentnummer is 2159983.', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:2159983']);
     expect(found('student number s3318420', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:s3318420']);
     expect(found('(application number 2348711)', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:2348711']);
+    expect(found('Student ID: A01234567', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:A01234567']);
+    expect(found('student number 2021-04417, thanks', 'STUDENT_NUMBER')).toEqual([
+      'STUDENT_NUMBER:2021-04417',
+    ]);
+    expect(found('employee no. 48213', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:48213']);
+    expect(found('student number: 123-456-789', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:123-456-789']);
+    expect(found('mijn personeelsnummer is 104557', 'STUDENT_NUMBER')).toEqual(['STUDENT_NUMBER:104557']);
+  });
+  it('leaves years and case numbers without a personal cue', () => {
+    expect(found('from 2021-2024, case 2021-04417', 'STUDENT_NUMBER')).toEqual([]);
   });
   it('passport, ID card, driving licence and V-numbers', () => {
     expect(found('Passport no. K4829163 (Indian)', 'ID_NUMBER')).toEqual(['ID_NUMBER:K4829163']);
@@ -51,6 +73,12 @@ describe('numbers with cue words', () => {
     expect(found('rijksregisternummer: 05.04.12-273.14.', 'ID_NUMBER')).toEqual([
       'ID_NUMBER:05.04.12-273.14',
     ]);
+  });
+  it('US social security and UK National Insurance numbers by their issuing rules', () => {
+    expect(found('SSN 536-22-1784 on file', 'ID_NUMBER')).toEqual(['ID_NUMBER:536-22-1784']);
+    expect(found('NI number: QQ 12 34 56 C', 'ID_NUMBER')).toEqual([]); // QQ is never issued
+    expect(found('NI number: JM 21 84 65 B', 'ID_NUMBER')).toEqual(['ID_NUMBER:JM 21 84 65 B']);
+    expect(found('ref 666-12-3456 and 123-00-4567 and 900-12-3456', 'ID_NUMBER')).toEqual([]);
   });
 });
 
@@ -73,6 +101,8 @@ describe('network and online identity', () => {
     expect(
       found('saw it on linkedin.com/school/tias-business-school and www.hu.nl/open-dagen', 'URL'),
     ).toEqual([]);
+    expect(found('Here is my LinkedIn: www.kofimensah.com', 'URL')).toEqual(['URL:www.kofimensah.com']);
+    expect(found('I follow you on LinkedIn and Instagram, see www.hu.nl', 'URL')).toEqual([]);
   });
   it('@handles of people, not of organisations', () => {
     expect(found('@UniversiteitUtrecht is er plek? My friend @jade.nguyen_ also', 'HANDLE')).toEqual([

@@ -27,10 +27,11 @@ const PROFILE: Array<[RegExp, RegExp | null]> = [
   [/(^|\.)youtube\.com$/, /^\/(?:@|c\/|user\/|channel\/)[\w.-]+/],
 ];
 const PORTFOLIO_CUE =
-  /(?:portfolio|profiel|profile|mijn cv|my cv|resume|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
+  /(?:portfolio|profiel|profile|(?:my|mijn) (?:linkedin|instagram|facebook|twitter|github|tiktok|homepage)|mijn cv|my cv|resume|mijn (?:eigen )?(?:website|site|blog|werk)|my (?:own )?(?:website|site|blog|work|page)|personal (?:website|site|page)|persoonlijke (?:website|site|pagina))\W{0,20}(?:\S+\s+){0,4}$/i;
 
 /** Stems one of which every portfolio cue holds: a cheap test before the anchored pattern. */
-const CUE_STEMS = /portf|profi|cv|resume|site|blog|werk|work|page|pagina/;
+const CUE_STEMS =
+  /portf|profi|cv|resume|site|blog|werk|work|page|pagina|linkedin|instagram|facebook|twitter|github|tiktok|homepage/;
 
 function portfolioCue(window: string): boolean {
   return CUE_STEMS.test(window) && PORTFOLIO_CUE.test(window);

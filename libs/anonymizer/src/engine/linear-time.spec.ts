@@ -58,3 +58,44 @@ describe('time budget (fail closed)', () => {
     expect(result.text).not.toContain('06-12345678');
   });
 });
+
+/** Shapes for the English-format patterns: card groups, NANP numbers, month-name dates, streets, places. */
+const ENGLISH_SHAPES: Record<string, string> = {
+  'card-groups': '1234 123456 ',
+  'phone-extension': '212-555-0199 ext. ',
+  'phone-cue': 'call me at 1',
+  'nanp-brackets': '(1-',
+  'month-dates': '14-Jul-',
+  'english-street': '12 Aa Bb ',
+  'address-tail': '1 Aa St, Apt 4, Bb Cc, ',
+  'zip-plus-4': 'TX 12345-1234 ',
+  places: 'from Milan ',
+  'student-cue': 'student id 2021-',
+  'iban-groups': 'FR76 3000 ',
+};
+
+describe('English-format patterns run in linear time', () => {
+  const english = { ...UNLIMITED, lang: 'en' as const };
+  const cpu = (text: string): number => {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = process.cpuUsage();
+      detect(text, english);
+      const used = process.cpuUsage(t0);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return best;
+  };
+  let ordinary = 0;
+
+  beforeAll(() => {
+    detect(ORDINARY_MESSAGE, english);
+    ordinary = Math.max(cpu(repeatTo(ORDINARY_MESSAGE, LARGE)), 5);
+  });
+
+  it.each(Object.entries(ENGLISH_SHAPES))('%s', (_name, unit) => {
+    const large = cpu(repeatTo(unit, LARGE));
+    expect(large).toBeLessThan(8 * Math.max(cpu(repeatTo(unit, SMALL)), 5));
+    expect(large).toBeLessThan(4 * ordinary);
+  });
+});

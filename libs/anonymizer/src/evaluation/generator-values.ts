@@ -15,7 +15,8 @@ export function seeded(seed: number): Rand {
 }
 
 export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
-const digits = (r: Rand, n: number): string => Array.from({ length: n }, () => Math.floor(r() * 10)).join('');
+export const digits = (r: Rand, n: number): string =>
+  Array.from({ length: n }, () => Math.floor(r() * 10)).join('');
 
 interface PhoneFormat {
   country: CountryCode;
@@ -67,7 +68,7 @@ export function phone(r: Rand): { value: string; senderCountry?: CountryCode } {
   }
 }
 
-function mod97(numeric: string): number {
+export function mod97(numeric: string): number {
   let rest = 0;
   for (const c of numeric) rest = (rest * 10 + Number(c)) % 97;
   return rest;
@@ -97,7 +98,7 @@ export function bsn(r: Rand): string {
   }
 }
 
-function luhnDigit(body: string): string {
+export function luhnDigit(body: string): string {
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
     let n = Number(body[body.length - 1 - i]);
