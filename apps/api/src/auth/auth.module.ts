@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { AppConfig, APP_CONFIG } from '@webcare/platform';
+import { AppConfig } from '@webcare/platform';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialsRepository } from './credentials.repository';
@@ -13,7 +13,7 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     JwtModule.registerAsync({
-      inject: [APP_CONFIG],
+      inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         secret: config.appSecret,
         signOptions: { expiresIn: Math.floor(config.accessTokenTtlMs / 1000) },

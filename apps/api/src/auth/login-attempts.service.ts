@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, KeyRing, REDIS } from '@webcare/platform';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, KeyRing } from '@webcare/platform';
 import Redis from 'ioredis';
 import { LOGIN_BACKOFF } from './login-backoff';
 import { authError, AuthErrorCode } from './auth.errors';
@@ -36,8 +36,8 @@ return 0
 @Injectable()
 export class LoginAttemptsService {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: Redis,
+    private readonly config: AppConfig,
     private readonly keyRing: KeyRing,
   ) {}
 

@@ -1,5 +1,5 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, createRedis, REDIS } from '@webcare/platform';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { AppConfig, createRedis } from '@webcare/platform';
 import Redis from 'ioredis';
 import { VerifiedToken } from './auth.types';
 import { SessionRepository } from './session.repository';
@@ -31,8 +31,8 @@ export class SessionStateService implements OnModuleInit, OnApplicationShutdown 
 
   constructor(
     private readonly sessions: SessionRepository,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly redis: Redis,
+    config: AppConfig,
   ) {
     this.channel = `${config.redisPrefix}:session-revoked`;
     this.redisUrl = config.redisUrl;

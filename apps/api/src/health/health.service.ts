@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { KeyStore, REDIS } from '@webcare/platform';
+import { Injectable } from '@nestjs/common';
+import { KeyStore } from '@webcare/platform';
 import Redis from 'ioredis';
 import { HealthRepository } from './health.repository';
 
@@ -9,7 +9,7 @@ const TIMEOUT_MS = 1500;
 export class HealthService {
   constructor(
     private readonly db: HealthRepository,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly redis: Redis,
     private readonly keyStore: KeyStore,
   ) {}
 

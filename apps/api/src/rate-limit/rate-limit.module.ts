@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig, APP_CONFIG, REDIS } from '@webcare/platform';
+import { AppConfig } from '@webcare/platform';
 import Redis from 'ioredis';
 import { rateLimitOptions } from './rate-limit';
 
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG, REDIS],
+      inject: [AppConfig, Redis],
       useFactory: (config: AppConfig, redis: Redis) => rateLimitOptions(config, redis),
     }),
   ],

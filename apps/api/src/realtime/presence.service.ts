@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, REDIS } from '@webcare/platform';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@webcare/platform';
 import Redis from 'ioredis';
 
 /** Seconds a "viewing" mark lives without a heartbeat: a closed tab clears itself. */
@@ -12,8 +12,8 @@ export const PRESENCE_TTL_SECONDS = 45;
 @Injectable()
 export class PresenceService {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: Redis,
+    private readonly config: AppConfig,
   ) {}
 
   async enter(caseId: string, userId: string): Promise<string[]> {

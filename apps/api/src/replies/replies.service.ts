@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   aad,
   AppConfig,
-  APP_CONFIG,
   CaseEntity,
   decrypt,
   encrypt,
@@ -57,7 +56,7 @@ export class RepliesService {
     private readonly relay: OutboxRelay,
     private readonly realtime: RealtimeEmitter,
     private readonly forms: ReplyFormService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** Dry run for the compose box: what would be sent, with warnings or the refusal. */

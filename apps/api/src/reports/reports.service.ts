@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, ForbiddenError } from '@webcare/platform';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, ForbiddenError } from '@webcare/platform';
 import {
   FACT_DIMENSIONS,
   GROUP_KEYS,
@@ -27,7 +27,7 @@ const MAX_WEEKS = 262;
 export class ReportsService {
   constructor(
     private readonly sealed: SealedWeeksService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async trends(user: AuthUser, query: TrendsQuery): Promise<TrendsReport> {

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppConfig, APP_CONFIG } from '@webcare/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@webcare/platform';
 import { AuditAction, auditEntry, AuditService } from '@webcare/domain';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth.types';
@@ -19,7 +19,7 @@ export class UsersService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly sessions: SessionStateService,

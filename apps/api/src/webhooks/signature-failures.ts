@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, APP_CONFIG, KeyRing, REDIS } from '@webcare/platform';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, KeyRing } from '@webcare/platform';
 import Redis from 'ioredis';
 import { IncomingMessage } from 'node:http';
 
@@ -18,8 +18,8 @@ export class SignatureFailureLimiter {
   private readonly blockedUntil = new Map<string, number>();
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: Redis,
+    private readonly config: AppConfig,
     private readonly keyRing: KeyRing,
   ) {}
 

@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import {
   ALL_JOB_NAMES,
   ALL_QUEUE_NAMES,
   AppConfig,
-  APP_CONFIG,
   createRedis,
   isJobName,
   JobHandlerRegistry,
@@ -21,7 +20,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
 
   constructor(
     private readonly registry: JobHandlerRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   ChannelSendError,
   FacebookClient,
@@ -7,7 +7,7 @@ import {
   SendResult,
   WhatsAppClient,
 } from '@webcare/channels';
-import { AppConfig, APP_CONFIG } from '@webcare/platform';
+import { AppConfig } from '@webcare/platform';
 import { ChannelAccountSecrets, needsHumanAgentTag } from '@webcare/domain';
 
 /** One reply to send, with what the platform needs to place it. */
@@ -31,7 +31,7 @@ export class ChannelSenders {
   private readonly facebook: FacebookClient;
   private readonly linkedin: LinkedInClient;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(config: AppConfig) {
     this.whatsapp = new WhatsAppClient({ baseUrl: config.graphApiBaseUrl });
     this.facebook = new FacebookClient({ baseUrl: config.graphApiBaseUrl });
     this.linkedin = new LinkedInClient({

@@ -1,13 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import {
-  AppConfig,
-  APP_CONFIG,
-  JobHandlerRegistry,
-  JobName,
-  JobPayloads,
-  QUEUES,
-  QueueName,
-} from '@webcare/platform';
+import { AppConfig, JobHandlerRegistry, JobName, JobPayloads, QUEUES, QueueName } from '@webcare/platform';
 import { RetentionMaintenance, RetentionSweeper } from '@webcare/domain';
 import { Queue } from 'bullmq';
 
@@ -27,7 +19,7 @@ export class RetentionSweepProcessor implements OnModuleInit, OnApplicationBoots
     private readonly sweeper: RetentionSweeper,
     private readonly maintenance: RetentionMaintenance,
     @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {

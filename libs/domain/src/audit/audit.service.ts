@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, deriveKey } from '@webcare/platform';
+import { AppConfig, deriveKey } from '@webcare/platform';
 import { AuditAction } from './audit-actions';
 import {
   AuditCheckpoint,
@@ -66,7 +66,7 @@ export class AuditService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
+    config: AppConfig,
     // Nest injects it; scripts and tests that build the service by hand get one on the same connection.
     repository?: AuditRepository,
   ) {

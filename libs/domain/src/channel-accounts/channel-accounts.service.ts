@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   aad,
-  APP_CONFIG,
   AppConfig,
   Channel,
   ChannelAccountEntity,
@@ -43,7 +42,7 @@ export class ChannelAccountsService {
   constructor(
     private readonly repository: ChannelAccountsRepository,
     private readonly keyRing: KeyRing,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async ofChannel(channel: Channel): Promise<ChannelAccountSecrets[]> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   anonymize,
   AnonymizeResult,
@@ -7,14 +7,14 @@ import {
   TokenVault,
   VaultEntry,
 } from '@webcare/anonymizer';
-import { aad, APP_CONFIG, AppConfig, decrypt, encrypt, preparedQuery } from '@webcare/platform';
+import { aad, AppConfig, decrypt, encrypt, preparedQuery } from '@webcare/platform';
 import { detectReplyLanguage } from '../notice/detect-language';
 import { EntityManager } from 'typeorm';
 
 /** Loads and saves a case's token vault; values and their normalized keys are encrypted with the case key. */
 @Injectable()
 export class PseudonymVaultStore {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   async load(manager: EntityManager, caseId: string, caseKey: Buffer): Promise<TokenVault> {
     return (await this.loadMany(manager, [{ caseId, key: caseKey }])).get(caseId)!;

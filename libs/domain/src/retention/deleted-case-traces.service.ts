@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig, RealtimeEmitter, REDIS, teamRoom } from '@webcare/platform';
+import { AppConfig, RealtimeEmitter, teamRoom } from '@webcare/platform';
 import { DeletedCase } from './case-deletion';
 
 /** What outlives a deleted case outside Postgres: Redis keys that name it, and open clients. */
@@ -10,8 +10,8 @@ export class DeletedCaseTraces {
 
   constructor(
     private readonly realtime: RealtimeEmitter,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: Redis,
+    private readonly config: AppConfig,
   ) {}
 
   /**

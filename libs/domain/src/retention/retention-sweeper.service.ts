@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@webcare/platform';
+import { AppConfig } from '@webcare/platform';
 import { DeletedCase } from './case-deletion';
 import { CaseShredder } from './case-shredder.service';
 import { DeletedCaseTraces } from './deleted-case-traces.service';
@@ -45,7 +45,7 @@ export class RetentionSweeper {
     private readonly shredder: CaseShredder,
     private readonly maintenance: RetentionMaintenance,
     private readonly traces: DeletedCaseTraces,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   /** Runs batches until nothing due is left (or everything left is locked by another sweeper). */

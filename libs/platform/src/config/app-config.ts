@@ -147,48 +147,52 @@ export interface ChannelBootstrap {
   accessToken: string;
 }
 
-export interface AppConfig {
-  env: 'production' | 'development' | 'test';
-  databaseUrl: string;
+/**
+ * The validated configuration, built once at boot by `loadConfig`. A class (never instantiated) so
+ * that Nest injects it by its type, without a token.
+ */
+export abstract class AppConfig {
+  declare env: 'production' | 'development' | 'test';
+  declare databaseUrl: string;
   /** The separate database holding the per-case data keys (never in the main database's backups). */
-  keysDatabaseUrl: string;
+  declare keysDatabaseUrl: string;
   /** The schema owner that runs migrations; the apps use databaseUrl. */
-  migrationDatabaseUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  port: number;
-  appSecret: string;
-  dataKey: Buffer;
-  bootstrapAdmin: { email: string; password: string } | null;
-  bootstrapTeam: string;
-  graphApiBaseUrl: string;
-  linkedinApiBaseUrl: string;
+  declare migrationDatabaseUrl: string;
+  declare redisUrl: string;
+  declare redisPrefix: string;
+  declare port: number;
+  declare appSecret: string;
+  declare dataKey: Buffer;
+  declare bootstrapAdmin: { email: string; password: string } | null;
+  declare bootstrapTeam: string;
+  declare graphApiBaseUrl: string;
+  declare linkedinApiBaseUrl: string;
   /** Sent as LinkedIn-Version. */
-  linkedinApiVersion: string;
-  channels: ChannelBootstrap[];
-  retentionSweepEveryMs: number;
+  declare linkedinApiVersion: string;
+  declare channels: ChannelBootstrap[];
+  declare retentionSweepEveryMs: number;
   /** Cases per sweep transaction. */
-  retentionBatchSize: number;
+  declare retentionBatchSize: number;
   /** After each batch the sweeper rests this many times the batch's duration. */
-  retentionRestRatio: number;
-  reportMinCell: number;
+  declare retentionRestRatio: number;
+  declare reportMinCell: number;
   /** Time one message may take in the anonymizer; past it its pseudonymized text is withheld. */
-  anonymizerBudgetMs: number;
+  declare anonymizerBudgetMs: number;
   /** Lifetime of an access token; sockets are closed when theirs runs out. */
-  accessTokenTtlMs: number;
+  declare accessTokenTtlMs: number;
   /** Headers and body of any request must have arrived within this (a trickling body is cut off). */
-  httpRequestTimeoutMs: number;
+  declare httpRequestTimeoutMs: number;
   /** Open connections the API accepts at once; more are refused. */
-  httpMaxConnections: number;
+  declare httpMaxConnections: number;
   /** Requests per minute per caller and route on /api; the strict one for export, erase, sweep, verify. */
-  apiRateLimit: number;
-  apiStrictRateLimit: number;
-  logLevel: string;
-  workerConcurrency: number;
+  declare apiRateLimit: number;
+  declare apiStrictRateLimit: number;
+  declare logLevel: string;
+  declare workerConcurrency: number;
   /** CPU priority the worker lowers itself to (0 = unchanged). */
-  workerNice: number;
-  jobLockMs: number;
-  privacyStatementUrl: string;
+  declare workerNice: number;
+  declare jobLockMs: number;
+  declare privacyStatementUrl: string;
 }
 
 export class ConfigError extends Error {

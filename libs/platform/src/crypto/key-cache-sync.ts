@@ -1,8 +1,8 @@
-import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { createRedis, REDIS } from '../redis/redis.module';
+
+import { createRedis } from '../redis/redis.module';
 import { KeyRing } from './key-ring.service';
 
 /**
@@ -16,8 +16,8 @@ export class KeyCacheSync implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly keyRing: KeyRing,
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: Redis,
+    private readonly config: AppConfig,
   ) {
     this.channel = `${config.redisPrefix}:data-keys-shredded`;
   }

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+
 import {
   decrypt,
   deriveKey,
@@ -32,7 +32,7 @@ export class KeyRing {
   private readonly subjectRefKey: Buffer;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly store: KeyStore,
   ) {
     this.lookupKey = deriveKey(config.dataKey, 'lookup');

@@ -1,7 +1,6 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 
 export interface StoredKey {
   id: string;
@@ -19,7 +18,7 @@ export interface StoredKey {
 export class KeyStore implements OnApplicationShutdown {
   private readonly pool: Pool;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(config: AppConfig) {
     this.pool = new Pool({ connectionString: config.keysDatabaseUrl, max: 10 });
     this.pool.on('error', () => undefined);
   }

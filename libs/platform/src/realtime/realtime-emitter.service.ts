@@ -1,8 +1,8 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+
 import { createRedis } from '../redis/redis.module';
 import { SocketEventName, SocketEvents } from './socket-events';
 
@@ -12,7 +12,7 @@ export class RealtimeEmitter implements OnApplicationShutdown {
   private readonly redis: Redis;
   private readonly emitter: Emitter;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(config: AppConfig) {
     this.redis = createRedis(config.redisUrl, 'command');
     this.redis.on('error', () => undefined);
     // Socket events are best effort (clients refetch on reconnect); the emitter drops the publish

@@ -2,10 +2,9 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DefaultJobOptions, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+
 import { ALL_QUEUE_NAMES, QueueName } from '../jobs/job-catalogue';
 
-export const REDIS = Symbol('REDIS');
 export const QUEUES = Symbol('QUEUES');
 
 /** Completed jobs vanish; failed ones keep only their id payload for inspection, and not forever. */
@@ -31,8 +30,8 @@ export function createRedis(url: string, purpose: 'command' | 'queue' | 'worker'
 @Module({
   providers: [
     {
-      provide: REDIS,
-      inject: [APP_CONFIG],
+      provide: Redis,
+      inject: [AppConfig],
       useFactory: (config: AppConfig) => {
         const client = createRedis(config.redisUrl, 'command');
         client.on('error', () => undefined);
@@ -41,7 +40,7 @@ export function createRedis(url: string, purpose: 'command' | 'queue' | 'worker'
     },
     {
       provide: QUEUES,
-      inject: [APP_CONFIG],
+      inject: [AppConfig],
       useFactory: (config: AppConfig) => {
         const connection = createRedis(config.redisUrl, 'queue');
         connection.on('error', () => undefined);
@@ -58,11 +57,11 @@ export function createRedis(url: string, purpose: 'command' | 'queue' | 'worker'
       },
     },
   ],
-  exports: [REDIS, QUEUES],
+  exports: [Redis, QUEUES],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly redis: Redis,
     @Inject(QUEUES) private readonly queues: Map<QueueName, Queue>,
   ) {}
 

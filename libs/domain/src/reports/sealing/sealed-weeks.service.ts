@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@webcare/platform';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@webcare/platform';
 import { FACT_DIMENSIONS, REPORT_MAX_DIMENSIONS } from '../dimensions';
 import { CubeShape } from '../disclosure/cube';
 import { buildWeekCube, WeekCube } from '../disclosure/week-cube';
@@ -24,7 +24,7 @@ export class SealedWeeksService {
 
   constructor(
     private readonly weeks: ReportWeeksRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
   ) {}
 
   async cubes(range: IsoWeek[], now: Date): Promise<WeekCube[]> {
