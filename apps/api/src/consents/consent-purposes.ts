@@ -3,23 +3,7 @@
  * someone) is stored, and every person reads the same, reviewed wording. Each wording completes
  * "… zodat zij …" / "… so they can …" in the consent question.
  */
-export const CONSENT_PURPOSES = [
-  'answer_question',
-  'diploma_evaluation',
-  'application_handling',
-  'finance_advice',
-  'study_support',
-  'housing_support',
-  'complaint_handling',
-  'other',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-
-/** `other` only labels consents asked before purposes were codes; staff choose a specific one. */
-export const REQUESTABLE_PURPOSES = CONSENT_PURPOSES.filter((p) => p !== 'other');
-
-/** Every purpose has both wordings; a new code without them does not compile. */
-export const PURPOSE_WORDING: Record<ConsentPurpose, { nl: string; en: string }> = {
+export const PURPOSE_WORDING = {
   answer_question: {
     nl: 'je vraag persoonlijk kunnen beantwoorden',
     en: 'answer your question personally',
@@ -52,7 +36,14 @@ export const PURPOSE_WORDING: Record<ConsentPurpose, { nl: string; en: string }>
     nl: 'je verder kunnen helpen met je vraag',
     en: 'help you further with your question',
   },
-};
+} as const satisfies Record<string, { nl: string; en: string }>;
+
+/** The codes, in the order of their wordings: a code without both wordings cannot exist. */
+export type ConsentPurpose = keyof typeof PURPOSE_WORDING;
+export const CONSENT_PURPOSES = Object.keys(PURPOSE_WORDING) as ConsentPurpose[];
+
+/** `other` only labels consents asked before purposes were codes; staff choose a specific one. */
+export const REQUESTABLE_PURPOSES = CONSENT_PURPOSES.filter((p) => p !== 'other');
 
 export function isConsentPurpose(value: string): value is ConsentPurpose {
   return (CONSENT_PURPOSES as readonly string[]).includes(value);
