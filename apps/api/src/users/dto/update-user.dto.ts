@@ -1,26 +1,9 @@
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
-import { Role, ROLES } from '@webcare/platform';
+import { PartialType, PickType } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { CreateUserDto } from './create-user.dto';
 
-export class UpdateUserDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name?: string;
-
-  @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
-  role?: Role;
-
+/** Name and role follow the rules of a new user's; each field is optional. */
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['name', 'role'] as const)) {
   /** null takes the user out of every team (roles without a queue). */
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID('4', { message: 'teamId must be a team id or null' })
