@@ -3,25 +3,40 @@ import { readCorpus, type CorpusMessage } from '../evaluation/corpus';
 import { handwrittenCorpus, handwrittenSecondCorpus } from '../evaluation/handwritten';
 import { formatOverRedaction, measureOverRedaction } from '../evaluation/over-redaction';
 import { evaluateLeaveNamesOut } from '../evaluation/leave-names-out';
+import { evaluateNewsAndSnippets } from '../evaluation/news-snippets';
 import { formatScore, score, type Score, type Span } from '../evaluation/score';
 
 /**
  * Usage: npm run eval:anonymizer -- <corpus.jsonl> [--errors]
- *        npm run eval:anonymizer -- --leave-names-out [--count=1000] [--errors]
+ *        npm run eval:anonymizer -- --leave-names-out [--count=1000] [--seed=7] [--errors]
  *        npm run eval:anonymizer -- --handwritten | --handwritten-second [--errors]
  *        npm run eval:anonymizer -- --name-free [--errors]
+ *        npm run eval:anonymizer -- --news | --snippets [--seed=7] [--errors]
  */
 function main(): void {
   const args = process.argv.slice(2);
   const errors = args.includes('--errors');
   if (args.includes('--leave-names-out')) {
     const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 1000);
-    const { seen, unseen } = evaluateLeaveNamesOut(count);
+    const seed = Number(args.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
+    const { seen, unseen } = evaluateLeaveNamesOut(count, seed);
     process.stdout.write(`generated messages, names the build knows (half 0):\n${formatScore(seen)}\n\n`);
     process.stdout.write(
       `generated messages, names left out of lists and model (half 1):\n${formatScore(unseen)}\n`,
     );
     if (errors) printErrors(unseen);
+    return;
+  }
+  if (args.includes('--news') || args.includes('--snippets')) {
+    const seed = Number(args.find((a) => a.startsWith('--seed='))?.slice(7) ?? 7);
+    const result = evaluateNewsAndSnippets(400, seed);
+    const r = args.includes('--news') ? result.news : result.snippets;
+    process.stdout.write(formatScore(r.score) + '\n');
+    process.stdout.write(`over-redaction of other words: ${(r.overRedaction * 100).toFixed(2)}%\n`);
+    if (errors) {
+      printErrors(r.score);
+      for (const w of r.overRedacted) process.stdout.write(`OVER ${w}\n`);
+    }
     return;
   }
   if (args.includes('--name-free')) {
