@@ -32,6 +32,7 @@ import { signOffNames } from './person.signoff';
 import { syllablesBefore } from './person.syllables';
 import { casedWords, inCapitals } from './person.casing';
 import { extendName } from './person.extend';
+import { apposition, nameShape, wholeMessageName } from './person.shapes';
 import { capitalisedAfterCue, lowerAfterCue } from './person.after-cue';
 
 /** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
@@ -39,6 +40,9 @@ const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
 
 /** "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Only tested where it can matter. */
 const closesAt = (text: string, end: number): boolean => CLOSES.test(text.slice(end, end + 6));
+
+/** Pronouns that follow a sentence-initial verb, never a name addressed or introduced. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['ik', 'me', 'mij', 'ons', 'u', 'i', 'us']);
 
 export interface PersonDetectorInput {
   text: string;
@@ -76,16 +80,37 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
   const cueAt = (w: Word): CueKind | undefined => cueBefore(text, w.start);
 
+  const shapes = { text, words, hasAge: /\(\d{1,3}\)/.test(text), extend };
+  const whole = wholeMessageName(text, words);
+  if (whole >= 0) emit(whole, words.length);
+
   for (let i = 0; i < words.length; i++) {
     if (i % DEADLINE_STRIDE === 0 && deadline?.passed()) return [];
     if (used[i]) continue;
     const w = words[i];
     // "A." and "I." are stop words on their own but initials before a surname ("A. Kerremans").
     const initial = w.text.length === 1 && text[w.end] === '.' && (w.cap || lowerInitial(w.end));
+    const shape = nameShape(shapes, i);
+    if (shape) {
+      emit(shape[0], shape[1]);
+      i = shape[1] - 1;
+      continue;
+    }
     if (w.taken || ((w.stop || w.org) && !initial)) continue;
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
     const nextIsSurname = nextJoined && surnameFollows(text, words, i + 1);
+    // "Bel me even", "Moet ik …": an ordinary word that starts a sentence before a first-person
+    // pronoun is a verb, even after a greeting.
+    const afterGreeting = i > 0 && words[i - 1].stop && !joined(text, words[i - 1], w);
+    if (
+      (w.initial || afterGreeting) &&
+      w.common &&
+      w.text.length > 1 &&
+      nextJoined &&
+      FIRST_PERSON.has(next.key)
+    )
+      continue;
     if (nextJoined && w.cap && next.cap && isPlace(w.key + ' ' + next.key)) {
       i++; // "Hong Kong", "Den Haag", "Costa Rica"
       continue;
@@ -125,17 +150,33 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
         (x.cap || (x.upper && !x.taken) || (!x.common && !x.frequent && !x.taken));
       // "MR" in capitals is a council (medezeggenschapsraad), not "Mr".
       const honorific = cue === 'honorific' && !(i > 0 && words[i - 1].upper);
-      if (honorific && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
+      if (honorific && (w.particle || w.cap || surnameAt(w) || closesAt(text, w.end)) && !w.taken) {
         let k = i;
         while (k < words.length && words[k].particle && k - i < 3) k++;
         // After "meneer van den" any word is the surname ("heer de win").
         const s = words[k];
-        if (surnameAt(s) || (k > i && s !== undefined && !s.stop && !s.frequent && !s.taken && !s.org)) {
-          const end = extend(k, false);
+        // "dear ms vermetten,", "geachte heer de win,": a word that ends the address is the surname.
+        const addressed = (x: Word | undefined): boolean =>
+          x !== undefined && !x.stop && !x.taken && !x.org && closesAt(text, x.end);
+        if (w.particle && closesAt(text, w.end)) {
+          emit(i, i + 1);
+          continue;
+        }
+        if (
+          surnameAt(s) ||
+          (addressed(s) && joined(text, words[k - 1] ?? s, s)) ||
+          (k > i && s !== undefined && !s.stop && !s.frequent && !s.taken && !s.org)
+        ) {
+          const end = extend(k, false, true);
           emit(i, end);
           i = end - 1;
           continue;
         }
+      }
+      // "ik ben Bruno, moeder van …": the word before the role is the writer's name.
+      if (cue === 'intro' && apposition(text, w.end) && !w.particle) {
+        emit(i, i + 1);
+        continue;
       }
       const situation = {
         w,
@@ -152,7 +193,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       }
       const lowerOk = lowerAfterCue(situation);
       if (lowerOk) {
-        const end = extend(i, true);
+        const end = extend(i, true, true);
         emit(i, end);
         i = end - 1;
         continue;

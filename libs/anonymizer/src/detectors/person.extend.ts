@@ -11,6 +11,15 @@ import {
   unlisted,
 } from './person.words';
 
+/** Words that end a name phrase when they follow it ("… en ik", "… from Lagos", "… hier"). */
+const AFTER_NAME: ReadonlySet<string> = new Set('en and from uit hier here van of die who ik i'.split(' '));
+
+/** Word j is the last of its phrase: punctuation, a line break or a phrase-ending word follows. */
+function endsName(text: string, words: Word[], j: number): boolean {
+  const next = words[j + 1];
+  return next === undefined || !joined(text, words[j], next) || next.stop || AFTER_NAME.has(next.key);
+}
+
 export interface NameText {
   text: string;
   words: Word[];
@@ -37,8 +46,29 @@ export function extendName(
     }
     const lowerName =
       !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
-    // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
-    const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
+    // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit"),
+    // unless it is an ordinary word before another name ("de Belg Georg Florin"); after a cue, or
+    // in a lower-case message, so is a lower-case one at the end of the name ("nella de boer").
+    const afterParticle =
+      words[j - 1].particle &&
+      !w.taken &&
+      !w.stop &&
+      !w.org &&
+      ((w.cap && !(w.common && !w.last && words[j + 1]?.cap && joined(text, w, words[j + 1]))) ||
+        ((cued || whispering) && !w.frequent && endsName(text, words, j)));
+    // "Ik ben Almira Puts en …", "I'm Muhammad Will from …": after a cue, a second word that ends
+    // the phrase is the surname, whatever the dictionary says of it.
+    const cuedEnd =
+      cued &&
+      j === i + 1 &&
+      !w.taken &&
+      !w.stop &&
+      !w.org &&
+      !w.place &&
+      (w.cap || !w.frequent) &&
+      // After a capitalised word, a lower-case dictionary word is the sentence going on ("Union organises").
+      (w.cap || !words[i].cap || !w.common || w.last || w.guessed) &&
+      endsName(text, words, j);
     // "CONSTANCE VAN LAER": a word in capitals continues a name written in capitals.
     const upperRun =
       inCapitals(words[j - 1]) && inCapitals(w) && !w.org && !w.stop && !w.taken && (!w.frequent || w.first);
@@ -49,6 +79,7 @@ export function extendName(
       lowerName ||
       upperRun ||
       cuedSurname ||
+      cuedEnd ||
       syllableContinues(words[j - 1], w) ||
       afterParticle ||
       (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)

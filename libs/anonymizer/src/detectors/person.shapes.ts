@@ -1,0 +1,144 @@
+/**
+ * Sentence shapes that hold a name whatever its words are: "ik heet …", "met … hier",
+ * "ik ben …, moeder van", "… (34) uit", a sentence-initial subject before a reporting verb, and a
+ * message that is nothing but a name. Each test looks at a bounded window around one word.
+ */
+import { cueBefore, isHonorific } from './person.cues';
+import { type Word, CUED_SCORE, STRONG_CUE_SCORE, joined } from './person.words';
+
+/** Phrases after which the next words are the writer's name in any case ("ik heet grace"). */
+const NAMING: ReadonlySet<string> = new Set([
+  'ik heet',
+  'mijn naam is',
+  'my name is',
+  "my name's",
+  'i am called',
+  "i'm called",
+]);
+
+/** Whether words[i] comes right after a naming phrase. */
+export function afterNaming(text: string, words: Word[], i: number): boolean {
+  for (const n of [2, 3]) {
+    if (i < n) continue;
+    let ok = true;
+    for (let k = i - n + 1; k <= i && ok; k++) ok = joined(text, words[k - 1], words[k]);
+    if (
+      ok &&
+      NAMING.has(
+        words
+          .slice(i - n, i)
+          .map((w) => w.key.replace(/’/g, "'"))
+          .join(' '),
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Most words between "met" and "hier" ("met lander van der meulen hier"). */
+const MAX_MET_HIER = 6;
+
+/** "met chen van der berg hier": index after the name when words[i] is that "met"; -1 otherwise. */
+export function metHier(text: string, words: Word[], i: number): number {
+  if (words[i].key !== 'met') return -1;
+  for (let k = i + 2; k < words.length && k - i <= MAX_MET_HIER; k++) {
+    if (!joined(text, words[k - 1], words[k])) return -1;
+    if (words[k].key === 'hier') return k;
+    if (words[k].taken || (words[k].stop && !words[k].particle)) return -1;
+  }
+  return -1;
+}
+
+/** ", moeder van", ", the father of": the word before it is the writer's name. */
+const APPOSITION =
+  /^,[ \t]*(?:de |the )?(?:moeder|vader|ouder|oma|opa|voogd|broer|zus|mother|father|parent|guardian|brother|sister|mum|mom|dad)\b/i;
+
+export const apposition = (text: string, end: number): boolean => APPOSITION.test(text.slice(end, end + 20));
+
+/** "Lily Tang (34) uit Tilburg": an age in brackets right after the name. */
+const AGE = /^[ \t]\(\d{1,3}\)/;
+export const ageAfter = (text: string, end: number): boolean => AGE.test(text.slice(end, end + 6));
+
+/** Finite reporting verbs that follow a sentence-initial subject in news-style text. */
+const REPORTING: ReadonlySet<string> = new Set(
+  `zei zegt vond vindt reageerde reageert won wint sprak spreekt liet laat schreef schrijft meldde meldt
+  stelde stelt verklaarde verklaart benadrukte benadrukt waarschuwde waarschuwt noemde noemt
+  said says told won wins declined declines announced announces added adds wrote writes warned warns
+  claimed claims stated states replied replies insisted insists`.split(/\s+/),
+);
+
+/** A capitalised word that could be a subject's name (not a dictionary word unless name-like). */
+function subjectWord(w: Word): boolean {
+  if (!w.cap || w.upper || w.taken || w.stop || w.org || w.place || w.particle) return false;
+  if (w.first || w.last) return !w.frequent;
+  return !w.common ? w.score > -1 : !w.frequent && w.score > STRONG_CUE_SCORE;
+}
+
+/** "Okafor won …", "Leen reageerde …": index after the subject at words[i] before a reporting verb; -1 otherwise. */
+export function reportingSubject(text: string, words: Word[], i: number): number {
+  if (!words[i].initial || !subjectWord(words[i])) return -1;
+  let k = i + 1;
+  while (k < words.length && k - i <= 3 && joined(text, words[k - 1], words[k])) {
+    const w = words[k];
+    if (REPORTING.has(w.key) && !w.cap) return k;
+    if (!(w.particle || subjectWord(w))) return -1;
+    k++;
+  }
+  return -1;
+}
+
+/** Most words in a message that is only a name ("mevr. Ayşe Yılmaz", "J.W. de Vries"). */
+const MAX_SNIPPET_WORDS = 5;
+
+/**
+ * A message that is nothing but a name: one to four name-like words, with initials, particles, an
+ * honorific or one comma ("Soekhai, Amara"). Returns the index of the first name word, or -1.
+ */
+export function wholeMessageName(text: string, words: Word[]): number {
+  if (words.length === 0 || words.length > MAX_SNIPPET_WORDS + 1) return -1;
+  if (/[\d@/?!:;]/.test(text) || text.split(',').length > 2) return -1;
+  // "t.n.v. G.H. Dijkstra": letters in lower case next to capitals are an abbreviation, not initials.
+  if (words.some((w) => w.key.length === 1 && !w.cap) && text !== text.toLowerCase()) return -1;
+  let from = 0;
+  if (isHonorific(words[0].key) && words.length > 1) from = 1;
+  const core = words.slice(from).filter((w) => !w.particle && w.key.length > 1);
+  const initials = words.length - from - core.length;
+  if (core.length === 0 || core.length > 4) return -1;
+  if (core.some((w) => w.taken || w.stop || w.org || (w.place && !w.first && !w.last))) return -1;
+  if (core.some((w, n) => w.frequent && !w.first && !w.last && (n === 0 || core.length === 1))) return -1;
+  const evidence = (w: Word): boolean =>
+    w.foreign || ((w.first || w.last) && !w.frequent) || (!w.common && w.score > CUED_SCORE);
+  if (core.length === 1) {
+    const w = core[0];
+    return (initials > 0 || from > 0 || (evidence(w) && w.key.length >= 3)) && !w.frequent ? from : -1;
+  }
+  return core.some(evidence) || initials > 0 || from > 0 ? from : -1;
+}
+
+export interface ShapeContext {
+  text: string;
+  words: Word[];
+  /** The text holds an age in brackets somewhere (so the test per word is worth it). */
+  hasAge: boolean;
+  extend: (i: number, lowerMode: boolean, cued?: boolean) => number;
+}
+
+/** Words [from, end) of a name that one of the shapes finds at word i, or undefined. */
+export function nameShape(
+  { text, words, hasAge, extend }: ShapeContext,
+  i: number,
+): [number, number] | undefined {
+  const w = words[i];
+  const hier = metHier(text, words, i);
+  if (hier > 0 && (w.initial || cueBefore(text, w.start) === 'strong')) return [i + 1, hier];
+  if (w.taken || w.stop || w.org) return undefined;
+  if (afterNaming(text, words, i) && !w.particle) return [i, extend(i, !w.cap, true)];
+  const subject = reportingSubject(text, words, i);
+  if (subject > 0) return [i, subject];
+  if (hasAge && w.cap && !w.upper && !w.place && !w.frequent) {
+    const end = extend(i, false, true);
+    if (ageAfter(text, words[end - 1].end)) return [i, end];
+  }
+  return undefined;
+}
