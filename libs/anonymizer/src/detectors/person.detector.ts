@@ -11,6 +11,7 @@ import {
   mayEndCue,
   VOCATIVE_NEXT,
   VOCATIVE_PRONOUN,
+  closesAt,
   type CueKind,
 } from './person.cues';
 import {
@@ -26,7 +27,7 @@ import {
   pairedByAnd,
   bareName,
 } from './person.words';
-import { taggedPeople, signatureLines, conjunctions, repeats } from './person.passes';
+import { taggedPeople, signatureLines, conjunctions, repeats, particlesBefore } from './person.passes';
 import { surnameAfterInitials } from './person.initials';
 import { signOffNames } from './person.signoff';
 import { syllablesBefore } from './person.syllables';
@@ -34,12 +35,6 @@ import { casedWords, inCapitals } from './person.casing';
 import { extendName } from './person.extend';
 import { apposition, nameShape, wholeMessageName } from './person.shapes';
 import { capitalisedAfterCue, lowerAfterCue } from './person.after-cue';
-
-/** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
-const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
-
-/** "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Only tested where it can matter. */
-const closesAt = (text: string, end: number): boolean => CLOSES.test(text.slice(end, end + 6));
 
 /** Pronouns that follow a sentence-initial verb, never a name addressed or introduced. */
 const FIRST_PERSON: ReadonlySet<string> = new Set(['ik', 'me', 'mij', 'ons', 'u', 'i', 'us']);
@@ -295,6 +290,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   signOffNames(text, words, used, spans);
   conjunctions(text, words, used, spans);
   repeats(text, words, used, spans, knownNames);
+  particlesBefore(text, words, used, spans);
 
   return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
 }

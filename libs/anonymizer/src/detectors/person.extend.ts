@@ -44,18 +44,28 @@ export function extendName(
       j++;
       continue;
     }
+    // "Rebeca van Hemelryck de Belg Georg Florin": after a particle, a word followed by another
+    // capitalised word starts a new phrase.
+    const nextWord = words[j + 1];
+    if (
+      j > i + 1 &&
+      words[j - 1].particle &&
+      w.cap &&
+      nextWord?.cap &&
+      !nextWord.particle &&
+      joined(text, w, nextWord)
+    )
+      break;
     const lowerName =
       !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
-    // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit"),
-    // unless it is an ordinary word before another name ("de Belg Georg Florin"); after a cue, or
-    // in a lower-case message, so is a lower-case one at the end of the name ("nella de boer").
+    // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit");
+    // after a cue or in a lower-case message, so is a lower-case one ending the name ("nella de boer").
     const afterParticle =
       words[j - 1].particle &&
       !w.taken &&
       !w.stop &&
       !w.org &&
-      ((w.cap && !(w.common && !w.last && words[j + 1]?.cap && joined(text, w, words[j + 1]))) ||
-        ((cued || whispering) && !w.frequent && endsName(text, words, j)));
+      (w.cap || ((cued || whispering) && !w.frequent && endsName(text, words, j)));
     // "Ik ben Almira Puts en …", "I'm Muhammad Will from …": after a cue, a second word that ends
     // the phrase is the surname, whatever the dictionary says of it.
     const cuedEnd =

@@ -1,5 +1,6 @@
 /** The passes of the name layer after the main scan: compromise, signature lines, conjunctions, repeats. */
 import { compromiseMayTagName, compromisePeople } from './compromise.signal';
+import { cueBefore } from './person.cues';
 import { type Word, CUED_SCORE, joined, bareName } from './person.words';
 
 /** A capitalised word inside a sentence that no rule has claimed or ruled out. */
@@ -162,7 +163,28 @@ export function conjunctions(
     used[i] = 1;
     spans.push([w.start, w.end]);
   }
+  // "Samen met Noah en Ozy", "Lila and Saskia will …": two capitalised name-like words joined by
+  // "and", one of them no dictionary word, are both names (also when one was found already).
+  for (let i = words.length - 3; i >= 0; i--) {
+    const a = words[i];
+    const b = words[i + 2];
+    if (!CONJUNCTIONS.has(words[i + 1].key) || (used[i] && used[i + 2])) continue;
+    if (!pairable(a) || !pairable(b) || !(unknownName(a) || unknownName(b))) continue;
+    if (!joined(text, a, words[i + 1]) || !joined(text, words[i + 1], b)) continue;
+    for (const n of [i, i + 2])
+      if (!used[n]) {
+        used[n] = 1;
+        spans.push([words[n].start, words[n].end]);
+      }
+  }
 }
+
+/** A capitalised word that may stand in a pair of names. */
+const pairable = (w: Word): boolean =>
+  bareName(w) && !w.place && !(w.frequent && !w.first) && (w.first || !w.common || w.score > CUED_SCORE);
+
+/** A word the name lists or the name model vouch for, not a dictionary word. */
+const unknownName = (w: Word): boolean => (w.first && !w.common) || (!w.common && w.score > CUED_SCORE);
 
 /**
  * Once a name is found, its other occurrences count too, in any case ("Rutger … Groet, Rutger"),
@@ -229,4 +251,51 @@ function typoKeys(known: ReadonlySet<string>): Set<string> {
   }
   for (const k of known) out.delete(k);
   return out;
+}
+
+/** Particles that belong to the surname after them ("van Hemelryck", "de Ridder", "el Bachiri"). */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
+  'van de der den ter ten von vom zu da di du dos das del della le la el al bin ibn abu mc mac vande vanden vander'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A surname found on its own takes the particles right before it: "Volgens van Ginderen",
+ * "zei de Beir". Only lower-case particles, or capitalised ones that start a sentence.
+ */
+export function particlesBefore(
+  text: string,
+  words: Word[],
+  used: Uint8Array,
+  spans: Array<[number, number]>,
+): void {
+  const at = new Map<number, number>();
+  const endAt = new Map<number, number>();
+  words.forEach((w, n) => {
+    at.set(w.start, n);
+    endAt.set(w.end, n);
+  });
+  for (const span of spans) {
+    const first = at.get(span[0]);
+    if (first === undefined) continue;
+    let k = first;
+    while (k > 0 && first - k < 3) {
+      const p = words[k - 1];
+      if (used[k - 1] || !SURNAME_PARTICLES.has(p.key) || !joined(text, p, words[k])) break;
+      if (p.cap && !p.initial) break;
+      // "het doelpunt van Joran Note": a lone "van" before a first name is the preposition;
+      const after = words[(endAt.get(span[1]) ?? words.length) + 1];
+      // so is one that ends a cue ("moeder van Keflani").
+      if (
+        p.key === 'van' &&
+        k === first &&
+        ((after?.cap && joined(text, words[first], after)) || cueBefore(text, span[0]))
+      )
+        break;
+      k--;
+    }
+    for (let n = k; n < first; n++) used[n] = 1;
+    if (k < first) span[0] = words[k].start;
+  }
 }

@@ -3,7 +3,7 @@
  * "ik ben …, moeder van", "… (34) uit", a sentence-initial subject before a reporting verb, and a
  * message that is nothing but a name. Each test looks at a bounded window around one word.
  */
-import { cueBefore, isHonorific } from './person.cues';
+import { cueBefore, isHonorific, mayEndCue } from './person.cues';
 import { type Word, CUED_SCORE, STRONG_CUE_SCORE, joined } from './person.words';
 
 /** Phrases after which the next words are the writer's name in any case ("ik heet grace"). */
@@ -70,7 +70,9 @@ const REPORTING: ReadonlySet<string> = new Set(
 
 /** A capitalised word that could be a subject's name (not a dictionary word unless name-like). */
 function subjectWord(w: Word): boolean {
-  if (!w.cap || w.upper || w.taken || w.stop || w.org || w.place || w.particle) return false;
+  // "Trainer Tony Bos vond …": a role before the name is no part of it.
+  if (!w.cap || w.upper || w.taken || w.stop || w.org || w.place || w.particle || mayEndCue(w.key))
+    return false;
   if (w.first || w.last) return !w.frequent;
   return !w.common ? w.score > -1 : !w.frequent && w.score > STRONG_CUE_SCORE;
 }
@@ -86,6 +88,39 @@ export function reportingSubject(text: string, words: Word[], i: number): number
     k++;
   }
   return -1;
+}
+
+/** A capitalised word that may be a first name; after particles, one that may be a surname. */
+const nameOrUnknown = (w: Word, score: number): boolean =>
+  w.cap &&
+  !w.upper &&
+  !w.taken &&
+  !w.stop &&
+  !w.org &&
+  !w.place &&
+  !w.particle &&
+  (w.first || w.last || !w.common || w.score > score);
+
+/** "Chiara de Boitselier", "Yunus van Herpe": a name-like word, particles, and a surname-like word. */
+function particleName(text: string, words: Word[], i: number): boolean {
+  if (!nameOrUnknown(words[i], STRONG_CUE_SCORE) || words[i].frequent) return false;
+  let k = i + 1;
+  while (
+    k < words.length &&
+    k - i <= 3 &&
+    words[k].particle &&
+    !words[k].cap &&
+    joined(text, words[k - 1], words[k])
+  )
+    k++;
+  const s = words[k];
+  return (
+    k > i + 1 &&
+    s !== undefined &&
+    joined(text, words[k - 1], s) &&
+    nameOrUnknown(s, CUED_SCORE) &&
+    (!s.common || s.last)
+  );
 }
 
 /** Most words in a message that is only a name ("mevr. Ayşe Yılmaz", "J.W. de Vries"). */
@@ -136,6 +171,7 @@ export function nameShape(
   if (afterNaming(text, words, i) && !w.particle) return [i, extend(i, !w.cap, true)];
   const subject = reportingSubject(text, words, i);
   if (subject > 0) return [i, subject];
+  if (particleName(text, words, i)) return [i, extend(i, false, true)];
   if (hasAge && w.cap && !w.upper && !w.place && !w.frequent) {
     const end = extend(i, false, true);
     if (ageAfter(text, words[end - 1].end)) return [i, end];
