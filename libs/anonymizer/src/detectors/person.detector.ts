@@ -27,13 +27,14 @@ import {
   pairedByAnd,
   bareName,
 } from './person.words';
-import { taggedPeople, signatureLines, conjunctions, repeats, particlesBefore } from './person.passes';
+import { taggedPeople, signatureLines, repeats, particlesBefore } from './person.passes';
+import { conjunctions } from './person.conjunctions';
 import { surnameAfterInitials } from './person.initials';
 import { signOffNames } from './person.signoff';
 import { syllablesBefore } from './person.syllables';
 import { casedWords, inCapitals } from './person.casing';
 import { extendName } from './person.extend';
-import { apposition, nameShape, wholeMessageName } from './person.shapes';
+import { afterLocative, apposition, nameShape, wholeMessageName } from './person.shapes';
 import { capitalisedAfterCue, lowerAfterCue } from './person.after-cue';
 
 /** Pronouns that follow a sentence-initial verb, never a name addressed or introduced. */
@@ -226,7 +227,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       continue;
     }
 
-    if (w.first && !(w.place && !nextIsSurname)) {
+    if (w.first && !((w.place || afterLocative(text, words, i)) && !nextIsSurname)) {
       const vocative =
         w.initial &&
         !AUXILIARY.has(w.key) &&

@@ -14,6 +14,8 @@ import {
 /** Words that end a name phrase when they follow it ("… en ik", "… from Lagos", "… hier"). */
 const AFTER_NAME: ReadonlySet<string> = new Set('en and from uit hier here van of die who ik i'.split(' '));
 
+const PREPOSITIONS: ReadonlySet<string> = new Set(['uit', 'in', 'op', 'aan', 'onder', 'bij']);
+
 /** Word j is the last of its phrase: punctuation, a line break or a phrase-ending word follows. */
 function endsName(text: string, words: Word[], j: number): boolean {
   const next = words[j + 1];
@@ -40,6 +42,8 @@ export function extendName(
   let end = i + 1;
   while (j < words.length && j - i < MAX_NAME_WORDS && joined(text, words[j - 1], words[j])) {
     const w = words[j];
+    // "Uit den Bogaard", "Op de Beeck": a preposition is part of a name only before another particle.
+    if (PREPOSITIONS.has(w.key) && !words[j + 1]?.particle) break;
     if (isParticleLike(words, j) || (w.text.length === 1 && w.cap)) {
       j++;
       continue;

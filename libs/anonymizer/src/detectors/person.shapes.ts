@@ -123,6 +123,12 @@ function particleName(text: string, words: Word[], i: number): boolean {
   );
 }
 
+/** Prepositions of place: a first name right after one is a place that shares it ("from Milan"). */
+const LOCATIVE: ReadonlySet<string> = new Set(['from', 'uit', 'in', 'near', 'naar', 'to', 'bij', 'te']);
+
+export const afterLocative = (text: string, words: Word[], i: number): boolean =>
+  i > 0 && LOCATIVE.has(words[i - 1].key) && joined(text, words[i - 1], words[i]);
+
 /** Most words in a message that is only a name ("mevr. Ayşe Yılmaz", "J.W. de Vries"). */
 const MAX_SNIPPET_WORDS = 5;
 
