@@ -29,12 +29,19 @@ import {
 } from './person.words';
 import { taggedPeople, signatureLines, repeats, particlesBefore } from './person.passes';
 import { conjunctions } from './person.conjunctions';
+import { surnameAfterHonorific } from './person.honorific';
 import { surnameAfterInitials } from './person.initials';
 import { signOffNames } from './person.signoff';
 import { syllablesBefore } from './person.syllables';
 import { casedWords, inCapitals } from './person.casing';
 import { extendName } from './person.extend';
-import { afterLocative, apposition, nameShape, wholeMessageName } from './person.shapes';
+import {
+  afterLocative,
+  apposition,
+  nameShape,
+  surnameAfterParticles,
+  wholeMessageName,
+} from './person.shapes';
 import { capitalisedAfterCue, lowerAfterCue } from './person.after-cue';
 
 /** Pronouns that follow a sentence-initial verb, never a name addressed or introduced. */
@@ -131,47 +138,34 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
       (w.particle &&
         next !== undefined &&
-        (next.cap || next.upper || (next.particle && i > 0 && isHonorific(words[i - 1].key)))) ||
+        (next.cap || next.upper || (i > 0 && isHonorific(words[i - 1].key)))) ||
       (!w.cap &&
         !w.particle &&
         (afterCueWord || dashBefore(text, w.start)) &&
         (nextIsSurname || closesAt(text, w.end)));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
-      // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
-      const surnameAt = (x: Word | undefined): boolean =>
-        x !== undefined &&
-        !x.stop &&
-        !x.org &&
-        (x.cap || (x.upper && !x.taken) || (!x.common && !x.frequent && !x.taken));
       // "MR" in capitals is a council (medezeggenschapsraad), not "Mr".
       const honorific = cue === 'honorific' && !(i > 0 && words[i - 1].upper);
-      if (honorific && (w.particle || w.cap || surnameAt(w) || closesAt(text, w.end)) && !w.taken) {
-        let k = i;
-        while (k < words.length && words[k].particle && k - i < 3) k++;
-        // After "meneer van den" any word is the surname ("heer de win").
-        const s = words[k];
-        // "dear ms vermetten,", "geachte heer de win,": a word that ends the address is the surname.
-        const addressed = (x: Word | undefined): boolean =>
-          x !== undefined && !x.stop && !x.taken && !x.org && closesAt(text, x.end);
-        if (w.particle && closesAt(text, w.end)) {
-          emit(i, i + 1);
-          continue;
-        }
-        if (
-          surnameAt(s) ||
-          (addressed(s) && joined(text, words[k - 1] ?? s, s)) ||
-          (k > i && s !== undefined && !s.stop && !s.frequent && !s.taken && !s.org)
-        ) {
-          const end = extend(k, false, true);
-          emit(i, end);
-          i = end - 1;
-          continue;
-        }
+      const surname = honorific ? surnameAfterHonorific(text, words, i) : -1;
+      if (surname >= 0) {
+        const end = surname === i && w.particle ? i + 1 : extend(surname, false, true);
+        emit(i, end);
+        i = end - 1;
+        continue;
       }
       // "ik ben Bruno, moeder van …": the word before the role is the writer's name.
       if (cue === 'intro' && apposition(text, w.end) && !w.particle) {
         emit(i, i + 1);
+        continue;
+      }
+      // "Volgens van Dremmelen", "zei de Beir": particles after a cue start a surname, unless they
+      // end a cue themselves ("de vader van Sorvanna").
+      const afterParticles = w.particle ? surnameAfterParticles(text, words, i) : -1;
+      if (afterParticles > 0 && !cueAt(words[afterParticles])) {
+        const end = extend(afterParticles, false, true);
+        emit(i, end);
+        i = end - 1;
         continue;
       }
       const situation = {

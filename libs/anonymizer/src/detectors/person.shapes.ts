@@ -129,6 +129,26 @@ const LOCATIVE: ReadonlySet<string> = new Set(['from', 'uit', 'in', 'near', 'naa
 export const afterLocative = (text: string, words: Word[], i: number): boolean =>
   i > 0 && LOCATIVE.has(words[i - 1].key) && joined(text, words[i - 1], words[i]);
 
+/** Index of a surname-like word after the particles that start at i ("van Dremmelen"); -1 otherwise. */
+export function surnameAfterParticles(text: string, words: Word[], i: number): number {
+  let k = i;
+  while (
+    k < words.length &&
+    k - i < 3 &&
+    words[k].particle &&
+    (k === i || joined(text, words[k - 1], words[k]))
+  )
+    k++;
+  const s = words[k];
+  return k > i &&
+    s !== undefined &&
+    joined(text, words[k - 1], s) &&
+    nameOrUnknown(s, CUED_SCORE) &&
+    (!s.common || s.last)
+    ? k
+    : -1;
+}
+
 /** Most words in a message that is only a name ("mevr. Ayşe Yılmaz", "J.W. de Vries"). */
 const MAX_SNIPPET_WORDS = 5;
 
