@@ -218,11 +218,7 @@ export function particlesBefore(
   spans: Array<[number, number]>,
 ): void {
   const at = new Map<number, number>();
-  const endAt = new Map<number, number>();
-  words.forEach((w, n) => {
-    at.set(w.start, n);
-    endAt.set(w.end, n);
-  });
+  words.forEach((w, n) => at.set(w.start, n));
   for (const span of spans) {
     const first = at.get(span[0]);
     if (first === undefined) continue;
@@ -231,15 +227,10 @@ export function particlesBefore(
       const p = words[k - 1];
       if (used[k - 1] || !SURNAME_PARTICLES.has(p.key) || !joined(text, p, words[k])) break;
       if (p.cap && !p.initial) break;
-      // "het doelpunt van Joran Note": a lone "van" before a first name is the preposition;
-      const after = words[(endAt.get(span[1]) ?? words.length) + 1];
-      // so is one that ends a cue ("moeder van Keflani").
-      if (
-        p.key === 'van' &&
-        k === first &&
-        ((after?.cap && joined(text, words[first], after)) || cueBefore(text, span[0]))
-      )
-        break;
+      // A lone "van" is mostly the preposition ("een vraag van Sanne") or ends a cue ("moeder van
+      // Keflani"); it belongs to the surname at the start of a sentence or after a cue ("volgens van Riet").
+      const lone = p.key === 'van' && k === first;
+      if (lone && (cueBefore(text, span[0]) || (!p.initial && !cueBefore(text, p.start)))) break;
       k--;
     }
     for (let n = k; n < first; n++) used[n] = 1;
