@@ -16,8 +16,11 @@ const NAMING: ReadonlySet<string> = new Set([
   "i'm called",
 ]);
 
+const NAMING_LAST: ReadonlySet<string> = new Set([...NAMING].map((p) => p.split(' ').pop()!));
+
 /** Whether words[i] comes right after a naming phrase. */
 export function afterNaming(text: string, words: Word[], i: number): boolean {
+  if (i < 2 || !NAMING_LAST.has(words[i - 1].key)) return false;
   for (const n of [2, 3]) {
     if (i < n) continue;
     let ok = true;
