@@ -67,6 +67,12 @@ for (const p of [...NAMING, ...THANKS, ...CLOSING, ...CITATION]) PHRASES.set(p, 
 for (const p of POSSESSIVES) for (const r of RELATIONS) PHRASES.set(`${p} ${r}`, 'strong');
 for (const p of PARENTS) for (const of of ['van', 'of']) PHRASES.set(`${p} ${of}`, 'strong');
 const GREETING_SET = new Set(GREETINGS);
+const POSSESSIVE_SET: ReadonlySet<string> = new Set(POSSESSIVES);
+const RELATION_SET: ReadonlySet<string> = new Set(RELATIONS);
+
+/** "mijn vriendin", "my friend": a possessive and a relation word, in that order. */
+export const isRelation = (possessive: string, relation: string): boolean =>
+  POSSESSIVE_SET.has(possessive) && RELATION_SET.has(relation);
 const MAX_PHRASE_WORDS = 5;
 /** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
 const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));

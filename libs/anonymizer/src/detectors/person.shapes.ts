@@ -3,8 +3,8 @@
  * "ik ben …, moeder van", "… (34) uit", a sentence-initial subject before a reporting verb, and a
  * message that is nothing but a name. Each test looks at a bounded window around one word.
  */
-import { cueBefore, isHonorific, mayEndCue } from './person.cues';
-import { type Word, CUED_SCORE, STRONG_CUE_SCORE, joined } from './person.words';
+import { cueBefore, isHonorific, isRelation, mayEndCue } from './person.cues';
+import { type Word, CUED_LOWER_SCORE, CUED_SCORE, STRONG_CUE_SCORE, joined } from './person.words';
 
 /** Phrases after which the next words are the writer's name in any case ("ik heet grace"). */
 const NAMING: ReadonlySet<string> = new Set([
@@ -152,6 +152,50 @@ export function surnameAfterParticles(text: string, words: Word[], i: number): n
     : -1;
 }
 
+/**
+ * "mijn vriendin coco wil …", "my friend max and i": a lower-case word after a relation is a name
+ * when its letters say so, even if a dictionary knows it.
+ */
+function afterRelation(text: string, words: Word[], i: number): boolean {
+  const w = words[i];
+  if (i < 2 || w.stop || w.frequent || w.taken || w.org || w.place || w.particle) return false;
+  // "the student housing": a dictionary word needs letters that clearly look like a name.
+  if (w.score <= (w.common ? STRONG_CUE_SCORE : CUED_SCORE)) return false;
+  return (
+    isRelation(words[i - 2].key, words[i - 1].key) &&
+    joined(text, words[i - 2], words[i - 1]) &&
+    joined(text, words[i - 1], w)
+  );
+}
+
+/** Modal verbs that open a question about someone ("Kan Platon mij terugbellen?", "Can Cecleia call me?"). */
+const MODALS: ReadonlySet<string> = new Set([
+  'kan',
+  'kun',
+  'mag',
+  'zou',
+  'wil',
+  'can',
+  'could',
+  'may',
+  'would',
+]);
+
+/** A capitalised word no dictionary knows right after a modal verb that starts the sentence. */
+function questionSubject(text: string, words: Word[], i: number): boolean {
+  const w = words[i];
+  if (i < 1 || !w.cap || w.upper || w.initial || w.stop || w.org || w.place || w.taken || w.particle)
+    return false;
+  const modal = words[i - 1];
+  return (
+    modal.initial &&
+    MODALS.has(modal.key) &&
+    joined(text, modal, w) &&
+    (!w.common || (w.first && !w.frequent)) &&
+    w.score > CUED_LOWER_SCORE
+  );
+}
+
 /** Most words in a message that is only a name ("mevr. Ayşe Yılmaz", "J.W. de Vries"). */
 const MAX_SNIPPET_WORDS = 5;
 
@@ -198,6 +242,8 @@ export function nameShape(
   if (hier > 0 && (w.initial || cueBefore(text, w.start) === 'strong')) return [i + 1, hier];
   if (w.taken || w.stop || w.org) return undefined;
   if (afterNaming(text, words, i) && !w.particle) return [i, extend(i, !w.cap, true)];
+  if (!w.cap && afterRelation(text, words, i)) return [i, extend(i, true, true)];
+  if (questionSubject(text, words, i)) return [i, extend(i, false, true)];
   const subject = reportingSubject(text, words, i);
   if (subject > 0) return [i, subject];
   if (particleName(text, words, i)) return [i, extend(i, false, true)];

@@ -151,6 +151,13 @@ describe('name shapes that hold unseen names', () => {
     expect(persons('Bedankt')).toEqual([]);
   });
 
+  it('takes a lower-case name after a relation and a capitalised one after an opening modal verb', () => {
+    expect(persons('mijn vriendin tobrena wil ook komen, kan dat?')).toEqual(['tobrena']);
+    expect(persons('Is the student housing safe?', 'en')).toEqual([]);
+    expect(persons('Kan Okanbar mij terugbellen?')).toEqual(['Okanbar']);
+    expect(persons('Kan Utrecht dat regelen?')).toEqual([]);
+  });
+
   it('does not take verbs or places for names', () => {
     expect(persons('Bel me even op 06-12345678')).toEqual([]);
     expect(persons('Hoi, Moet ik mijn VOG klaar hebben?')).toEqual([]);
