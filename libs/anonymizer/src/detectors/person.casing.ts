@@ -1,6 +1,6 @@
 /** The message's words with what their casing says: shouted and whispered messages, acronyms, names in capitals. */
 import { tokenize } from '../text/tokens';
-import { cueBefore, type CueKind } from './person.cues';
+import { closesAt, cueBefore, type CueKind } from './person.cues';
 import {
   type Word,
   CUED_SCORE,
@@ -21,6 +21,14 @@ function upperName(w: Word, cue: () => CueKind | undefined): boolean {
   if (kind === 'honorific') return true;
   if (kind === undefined || w.key.length < 4) return false;
   return !w.common || w.guessed ? w.score > CUED_SCORE : w.score > STRONG_CUE_SCORE;
+}
+
+/**
+ * "Hey MILES!", "Liefs MATT xx": a frequent word in capitals that ends a greeting or sign-off is a
+ * name when its letters look like one.
+ */
+function addressedInCapitals(text: string, w: Word, cue: () => CueKind | undefined): boolean {
+  return w.key.length >= 3 && w.score > STRONG_CUE_SCORE && closesAt(text, w.end) && cue() === 'strong';
 }
 
 /** Written all in capitals (two letters or more), whatever the acronym test decided. */
@@ -51,7 +59,8 @@ export function casedWords(text: string, taken: ReadonlyArray<{ start: number; e
       // Acronyms (ADHD, DUO, IBAN) never start a name, but a listed name written in capitals
       // ("groet, MEHMET YILMAZ") does. An unlisted word in capitals counts only after a cue, as
       // acronyms ("LHBTI", "HKDSE") look like names too; after "meneer"/"Mr." any word does.
-      w.cap = !w.frequent && !w.stop && !w.org && upperName(w, () => cueBefore(text, w.start));
+      const cue = (): CueKind | undefined => cueBefore(text, w.start);
+      w.cap = !w.stop && !w.org && (w.frequent ? addressedInCapitals(text, w, cue) : upperName(w, cue));
       w.upper = !w.cap;
     } else if (
       whispering &&

@@ -158,6 +158,11 @@ describe('name shapes that hold unseen names', () => {
     expect(persons('Kan Utrecht dat regelen?')).toEqual([]);
   });
 
+  it('takes a word in capitals that ends a greeting when its letters look like a name', () => {
+    expect(persons('Hey TOBRENA!\nIk heb een vraag.')).toEqual(['TOBRENA']);
+    expect(persons('Groetjes, TEAM')).toEqual([]);
+  });
+
   it('does not take verbs or places for names', () => {
     expect(persons('Bel me even op 06-12345678')).toEqual([]);
     expect(persons('Hoi, Moet ik mijn VOG klaar hebben?')).toEqual([]);
