@@ -79,7 +79,8 @@ export function extendName(
       !w.stop &&
       !w.org &&
       !w.place &&
-      (w.cap || !w.frequent) &&
+      // "my name is john smith": a listed name that is also a frequent word, when the sentence ends there.
+      (w.cap || !w.frequent || ((w.first || w.last) && !joined(text, w, words[j + 1] ?? w))) &&
       // After a capitalised word, a lower-case dictionary word is the sentence going on ("Union organises").
       (w.cap || !words[i].cap || !w.common || w.last || w.guessed) &&
       endsName(text, words, j);
@@ -88,8 +89,12 @@ export function extendName(
       inCapitals(words[j - 1]) && inCapitals(w) && !w.org && !w.stop && !w.taken && (!w.frequent || w.first);
     const cuedSurname =
       cued && j === i + 1 && w.cap && !w.initial && !w.frequent && !w.stop && !w.org && !w.place && !w.taken;
+    // "mijn broer youssef komt ook": inside a sentence a lower-case word is a surname only when
+    // its letters clearly say so.
+    const sentenceGoesOn =
+      !w.cap && (w.common || w.score < LOWER_CONTINUATION_SCORE) && !endsName(text, words, j);
     if (
-      nameLike(w, lowerMode || whispering) ||
+      (nameLike(w, lowerMode || whispering) && !sentenceGoesOn) ||
       lowerName ||
       upperRun ||
       cuedSurname ||

@@ -1,6 +1,6 @@
 /** The passes of the name layer after the main scan: compromise, signature lines, repeats, particles. */
 import { compromiseMayTagName, compromisePeople } from './compromise.signal';
-import { cueBefore } from './person.cues';
+import { cueBefore, mayEndCue } from './person.cues';
 import { type Word, joined } from './person.words';
 
 /** A capitalised word inside a sentence that no rule has claimed or ruled out. */
@@ -124,6 +124,8 @@ function checkSignature(
     const w = core[0];
     // A lone word: a first name, or on the last line an unknown capitalised word ("… Hanneke").
     const alone = b - a === 1;
+    // "Bel 06 - 12 34 56 78", "Mail …": a word that asks to get in touch is a verb, not a name.
+    if (mayEndCue(w.key) && w.common) return;
     if (w.first ? w.frequent && !isLastLine : !isLastLine || !alone || w.common || /\d/.test(tail)) return;
   } else if (!anyName && core.some((w) => w.common)) return;
   const first = indices[0];

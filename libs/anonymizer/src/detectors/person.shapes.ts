@@ -214,7 +214,9 @@ export function wholeMessageName(text: string, words: Word[]): number {
   const initials = words.length - from - core.length;
   if (core.length === 0 || core.length > 4) return -1;
   if (core.some((w) => w.taken || w.stop || w.org || (w.place && !w.first && !w.last))) return -1;
-  if (core.some((w, n) => w.frequent && !w.first && !w.last && (n === 0 || core.length === 1))) return -1;
+  if (core.some((w) => w.frequent && !w.first && !w.last)) return -1;
+  // "Museeuw won de Ronde": in a message with capitals, every word of a name has one.
+  if (text !== text.toLowerCase() && core.some((w) => !w.cap && !w.upper)) return -1;
   const evidence = (w: Word): boolean =>
     w.foreign || ((w.first || w.last) && !w.frequent) || (!w.common && w.score > CUED_SCORE);
   if (core.length === 1) {

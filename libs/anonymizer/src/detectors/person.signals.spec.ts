@@ -163,7 +163,13 @@ describe('name shapes that hold unseen names', () => {
     expect(persons('Groetjes, TEAM')).toEqual([]);
   });
 
+  it('keeps names apart from the sentence around them', () => {
+    expect(persons('Okanbar won de Ronde van Vlaanderen.')).toEqual(['Okanbar']);
+    expect(persons('mijn broer tobrena komt ook')).toEqual(['tobrena']);
+  });
+
   it('does not take verbs or places for names', () => {
+    expect(persons('Bel 06 - 12 34 56 78')).toEqual([]);
     expect(persons('Bel me even op 06-12345678')).toEqual([]);
     expect(persons('Hoi, Moet ik mijn VOG klaar hebben?')).toEqual([]);
     expect(persons("I'm Velinda Pleek from Milan and I study here.", 'en')).toEqual(['Velinda Pleek']);
