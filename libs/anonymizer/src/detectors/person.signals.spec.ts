@@ -163,6 +163,13 @@ describe('name shapes that hold unseen names', () => {
     expect(persons('Groetjes, TEAM')).toEqual([]);
   });
 
+  it('takes a dictionary word after a naming cue when particles and a surname follow', () => {
+    expect(persons('This is Pascal van Dremmelen, I applied last week.', 'en')).toEqual([
+      'Pascal van Dremmelen',
+    ]);
+    expect(persons('geachte heer Okanbar, met trovan pleek hier.')).toEqual(['Okanbar', 'trovan pleek']);
+  });
+
   it('keeps names apart from the sentence around them', () => {
     expect(persons('Okanbar won de Ronde van Vlaanderen.')).toEqual(['Okanbar']);
     expect(persons('mijn broer tobrena komt ook')).toEqual(['tobrena']);
