@@ -242,8 +242,9 @@ export function nameShape(
   const w = words[i];
   const hier = metHier(text, words, i);
   // "met" opens the sentence, a clause after a comma ("geachte heer X, met …"), or follows a greeting.
-  const opens = w.initial || !joined(text, words[i - 1] ?? w, w) || cueBefore(text, w.start) === 'strong';
-  if (hier > 0 && opens) return [i + 1, hier];
+  const opens = (): boolean =>
+    w.initial || !joined(text, words[i - 1] ?? w, w) || cueBefore(text, w.start) === 'strong';
+  if (hier > 0 && opens()) return [i + 1, hier];
   if (w.taken || w.stop || w.org) return undefined;
   if (afterNaming(text, words, i) && !w.particle) return [i, extend(i, !w.cap, true)];
   if (!w.cap && afterRelation(text, words, i)) return [i, extend(i, true, true)];
