@@ -4,6 +4,7 @@ import { handwrittenCorpus, handwrittenSecondCorpus } from '../evaluation/handwr
 import { formatOverRedaction, measureOverRedaction } from '../evaluation/over-redaction';
 import { evaluateLeaveNamesOut } from '../evaluation/leave-names-out';
 import { evaluateEnglishSynthetic } from '../evaluation/english-synthetic';
+import { evaluateNewsAndSnippets } from '../evaluation/news-snippets';
 import { formatScore, score, type Score, type Span } from '../evaluation/score';
 
 /**
@@ -12,12 +13,15 @@ import { formatScore, score, type Score, type Span } from '../evaluation/score';
  *        npm run eval:anonymizer -- --handwritten | --handwritten-second [--errors]
  *        npm run eval:anonymizer -- --name-free [--errors]
  *        npm run eval:anonymizer -- --english-synthetic [--count=500] [--seed=11] [--errors]
+ *        npm run eval:anonymizer -- --news | --snippets [--seed=7] [--errors]
  */
 function main(): void {
   const args = process.argv.slice(2);
   const errors = args.includes('--errors');
+  const option = (name: string, fallback: number): number =>
+    Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
   if (args.includes('--leave-names-out')) {
-    const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 1000);
+    const count = option('count', 1000);
     const { seen, unseen } = evaluateLeaveNamesOut(count);
     process.stdout.write(`generated messages, names the build knows (half 0):\n${formatScore(seen)}\n\n`);
     process.stdout.write(
@@ -27,11 +31,22 @@ function main(): void {
     return;
   }
   if (args.includes('--english-synthetic')) {
-    const count = Number(args.find((a) => a.startsWith('--count='))?.slice(8) ?? 500);
-    const seed = Number(args.find((a) => a.startsWith('--seed='))?.slice(7) ?? 11);
+    const count = option('count', 500);
+    const seed = option('seed', 11);
     const s = evaluateEnglishSynthetic(count, seed);
     process.stdout.write(`English synthetic sentences, held-out names:\n${formatScore(s)}\n`);
     if (errors) printErrors(s);
+    return;
+  }
+  if (args.includes('--news') || args.includes('--snippets')) {
+    const result = evaluateNewsAndSnippets(400, option('seed', 7));
+    const r = args.includes('--news') ? result.news : result.snippets;
+    process.stdout.write(formatScore(r.score) + '\n');
+    process.stdout.write(`over-redaction of other words: ${(r.overRedaction * 100).toFixed(2)}%\n`);
+    if (errors) {
+      printErrors(r.score);
+      for (const w of r.overRedacted) process.stdout.write(`OVER ${w}\n`);
+    }
     return;
   }
   if (args.includes('--name-free')) {
@@ -45,7 +60,7 @@ function main(): void {
   const file = args.find((a) => !a.startsWith('--'));
   if (!file && !second && !args.includes('--handwritten')) {
     process.stderr.write(
-      'usage: eval:anonymizer -- <corpus.jsonl> | --handwritten | --handwritten-second | --name-free | --leave-names-out [--count=N]  [--errors]\n',
+      'usage: eval:anonymizer -- <corpus.jsonl> | --handwritten | --handwritten-second | --name-free | --news | --snippets | --english-synthetic | --leave-names-out [--count=N] [--seed=N] [--errors]\n',
     );
     process.exit(2);
   }

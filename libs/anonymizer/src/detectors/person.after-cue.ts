@@ -59,7 +59,9 @@ export function capitalisedAfterCue({ w, next, cue, closes, nextIsSurname }: Aft
       (w.last && !w.initial && !w.frequent) ||
       pairedName ||
       strongName ||
-      twoAfterCue) &&
+      twoAfterCue ||
+      // "This is Pascal van Weezmael": particles and a surname after the word.
+      (nextIsSurname && next?.particle === true)) &&
     !(w.place && !w.first && !strongName && !twoAfterCue && !(pairedName && cue === 'strong'))
   );
 }

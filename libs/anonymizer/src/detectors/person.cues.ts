@@ -48,7 +48,7 @@ const HONORIFICS = new Set(
  * Carter"). Weak like an introduction: an ordinary word after it stays a word ("docent Wiskunde").
  */
 const ROLES = list(
-  'minister|premier|staatssecretaris|burgemeester|wethouder|gedeputeerde|kamerlid|voorzitter|directeur|rector|decaan|docent|leraar|lerares|mentor|studiebegeleider|studieadviseur|trainer|bondscoach|aanvoerder|woordvoerder|advocaat|rechter|officier|agent|schrijver|schrijfster|zanger|zangeres|acteur|actrice|president|koning|koningin|prins|prinses|teacher|lecturer|tutor|advisor|adviser|counselor|counsellor|principal|dean|chairman|chairwoman|spokesman|spokeswoman|senator|governor|mayor|captain|officer|judge|author|singer|actor|actress',
+  'minister|premier|staatssecretaris|burgemeester|wethouder|gedeputeerde|kamerlid|voorzitter|directeur|rector|decaan|docent|leraar|lerares|mentor|studiebegeleider|studieadviseur|trainer|bondscoach|aanvoerder|woordvoerder|advocaat|rechter|officier|agent|schrijver|schrijfster|zanger|zangeres|acteur|actrice|president|koning|koningin|prins|prinses|teacher|lecturer|tutor|advisor|adviser|counselor|counsellor|principal|dean|chairman|chairwoman|spokesman|spokeswoman|senator|governor|mayor|captain|officer|judge|author|singer|actor|actress|onderzoeker|onderzoekster|hoogleraar|wetenschapper|journalist|kunstenaar|ondernemer|speler|speelster|researcher|scientist|novelist|writer|artist|player|entrepreneur',
 );
 
 /** Asking to reach someone ("reach out to Lakisha", "neem contact op met Wiradinatjo"); weak. */
@@ -56,14 +56,23 @@ const CONTACT = list(
   'contact|reach out to|get in touch with|contact op met|attn|attention|ask for|vraag naar|bel|call|mail|email|volgens|samen met|together with|along with',
 );
 
+/** Reported speech in news-style text: "zegt Okafor", "aldus Van Riet", "said Hus". */
+const CITATION = list('zei|zegt|aldus|said|says|told');
+
 const PHRASES = new Map<string, CueKind>();
 for (const p of INTRO) PHRASES.set(p, 'intro');
 for (const p of ROLES) PHRASES.set(p, 'intro');
 for (const p of CONTACT) PHRASES.set(p, 'intro');
-for (const p of [...NAMING, ...THANKS, ...CLOSING]) PHRASES.set(p, 'strong');
+for (const p of [...NAMING, ...THANKS, ...CLOSING, ...CITATION]) PHRASES.set(p, 'strong');
 for (const p of POSSESSIVES) for (const r of RELATIONS) PHRASES.set(`${p} ${r}`, 'strong');
 for (const p of PARENTS) for (const of of ['van', 'of']) PHRASES.set(`${p} ${of}`, 'strong');
 const GREETING_SET = new Set(GREETINGS);
+const POSSESSIVE_SET: ReadonlySet<string> = new Set(POSSESSIVES);
+const RELATION_SET: ReadonlySet<string> = new Set(RELATIONS);
+
+/** "mijn vriendin", "my friend": a possessive and a relation word, in that order. */
+export const isRelation = (possessive: string, relation: string): boolean =>
+  POSSESSIVE_SET.has(possessive) && RELATION_SET.has(relation);
 const MAX_PHRASE_WORDS = 5;
 /** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
 const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));
@@ -74,6 +83,12 @@ const CLOSING_THANKS = list(
 );
 const CLOSING_SET = new Set([...CLOSING, ...CLOSING_THANKS]);
 const CLOSING_LAST = new Set([...CLOSING_SET].map((p) => p.split(' ').pop()!));
+
+/** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
+const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
+
+/** "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Only tested where it can matter. */
+export const closesAt = (text: string, end: number): boolean => CLOSES.test(text.slice(end, end + 6));
 
 /** Whether a (folded) word can end a sign-off: a cheap test before `closingBefore`. */
 export function mayEndClosing(key: string): boolean {

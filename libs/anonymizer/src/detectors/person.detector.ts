@@ -1,4 +1,3 @@
-import { tokenize } from '../text/tokens';
 import type { Language } from '../types';
 import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
@@ -12,55 +11,41 @@ import {
   mayEndCue,
   VOCATIVE_NEXT,
   VOCATIVE_PRONOUN,
+  closesAt,
   type CueKind,
 } from './person.cues';
 import {
   type Word,
-  MAX_NAME_WORDS,
   MIN_BARE_LENGTH,
-  CUED_SCORE,
   CUED_LOWER_SCORE,
-  STRONG_CUE_SCORE,
-  UPPER_CONTINUATION_SCORE,
-  LOWER_CONTINUATION_SCORE,
   PAIRED_SCORE,
   BARE_SCORE,
   DEADLINE_STRIDE,
-  classify,
   isPlace,
   joined,
-  nameLike,
   surnameFollows,
   pairedByAnd,
-  unlisted,
   bareName,
-  takenFlags,
-  isParticleLike,
 } from './person.words';
-import { taggedPeople, signatureLines, conjunctions, repeats } from './person.passes';
+import { taggedPeople, signatureLines, repeats, particlesBefore } from './person.passes';
+import { conjunctions } from './person.conjunctions';
+import { surnameAfterHonorific } from './person.honorific';
 import { surnameAfterInitials } from './person.initials';
 import { signOffNames } from './person.signoff';
-import { syllableContinues, syllablesBefore } from './person.syllables';
+import { syllablesBefore } from './person.syllables';
+import { casedWords, inCapitals } from './person.casing';
+import { extendName } from './person.extend';
+import {
+  afterLocative,
+  apposition,
+  nameShape,
+  surnameAfterParticles,
+  wholeMessageName,
+} from './person.shapes';
 import { capitalisedAfterCue, lowerAfterCue } from './person.after-cue';
 
-/** Whether a word written in capitals is a name rather than an acronym; `cue` is looked up only when needed. */
-function upperName(w: Word, cue: () => CueKind | undefined): boolean {
-  if (w.foreign) return true;
-  if ((w.first || w.last) && !w.common && w.key.length >= 3) return true;
-  if (w.key.length < 2) return false;
-  const kind = cue();
-  if (kind === 'honorific') return true;
-  if (kind === undefined || w.key.length < 4) return false;
-  return !w.common || w.guessed ? w.score > CUED_SCORE : w.score > STRONG_CUE_SCORE;
-}
-
-/** What may follow a word that ends a greeting or sign-off phrase: punctuation, emoji, kisses, the end. */
-const CLOSES = /^[ \t]*(?:[^\p{L}\p{N}\s'’-]|\n|$|x{2,4}\b)/u;
-/** Written all in capitals (two letters or more), whatever the acronym test decided. */
-const inCapitals = (w: Word): boolean => w.text.length > 1 && w.text === w.text.toUpperCase();
-
-/** "Hi Spencer,", "hey lars 👋", "- tara": the word ends the phrase. Only tested where it can matter. */
-const closesAt = (text: string, end: number): boolean => CLOSES.test(text.slice(end, end + 6));
+/** Pronouns that follow a sentence-initial verb, never a name addressed or introduced. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['ik', 'me', 'mij', 'ons', 'u', 'i', 'us']);
 
 export interface PersonDetectorInput {
   text: string;
@@ -80,106 +65,16 @@ export interface PersonDetectorInput {
  * lines, and repeats of a name found elsewhere in the message.
  */
 export function detectPersons({ text, taken, knownNames, deadline, lang }: PersonDetectorInput): Candidate[] {
-  const tokens = tokenize(text);
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const shouting = letters.length > 20 && letters === letters.toUpperCase();
-  // A message typed all in lower case: listed first names and very name-like words stand for capitals.
-  const whispering = letters.length > 20 && letters === letters.toLowerCase();
-  const isTaken = takenFlags(tokens, taken);
-  const words: Word[] = tokens.map((t, n) => {
-    const w = classify(t, isTaken[n]);
-    if (shouting) {
-      // In a shouted message capitals carry no information: trust the name lists only.
-      w.cap = true;
-      w.upper = false;
-      w.common = w.common && !w.first && !w.last;
-      w.initial = true;
-    } else if (w.upper) {
-      // Acronyms (ADHD, DUO, IBAN) never start a name, but a listed name written in capitals
-      // ("groet, MEHMET YILMAZ") does. An unlisted word in capitals counts only after a cue, as
-      // acronyms ("LHBTI", "HKDSE") look like names too; after "meneer"/"Mr." any word does.
-      w.cap = !w.frequent && !w.stop && !w.org && upperName(w, () => cueBefore(text, w.start));
-      w.upper = !w.cap;
-    } else if (
-      whispering &&
-      !w.common &&
-      !w.frequent &&
-      !w.stop &&
-      ((w.first && !w.place) || w.score > BARE_SCORE)
-    ) {
-      w.cap = true;
-    }
-    return w;
-  });
-
-  // A word in capitals right after a name in capitals continues it ("CLETUS DHUYVETTER").
-  for (let n = 1; n < words.length; n++) {
-    const w = words[n];
-    const prev = words[n - 1];
-    if (w.upper && (prev.cap || prev.particle) && tokens[n - 1].upper && joined(text, prev, w))
-      if (!w.common && !w.frequent && !w.stop && (w.first || w.last || w.score > UPPER_CONTINUATION_SCORE)) {
-        w.cap = true;
-        w.upper = false;
-      }
-  }
-
+  const { words, whispering } = casedWords(text, taken);
+  const nameText = { text, words, whispering };
+  const extend = (i: number, lowerMode: boolean, cued = false): number =>
+    extendName(nameText, i, lowerMode, cued);
   const spans: Array<[number, number]> = [];
   const used = new Uint8Array(words.length);
   // In a lower-case message "j. doggen" is an initial; "a.nl" and "é.\n" are not.
   const lowerInitial = (dot: number): boolean => whispering && text[dot + 1] === ' ';
   // The "… hier"/"… here" test extends a name from every capitalised word: only when it can matter.
   const introducedHere = /\b(?:hier|here)\b/i.test(text);
-
-  /** Extends a name that starts at word i; returns the index after its last word. */
-  /** `cued`: the name follows a cue, so a capitalised word right after its first word is the surname ("Ik ben Almira Puts"). */
-  const extend = (i: number, lowerMode: boolean, cued = false): number => {
-    let j = i + 1;
-    let end = i + 1;
-    while (j < words.length && j - i < MAX_NAME_WORDS && joined(text, words[j - 1], words[j])) {
-      const w = words[j];
-      if (isParticleLike(words, j) || (w.text.length === 1 && w.cap)) {
-        j++;
-        continue;
-      }
-      const lowerName =
-        !w.cap && unlisted(w) && !w.common && !w.frequent && !w.taken && w.score > LOWER_CONTINUATION_SCORE;
-      // After a particle a capitalised word is the surname even if it is a frequent word ("de Wit").
-      const afterParticle = words[j - 1].particle && w.cap && !w.taken && !w.stop && !w.org;
-      // "CONSTANCE VAN LAER": a word in capitals continues a name written in capitals.
-      const upperRun =
-        inCapitals(words[j - 1]) &&
-        inCapitals(w) &&
-        !w.org &&
-        !w.stop &&
-        !w.taken &&
-        (!w.frequent || w.first);
-      const cuedSurname =
-        cued &&
-        j === i + 1 &&
-        w.cap &&
-        !w.initial &&
-        !w.frequent &&
-        !w.stop &&
-        !w.org &&
-        !w.place &&
-        !w.taken;
-      if (
-        nameLike(w, lowerMode || whispering) ||
-        lowerName ||
-        upperRun ||
-        cuedSurname ||
-        syllableContinues(words[j - 1], w) ||
-        afterParticle ||
-        (w.cap && !w.taken && !w.stop && !w.org && !w.frequent && !w.initial)
-      ) {
-        end = j + 1;
-        j++;
-        continue;
-      }
-      break;
-    }
-    return end;
-  };
 
   const emit = (i: number, end: number): void => {
     for (let k = i; k < end; k++) used[k] = 1;
@@ -188,16 +83,37 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
 
   const cueAt = (w: Word): CueKind | undefined => cueBefore(text, w.start);
 
+  const shapes = { text, words, hasAge: /\(\d{1,3}\)/.test(text), extend };
+  const whole = wholeMessageName(text, words);
+  if (whole >= 0) emit(whole, words.length);
+
   for (let i = 0; i < words.length; i++) {
     if (i % DEADLINE_STRIDE === 0 && deadline?.passed()) return [];
     if (used[i]) continue;
     const w = words[i];
     // "A." and "I." are stop words on their own but initials before a surname ("A. Kerremans").
     const initial = w.text.length === 1 && text[w.end] === '.' && (w.cap || lowerInitial(w.end));
+    const shape = nameShape(shapes, i);
+    if (shape) {
+      emit(shape[0], shape[1]);
+      i = shape[1] - 1;
+      continue;
+    }
     if (w.taken || ((w.stop || w.org) && !initial)) continue;
     const next = words[i + 1];
     const nextJoined = next !== undefined && joined(text, w, next);
     const nextIsSurname = nextJoined && surnameFollows(text, words, i + 1);
+    // "Bel me even", "Moet ik …": an ordinary word that starts a sentence before a first-person
+    // pronoun is a verb, even after a greeting.
+    const afterGreeting = i > 0 && words[i - 1].stop && !joined(text, words[i - 1], w);
+    if (
+      (w.initial || afterGreeting) &&
+      w.common &&
+      w.text.length > 1 &&
+      nextJoined &&
+      FIRST_PERSON.has(next.key)
+    )
+      continue;
     if (nextJoined && w.cap && next.cap && isPlace(w.key + ' ' + next.key)) {
       i++; // "Hong Kong", "Den Haag", "Costa Rica"
       continue;
@@ -222,32 +138,35 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       (!w.common && w.score > CUED_LOWER_SCORE && afterCueWord) ||
       (w.particle &&
         next !== undefined &&
-        (next.cap || next.upper || (next.particle && i > 0 && isHonorific(words[i - 1].key)))) ||
+        (next.cap || next.upper || (i > 0 && isHonorific(words[i - 1].key)))) ||
       (!w.cap &&
         !w.particle &&
         (afterCueWord || dashBefore(text, w.start)) &&
         (nextIsSurname || closesAt(text, w.end)));
     const cue = mayStart ? cueAt(w) : undefined;
     if (cue) {
-      // After "Ms"/"meneer" a surname may be typed in lower case ("dear ms vermetten").
-      const surnameAt = (x: Word | undefined): boolean =>
-        x !== undefined &&
-        !x.stop &&
-        !x.org &&
-        (x.cap || (x.upper && !x.taken) || (!x.common && !x.frequent && !x.taken));
       // "MR" in capitals is a council (medezeggenschapsraad), not "Mr".
       const honorific = cue === 'honorific' && !(i > 0 && words[i - 1].upper);
-      if (honorific && (w.particle || w.cap || surnameAt(w)) && !w.taken) {
-        let k = i;
-        while (k < words.length && words[k].particle && k - i < 3) k++;
-        // After "meneer van den" any word is the surname ("heer de win").
-        const s = words[k];
-        if (surnameAt(s) || (k > i && s !== undefined && !s.stop && !s.frequent && !s.taken && !s.org)) {
-          const end = extend(k, false);
-          emit(i, end);
-          i = end - 1;
-          continue;
-        }
+      const surname = honorific ? surnameAfterHonorific(text, words, i) : -1;
+      if (surname >= 0) {
+        const end = surname === i && w.particle ? i + 1 : extend(surname, false, true);
+        emit(i, end);
+        i = end - 1;
+        continue;
+      }
+      // "ik ben Bruno, moeder van …": the word before the role is the writer's name.
+      if (cue === 'intro' && apposition(text, w.end) && !w.particle) {
+        emit(i, i + 1);
+        continue;
+      }
+      // "Volgens van Dremmelen", "zei de Beir": particles after a cue start a surname, unless they
+      // end a cue themselves ("de vader van Sorvanna").
+      const afterParticles = w.particle ? surnameAfterParticles(text, words, i) : -1;
+      if (afterParticles > 0 && !cueAt(words[afterParticles])) {
+        const end = extend(afterParticles, false, true);
+        emit(i, end);
+        i = end - 1;
+        continue;
       }
       const situation = {
         w,
@@ -264,7 +183,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       }
       const lowerOk = lowerAfterCue(situation);
       if (lowerOk) {
-        const end = extend(i, true);
+        const end = extend(i, true, true);
         emit(i, end);
         i = end - 1;
         continue;
@@ -302,7 +221,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
       continue;
     }
 
-    if (w.first && !(w.place && !nextIsSurname)) {
+    if (w.first && !((w.place || afterLocative(text, words, i)) && !nextIsSurname)) {
       const vocative =
         w.initial &&
         !AUXILIARY.has(w.key) &&
@@ -366,6 +285,7 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   signOffNames(text, words, used, spans);
   conjunctions(text, words, used, spans);
   repeats(text, words, used, spans, knownNames);
+  particlesBefore(text, words, used, spans);
 
   return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
 }

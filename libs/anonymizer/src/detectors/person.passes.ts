@@ -1,6 +1,7 @@
-/** The passes of the name layer after the main scan: compromise, signature lines, conjunctions, repeats. */
+/** The passes of the name layer after the main scan: compromise, signature lines, repeats, particles. */
 import { compromiseMayTagName, compromisePeople } from './compromise.signal';
-import { type Word, CUED_SCORE, joined, bareName } from './person.words';
+import { cueBefore, mayEndCue } from './person.cues';
+import { type Word, joined } from './person.words';
 
 /** A capitalised word inside a sentence that no rule has claimed or ruled out. */
 const undecided = (w: Word, used: number): boolean =>
@@ -123,6 +124,8 @@ function checkSignature(
     const w = core[0];
     // A lone word: a first name, or on the last line an unknown capitalised word ("… Hanneke").
     const alone = b - a === 1;
+    // "Bel 06 - 12 34 56 78", "Mail …": a word that asks to get in touch is a verb, not a name.
+    if (mayEndCue(w.key) && w.common) return;
     if (w.first ? w.frequent && !isLastLine : !isLastLine || !alone || w.common || /\d/.test(tail)) return;
   } else if (!anyName && core.some((w) => w.common)) return;
   const first = indices[0];
@@ -130,38 +133,6 @@ function checkSignature(
   if (used[first] && used[last]) return;
   for (let k = first; k <= last; k++) used[k] = 1;
   spans.push([seg[0].start, seg[seg.length - 1].end]);
-}
-
-const CONJUNCTIONS: ReadonlySet<string> = new Set(['en', 'and', '&', 'of', 'or', 'y', 'et', 'und']);
-
-/** "Sven en Tygo", "Kim and Mohamed": a capitalised word joined to a found name. */
-export function conjunctions(
-  text: string,
-  words: Word[],
-  used: Uint8Array,
-  spans: Array<[number, number]>,
-): void {
-  for (let i = 2; i < words.length; i++) {
-    const w = words[i];
-    if (used[i] || !used[i - 2] || !CONJUNCTIONS.has(words[i - 1].key)) continue;
-    // Next to a found name a capitalised word needs little more ("Betty en Budi"); one in lower case
-    // needs letters that look like a name ("Benice and farah").
-    const capitalised =
-      bareName(w) && (w.first || !w.common || w.score > CUED_SCORE) && !(w.frequent && !w.first);
-    const lower =
-      !w.cap &&
-      !w.taken &&
-      !w.stop &&
-      !w.org &&
-      !w.frequent &&
-      !w.particle &&
-      (!w.common || w.first) &&
-      w.score > CUED_SCORE;
-    if (w.place || !(capitalised || lower)) continue;
-    if (!joined(text, words[i - 2], words[i - 1]) || !joined(text, words[i - 1], w)) continue;
-    used[i] = 1;
-    spans.push([w.start, w.end]);
-  }
 }
 
 /**
@@ -229,4 +200,42 @@ function typoKeys(known: ReadonlySet<string>): Set<string> {
   }
   for (const k of known) out.delete(k);
   return out;
+}
+
+/** Particles that belong to the surname after them ("van Hemelryck", "de Ridder", "el Bachiri"). */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
+  'van de der den ter ten von vom zu da di du dos das del della le la el al bin ibn abu mc mac vande vanden vander'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A surname found on its own takes the particles right before it: "Volgens van Ginderen",
+ * "zei de Beir". Only lower-case particles, or capitalised ones that start a sentence.
+ */
+export function particlesBefore(
+  text: string,
+  words: Word[],
+  used: Uint8Array,
+  spans: Array<[number, number]>,
+): void {
+  const at = new Map<number, number>();
+  words.forEach((w, n) => at.set(w.start, n));
+  for (const span of spans) {
+    const first = at.get(span[0]);
+    if (first === undefined) continue;
+    let k = first;
+    while (k > 0 && first - k < 3) {
+      const p = words[k - 1];
+      if (used[k - 1] || !SURNAME_PARTICLES.has(p.key) || !joined(text, p, words[k])) break;
+      if (p.cap && !p.initial) break;
+      // A lone "van" is mostly the preposition ("een vraag van Sanne") or ends a cue ("moeder van
+      // Keflani"); it belongs to the surname at the start of a sentence or after a cue ("volgens van Riet").
+      const lone = p.key === 'van' && k === first;
+      if (lone && (cueBefore(text, span[0]) || (!p.initial && !cueBefore(text, p.start)))) break;
+      k--;
+    }
+    for (let n = k; n < first; n++) used[n] = 1;
+    if (k < first) span[0] = words[k].start;
+  }
 }

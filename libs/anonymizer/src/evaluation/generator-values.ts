@@ -1,18 +1,10 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { seeded } from '../name-model/seeded-random';
 
 /** Values of every identifier type in the formats people write them, drawn from a seeded PRNG. */
 export type Rand = () => number;
 
-export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 export const digits = (r: Rand, n: number): string =>

@@ -14,17 +14,17 @@ export interface GeneratedMessage extends CorpusMessage {
   senderCountry?: CountryCode;
 }
 
-interface NamePools {
+export interface NamePools {
   first: string[];
   last: string[];
 }
 
-const capitalize = (s: string): string =>
+export const capitalize = (s: string): string =>
   s.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 const PARTICLES = /^(van|de|der|den|ter|ten|el|al|ben|da|dos)$/;
 
 /** Writes Dutch surnames with lower-case particles ("van der Berg"). */
-function surnameCase(raw: string): string {
+export function surnameCase(raw: string): string {
   return capitalize(raw)
     .split(' ')
     .map((p, i, all) => (i < all.length - 1 && PARTICLES.test(p.toLowerCase()) ? p.toLowerCase() : p))
@@ -32,7 +32,7 @@ function surnameCase(raw: string): string {
 }
 
 /** Names of the origins that write to Dutch institutions: faker locales, zxcvbn lists, our origin lists. */
-function namePools(half: NameHalf): NamePools {
+export function namePools(half: NameHalf): NamePools {
   const first: string[] = [];
   const last: string[] = [];
   const ok = (n: string): boolean =>

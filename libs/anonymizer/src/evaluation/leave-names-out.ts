@@ -30,11 +30,19 @@ export function evaluateLeaveNamesOut(count = 1000, seed = 7): GeneratedEvaluati
   holdOutNames(null);
   useNameModel(undefined);
   const seen = scoreMessages(generateMessages(count, 0, seed));
+  const unseen = withNamesHeldOut(() => scoreMessages(generateMessages(count, 1, seed)));
+  return { seen, unseen };
+}
+
+/**
+ * Runs `run` with gazetteer and name model built from half 0 of the names only (so that text
+ * written with names from half 1 holds no name the engine knows), then restores production.
+ */
+export function withNamesHeldOut<T>(run: () => T): T {
   try {
     holdOutNames(1);
     useNameModel(trainModelFromSources());
-    const unseen = scoreMessages(generateMessages(count, 1, seed));
-    return { seen, unseen };
+    return run();
   } finally {
     holdOutNames(null);
     useNameModel(undefined);

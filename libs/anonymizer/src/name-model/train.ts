@@ -1,4 +1,5 @@
 import { forEachGram, type NameModelFile } from './name-model';
+import { seeded } from './seeded-random';
 
 export interface TrainingOptions {
   buckets?: number;
@@ -6,18 +7,6 @@ export interface TrainingOptions {
   maxGram?: number;
   epochs?: number;
   seed?: number;
-}
-
-/** Small deterministic PRNG (mulberry32) for the sample order. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -45,7 +34,7 @@ export function trainNameModel(
   const positives = samples.filter((s) => s[1] === 1).length;
   const classWeight = [samples.length / (2 * (samples.length - positives)), samples.length / (2 * positives)];
 
-  const rnd = random(opts.seed ?? 42);
+  const rnd = seeded(opts.seed ?? 42);
   const order = samples.map((_, i) => i);
   const w = new Float64Array(buckets);
   let bias = 0;
