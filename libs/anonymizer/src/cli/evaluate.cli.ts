@@ -22,7 +22,7 @@ function main(): void {
     Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
   if (args.includes('--leave-names-out')) {
     const count = option('count', 1000);
-    const { seen, unseen } = evaluateLeaveNamesOut(count);
+    const { seen, unseen } = evaluateLeaveNamesOut(count, option('seed', 7));
     process.stdout.write(`generated messages, names the build knows (half 0):\n${formatScore(seen)}\n\n`);
     process.stdout.write(
       `generated messages, names left out of lists and model (half 1):\n${formatScore(unseen)}\n`,
