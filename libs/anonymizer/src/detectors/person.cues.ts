@@ -1,3 +1,5 @@
+import CUE_WORDS from './person.cue-words.json';
+
 /**
  * Phrases that announce a person's name. The words right before a candidate are looked up in
  * phrase tables (no regex scan per word, which matters at thousands of messages per second).
@@ -10,54 +12,35 @@ export type CueKind =
   /** "meneer", "Dear Ms", "dhr.": a surname may follow on its own, particles included. */
   | 'honorific';
 
-const list = (s: string): string[] =>
-  s
-    .split('|')
-    .map((p) => p.trim())
-    .filter(Boolean);
-
-const INTRO = list("ik ben|ben ik|i'm|im|i am|ik heet|je spreekt met|u spreekt met|you're talking to");
-const NAMING = list(
-  "mijn naam is|mijn naam|my name is|my name's|naam|name|named|heet|called|it's|its|dit is|this is|hier is|namens|t n v|tnv|in the name of|op naam van|name on card|on behalf of|ondertekend|signed",
-);
-const THANKS = list(
-  'dank je wel|dank je|dank u|dankjewel|dankuwel|thanks|thank you|thx|bedankt|merci|dank aan|shoutout to|shout out to|complimenten voor|replying to|reply to|antwoord aan|cc|vraag voor|groetjes aan|say hi to|zeg tegen|vraag aan|ask|gesproken met|gebeld met|contact gehad met|doorverwezen door|spoke to|spoke with|talked to|talked with|referred by|according to',
-);
-const CLOSING = list(
-  'groetjes|groeten|groeten van|groet|gr|grt|mvg|m v g|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groet|hartelijke groeten|met groet|kind regards|best regards|warm regards|warmest regards|kindest regards|regards|best wishes|all the best|best|cheers|sincerely|yours sincerely|yours|alvast bedankt|alvast dank|dank|xx|xxx|xxxx|liefs|love|doei|tot ziens|ciao',
-);
-/** Greetings count only at the start of a sentence or line ("Hoi Bas,", "Dear Priya"). */
-const GREETINGS = list(
-  'hoi hoi|hoi|hi|hii|hiii|hey|heey|hee|heej|hallo|hello|hello again|dag|beste|lieve|liebe|dear|goedemorgen|goedemiddag|goedenavond|goedendag|goeiedag|goeiemiddag|goeiemorgen|good morning|good afternoon|good evening|morning|yo|ey|hej|ciao|salut|bonjour|hola',
-);
-const POSSESSIVES = list("mijn|onze|m'n|my|our|je|jouw|your|his|her|zijn|haar|de|the|een|a");
-const RELATIONS = list(
-  'zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|zuster|vriend|vriendin|vriendje|vriendinnetje|buddy|maat|neef|nicht|oom|tante|moeder|vader|mama|papa|man|vrouw|partner|klasgenoot|klasgenote|huisgenoot|huisgenote|roommate|son|daughter|kid|child|brother|sister|friend|bestie|girlfriend|boyfriend|niece|nephew|cousin|mother|father|mom|mum|dad|husband|wife|classmate|flatmate|housemate|mentor|leerling|pupil|student|collega|colleague|teamgenoot|teammate|begeleider|supervisor|contactpersoon',
-);
-const PARENTS = list(
-  'moeder|vader|oma|opa|ouder|ouders|mama|papa|mother|father|mom|dad|parent|parents|grandmother|grandfather|grandma|grandpa|tante|oom|voogd|guardian|aunt|uncle',
-);
-const HONORIFICS = new Set(
-  list(
-    'mevrouw|mevr|mw|mej|meneer|mnr|dhr|heer|mr|mrs|ms|miss|mister|madam|dr|prof|drs|ir|fam|familie|juf|juffrouw|meester|professor|doctor|coach',
-  ),
-);
-
 /**
- * Roles written right before a person's name ("minister Hugo de Jonge", "docent Yilmaz", "coach
- * Carter"). Weak like an introduction: an ordinary word after it stays a word ("docent Wiskunde").
+ * The cue phrases, folded (data in `person.cue-words.json`):
+ * - intro: "ik ben", "i'm" (a lower-case word after it is often not a name: "ik ben bang");
+ * - naming, thanks, closing: "mijn naam is", "thanks", sign-offs ("groetjes", "kind regards");
+ * - greetings: count only at the start of a sentence or line ("Hoi Bas,", "Dear Priya");
+ * - possessives × relations: "mijn vriendin", "my friend"; parents: "moeder van", "father of";
+ * - honorifics: "meneer", "Ms", "dhr" (a surname may follow on its own);
+ * - roles, written right before a name ("minister Hugo de Jonge", "docent Yilmaz"), and contact
+ *   ("ask for Lakisha", "neem contact op met …"): weak like an introduction, so an ordinary word
+ *   after them stays a word ("docent Wiskunde");
+ * - citation: reported speech in news-style text ("zegt Okafor", "aldus Van Riet", "said Hus");
+ * - closingThanks: thanks that end a message, before the writer's name ("thanks,\nsamed …").
  */
-const ROLES = list(
-  'minister|premier|staatssecretaris|burgemeester|wethouder|gedeputeerde|kamerlid|voorzitter|directeur|rector|decaan|docent|leraar|lerares|mentor|studiebegeleider|studieadviseur|trainer|bondscoach|aanvoerder|woordvoerder|advocaat|rechter|officier|agent|schrijver|schrijfster|zanger|zangeres|acteur|actrice|president|koning|koningin|prins|prinses|teacher|lecturer|tutor|advisor|adviser|counselor|counsellor|principal|dean|chairman|chairwoman|spokesman|spokeswoman|senator|governor|mayor|captain|officer|judge|author|singer|actor|actress|onderzoeker|onderzoekster|hoogleraar|wetenschapper|journalist|kunstenaar|ondernemer|speler|speelster|researcher|scientist|novelist|writer|artist|player|entrepreneur',
-);
-
-/** Asking to reach someone ("reach out to Lakisha", "neem contact op met Wiradinatjo"); weak. */
-const CONTACT = list(
-  'contact|reach out to|get in touch with|contact op met|attn|attention|ask for|vraag naar|bel|call|mail|email|volgens|samen met|together with|along with',
-);
-
-/** Reported speech in news-style text: "zegt Okafor", "aldus Van Riet", "said Hus". */
-const CITATION = list('zei|zegt|aldus|said|says|told');
+const {
+  intro: INTRO,
+  naming: NAMING,
+  thanks: THANKS,
+  closing: CLOSING,
+  greetings: GREETINGS,
+  possessives: POSSESSIVES,
+  relations: RELATIONS,
+  parents: PARENTS,
+  honorifics,
+  roles: ROLES,
+  contact: CONTACT,
+  citation: CITATION,
+  closingThanks: CLOSING_THANKS,
+} = CUE_WORDS;
+const HONORIFICS: ReadonlySet<string> = new Set(honorifics);
 
 const PHRASES = new Map<string, CueKind>();
 for (const p of INTRO) PHRASES.set(p, 'intro');
@@ -77,10 +60,6 @@ const MAX_PHRASE_WORDS = 5;
 /** Every cue ends in one of these words: any other word right before a candidate rules out a cue. */
 const LAST_WORDS = new Set([...PHRASES.keys(), ...GREETINGS, ...HONORIFICS].map((p) => p.split(' ').pop()!));
 
-/** Thanks that end a message and come before the writer's name ("thanks,\nsamed lescrauwaet"). */
-const CLOSING_THANKS = list(
-  'thanks|thank you|thx|bedankt|alvast heel erg bedankt|heel erg bedankt|dankjewel|dank je wel|merci',
-);
 const CLOSING_SET = new Set([...CLOSING, ...CLOSING_THANKS]);
 const CLOSING_LAST = new Set([...CLOSING_SET].map((p) => p.split(' ').pop()!));
 
