@@ -211,7 +211,8 @@ const SURNAME_PARTICLES: ReadonlySet<string> = new Set(
 
 /**
  * A surname found on its own takes the particles right before it: "Volgens van Ginderen",
- * "zei de Beir". Only lower-case particles, or capitalised ones that start a sentence.
+ * "zei de Beir". Only lower-case particles, or capitalised ones that start a sentence. A name
+ * opening a sentence also takes the unknown, non-dictionary word before it as its first name.
  */
 export function particlesBefore(
   text: string,
@@ -235,6 +236,23 @@ export function particlesBefore(
       if (lone && (cueBefore(text, span[0]) || (!p.initial && !cueBefore(text, p.start)))) break;
       k--;
     }
+    // "Lily Tang (34) werd …": a name opening a sentence has its unknown first name before it.
+    const p = words[k - 1];
+    if (
+      p !== undefined &&
+      !used[k - 1] &&
+      p.initial &&
+      p.cap &&
+      !p.stop &&
+      !p.org &&
+      !p.place &&
+      !p.taken &&
+      !p.frequent &&
+      !p.common &&
+      (words[k].cap || words[k].particle) &&
+      joined(text, p, words[k])
+    )
+      k--;
     for (let n = k; n < first; n++) used[n] = 1;
     if (k < first) span[0] = words[k].start;
   }
