@@ -28,6 +28,8 @@ const UNLISTED = [
   'Vanquelberghe',
   'Vrinsel',
   'Sorvanna',
+  'Drevan',
+  'Zandtmeeuwse',
 ];
 
 const persons = (text: string, lang: 'nl' | 'en' = 'nl'): string[] =>
@@ -180,5 +182,20 @@ describe('name shapes that hold unseen names', () => {
     expect(persons('Bel me even op 06-12345678')).toEqual([]);
     expect(persons('Hoi, Moet ik mijn VOG klaar hebben?')).toEqual([]);
     expect(persons("I'm Velinda Pleek from Milan and I study here.", 'en')).toEqual(['Velinda Pleek']);
+  });
+});
+
+describe('an unknown first name opening a sentence before a found surname', () => {
+  it('joins the surname it precedes', () => {
+    // "Hus" alone is found (a listed surname, repeated later); "Drevan" is on no list.
+    const text =
+      'Drevan Hus and Öykü Kravchenko met in Brussels to discuss the deal. Hus declined to comment.';
+    expect(persons(text, 'en')).toContain('Drevan Hus');
+  });
+
+  it('leaves a role word opening the sentence outside the name', () => {
+    expect(persons('Onderzoeker Zandtmeeuwse waarschuwt voor de gevolgen.')).not.toContain(
+      'Onderzoeker Zandtmeeuwse',
+    );
   });
 });
