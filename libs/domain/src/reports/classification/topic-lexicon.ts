@@ -11,13 +11,13 @@ import lexicons from './topic-lexicon.json';
  */
 export type TopicLexicon = Partial<Record<Topic, Record<string, number>>>;
 
-/** A topic outside the taxonomy or a weight outside 1–3 is a mistake in the data file. */
+/** A topic outside the taxonomy or a weight outside (0, 3] is a mistake in the data file. */
 function lexicon(lang: string, entries: Record<string, Record<string, number>>): TopicLexicon {
   for (const [topic, cues] of Object.entries(entries)) {
     if (!(TOPICS as readonly string[]).includes(topic))
       throw new Error(`${lang} lexicon: unknown topic ${topic}`);
     for (const [cue, weight] of Object.entries(cues))
-      if (![1, 2, 3].includes(weight)) throw new Error(`${lang} lexicon: ${topic}/${cue} weighs ${weight}`);
+      if (!(weight > 0 && weight <= 3)) throw new Error(`${lang} lexicon: ${topic}/${cue} weighs ${weight}`);
   }
   return entries as TopicLexicon;
 }
