@@ -1,6 +1,7 @@
 import type { Language } from '../types';
 import type { Deadline } from '../engine/deadline';
 import { PRIORITY, type Candidate } from './candidate';
+import { compromisePlaceMention } from './compromise.signal';
 import {
   AUXILIARY,
   closingBefore,
@@ -287,5 +288,8 @@ export function detectPersons({ text, taken, knownNames, deadline, lang }: Perso
   repeats(text, words, used, spans, knownNames);
   particlesBefore(text, words, used, spans);
 
-  return spans.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
+  // English: a lone word after "from"/"in" that compromise knows as a city or country is a place.
+  const kept =
+    lang === 'en' ? spans.filter(([start, end]) => !compromisePlaceMention(text, start, end)) : spans;
+  return kept.map(([start, end]) => ({ type: 'PERSON' as const, start, end, priority: PRIORITY.person }));
 }

@@ -9,7 +9,7 @@ import { detectHandles } from '../detectors/handle.detector';
 import { detectIbans } from '../detectors/iban.detector';
 import { detectIdNumbers } from '../detectors/id-number.detector';
 import { detectIpAddresses } from '../detectors/ip.detector';
-import { compromisePlaceMention, warmCompromise } from '../detectors/compromise.signal';
+import { warmCompromise } from '../detectors/compromise.signal';
 import { detectPersons } from '../detectors/person.detector';
 import { detectPhones } from '../detectors/phone.detector';
 import { detectPostcodes } from '../detectors/postcode.detector';
@@ -78,9 +78,7 @@ export function detectInConversation(
   }
   const patterns = resolveOverlaps(candidates, text.length);
   if (deadline.passed()) return incomplete(candidates, text.length);
-  let persons = detectPersons({ text, taken: patterns, knownNames, deadline, lang: options.lang });
-  // English: a lone word after "from"/"in" that compromise knows as a city or country is a place.
-  if (options.lang === 'en') persons = persons.filter((p) => !compromisePlaceMention(text, p.start, p.end));
+  const persons = detectPersons({ text, taken: patterns, knownNames, deadline, lang: options.lang });
   // Pattern entities are settled first; names only fill the gaps they left.
   const entities = resolveOverlaps(persons, text.length, patterns);
   if (deadline.passed()) return { entities, special: [], complete: false };

@@ -147,10 +147,7 @@ export interface ChannelBootstrap {
   accessToken: string;
 }
 
-/**
- * The validated configuration, built once at boot by `loadConfig`. A class (never instantiated) so
- * that Nest injects it by its type, without a token.
- */
+/** The validated configuration from `loadConfig`; a class (never instantiated) so Nest injects it by type. */
 export abstract class AppConfig {
   declare env: 'production' | 'development' | 'test';
   declare databaseUrl: string;
